@@ -1,0 +1,197 @@
+"""Command line: `debate-tui [read|parse|topics|export] [CORPUS_DIR]`.
+
+The JSON Lines output of `parse` is a stable contract other tools read. Usage errors go to
+stderr with exit code 2, failures with exit code 1, and bad input never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from debate_tui import __version__
+from debate_tui.config import Config, ConfigError, load_config
+from debate_tui.corpus import CorpusError
+from debate_tui.model import Debate
+
+SUBCOMMANDS = ("read", "parse", "topics", "export")
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+
+def default_corpus() -> Path:
+    """The bundled corpus: beside the package in a checkout, else installed under share/."""
+    checkout = Path(__file__).resolve().parent.parent / "corpus"
+    if (checkout / "sources.toml").is_file():
+        return checkout
+    return Path(sys.prefix) / "share" / "debate-tui" / "corpus"
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "corpus", nargs="?", type=Path, default=None, metavar="CORPUS_DIR",
+        help="folder of .txt, .md or .html articles (default: the bundled Blinken vs Lavrov corpus)",
+    )
+    parser.add_argument("--config", type=Path, default=None, metavar="FILE",
+                        help="TOML file with speakers and topics (default: CORPUS_DIR/debate.toml, else built-in)")
+    parser.add_argument("--no-cache", action="store_true", help="parse every article again, ignoring the cache")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="debate-tui",
+        description="Read a debate reported in the news: every statement of two speakers, "
+        "credited, traced to its sentence, grouped by topic, side by side.",
+        epilog="With no subcommand, `read` opens the reader. Run `debate-tui SUBCOMMAND --help` for details.",
+    )
+    parser.add_argument("--version", action="version", version=f"debate-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="{read,parse,topics,export}")
+
+    read = sub.add_parser("read", help="open the reader (the default)")
+    _add_common(read)
+
+    parse = sub.add_parser("parse", help="print every statement found, as JSON Lines or a table")
+    _add_common(parse)
+    parse.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    parse.add_argument("--processes", type=int, default=1, metavar="N", help="parse with N processes (default 1)")
+
+    topics = sub.add_parser("topics", help="list topics with each speaker's statement count")
+    _add_common(topics)
+
+    export = sub.add_parser("export", help="write one topic's pairing (or all) to Markdown or JSON")
+    _add_common(export)
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--topic", metavar="TOPIC_ID", help="topic to export (see `debate-tui topics`)")
+    which.add_argument("--all", action="store_true", help="export every topic into one document")
+    export.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="output file, or - for standard output (default: TOPIC_ID.md in this folder)")
+    export.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    export.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    return parser
+
+
+def _with_default_command(argv: Sequence[str]) -> list[str]:
+    args = list(argv)
+    if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help", "--version")):
+        return args
+    return ["read", *args]
+
+
+def _progress_build(corpus: Path, config: Config, *, use_cache: bool, processes: int = 1) -> Debate:
+    """Build the debate with a Rich progress bar on stderr while articles are parsed."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from debate_tui.build import build_debate
+
+    console = Console(stderr=True)
+    progress = Progress(
+        TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=console, transient=True,
+    )
+    task = None
+
+    def report(done: int, total: int, label: str) -> None:
+        nonlocal task
+        if task is None:
+            progress.start()
+            task = progress.add_task("", total=total)
+        progress.update(task, completed=done, description=label)
+
+    def warn(message: str) -> None:
+        console.print(f"[yellow]warning:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+
+    try:
+        return build_debate(corpus, config, use_cache=use_cache, processes=processes, progress=report, warn=warn)
+    finally:
+        progress.stop()
+
+
+def _cmd_parse(debate: Debate, fmt: str) -> int:
+    if fmt == "jsonl":
+        out = sys.stdout
+        for st in debate.statements:
+            record = {
+                "speaker": st.speaker,
+                "text": st.text,
+                "topics": list(st.topics),
+                "source": st.source,
+                "start": st.start,
+                "end": st.end,
+                "kind": st.kind,
+                "paragraph": st.paragraph,
+                "cue": st.cue,
+                "via": st.via,
+                "confidence": round(st.confidence, 3),
+                "reason": st.reason,
+                "occasion": st.occasion,
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{debate.name}: {len(debate.statements)} statements", show_lines=True)
+    for column in ("speaker", "kind", "topics", "source", "text"):
+        table.add_column(column, overflow="fold")
+    names = {s.id: s.name for s in debate.speakers}
+    for st in debate.statements:
+        table.add_row(names.get(st.speaker, st.speaker), st.kind, ", ".join(st.topics),
+                      f"{st.source}:{st.start}", st.text)
+    Console().print(table)
+    return 0
+
+
+def _cmd_topics(debate: Debate) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    left, right = debate.speakers
+    table = Table(title=f"{debate.name}: topics")
+    table.add_column("id")
+    table.add_column("topic")
+    table.add_column(left.name, justify="right")
+    table.add_column(right.name, justify="right")
+    for topic in debate.all_topics():
+        a, b = debate.counts(topic.id)
+        table.add_row(topic.id, topic.label, str(a), str(b))
+    Console().print(table)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv))
+    corpus: Path = args.corpus or default_corpus()
+    if not corpus.exists():
+        print(f"debate-tui: error: {corpus}: no such corpus folder; pass a folder of "
+              ".txt, .md or .html articles", file=sys.stderr)
+        return EXIT_USAGE
+    if getattr(args, "processes", 1) < 1:
+        parser.error("--processes must be at least 1")
+    try:
+        config = load_config(args.config, corpus if corpus.is_dir() else corpus.parent)
+        if args.command == "read":
+            from debate_tui.tui.app import run_reader
+
+            return run_reader(corpus, config, use_cache=not args.no_cache)
+        debate = _progress_build(corpus, config, use_cache=not args.no_cache,
+                                 processes=getattr(args, "processes", 1))
+        if args.command == "parse":
+            return _cmd_parse(debate, args.format)
+        if args.command == "topics":
+            return _cmd_topics(debate)
+        from debate_tui.export import run_export
+
+        return run_export(debate, topic=args.topic, all_topics=args.all, fmt=args.format,
+                          output=args.output, force=args.force)
+    except (ConfigError, CorpusError) as exc:
+        print(f"debate-tui: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130

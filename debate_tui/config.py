@@ -1,0 +1,172 @@
+"""Speakers, aliases and topics: built-in defaults plus an optional user TOML file.
+
+A user file (``--config FILE`` or ``debate.toml`` inside the corpus) replaces each
+top-level table it defines. Errors name the file and the line to fix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from debate_tui.model import OTHER_TOPIC, Speaker, TopicSpec
+
+CORPUS_CONFIG_NAME = "debate.toml"
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class ConfigError(Exception):
+    """A configuration file the user must fix; the message names file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    name: str
+    speakers: tuple[Speaker, Speaker]
+    topics: tuple[TopicSpec, ...]
+    source: str = "built-in defaults"
+
+    @property
+    def version(self) -> str:
+        """A short hash of everything extraction depends on, for cache keys."""
+        payload = json.dumps(
+            {"speakers": [asdict(s) for s in self.speakers], "topics": [asdict(t) for t in self.topics]},
+            sort_keys=True,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        for speaker in self.speakers:
+            if speaker.id == speaker_id:
+                return speaker
+        raise KeyError(speaker_id)
+
+
+def _defaults_text() -> str:
+    return resources.files("debate_tui").joinpath("defaults.toml").read_text("utf-8")
+
+
+def _line_of(text: str, needle: str, occurrence: int = 0) -> int:
+    """1-based line of the n-th occurrence of needle, or 1 when absent."""
+    position = -1
+    for _ in range(occurrence + 1):
+        position = text.find(needle, position + 1)
+        if position < 0:
+            return 1
+    return text.count("\n", 0, position) + 1
+
+
+def _strings(value: Any, what: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: {what} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _parse(text: str, origin: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{origin}: not valid TOML ({exc})") from None
+
+
+def _speakers(data: list[Any], text: str, origin: str) -> tuple[Speaker, Speaker]:
+    if not isinstance(data, list) or len(data) != 2:
+        line = _line_of(text, "[[speakers]]")
+        raise ConfigError(f"{origin}:{line}: give exactly two [[speakers]] tables")
+    out: list[Speaker] = []
+    for index, entry in enumerate(data):
+        where = f"{origin}:{_line_of(text, '[[speakers]]', index)}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: each speaker must be a table")
+        missing = [key for key in ("id", "name") if not isinstance(entry.get(key), str)]
+        if missing:
+            raise ConfigError(f"{where}: speaker is missing {', '.join(missing)}")
+        if not _ID.match(entry["id"]):
+            raise ConfigError(f"{where}: speaker id {entry['id']!r} must be lower-case letters, digits, - or _")
+        aliases = _strings(entry.get("aliases", []), "aliases", where)
+        name = entry["name"].strip()
+        surname = name.split()[-1]
+        merged = tuple(dict.fromkeys((name, *aliases, surname)))
+        out.append(
+            Speaker(
+                id=entry["id"],
+                name=name,
+                role=str(entry.get("role", "")).strip(),
+                aliases=merged,
+                titles=_strings(entry.get("titles", []), "titles", where),
+            )
+        )
+    if out[0].id == out[1].id:
+        raise ConfigError(f"{origin}:{_line_of(text, '[[speakers]]', 1)}: the two speakers need different ids")
+    return out[0], out[1]
+
+
+def _topics(data: list[Any], text: str, origin: str) -> tuple[TopicSpec, ...]:
+    if not isinstance(data, list) or not data:
+        raise ConfigError(f"{origin}:{_line_of(text, '[[topics]]')}: give at least one [[topics]] table")
+    topics: list[TopicSpec] = []
+    for index, entry in enumerate(data):
+        where = f"{origin}:{_line_of(text, '[[topics]]', index)}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise ConfigError(f"{where}: each topic needs an id")
+        topic_id = entry["id"]
+        if not _ID.match(topic_id) or topic_id == OTHER_TOPIC:
+            raise ConfigError(f"{where}: topic id {topic_id!r} is not allowed (lower-case, not 'other')")
+        if any(t.id == topic_id for t in topics):
+            raise ConfigError(f"{where}: topic id {topic_id!r} is given twice")
+        label = entry.get("label", topic_id)
+        if not isinstance(label, str):
+            raise ConfigError(f"{where}: label must be a string")
+        terms = _strings(entry.get("terms", []), "terms", where)
+        if not terms:
+            raise ConfigError(f"{where}: topic {topic_id!r} needs at least one term")
+        topics.append(TopicSpec(topic_id, label, terms))
+    return tuple(topics)
+
+
+def _build(data: dict[str, Any], text: str, origin: str, base: Config | None) -> Config:
+    name = base.name if base else "Debate"
+    debate = data.get("debate")
+    if isinstance(debate, dict) and isinstance(debate.get("name"), str):
+        name = debate["name"]
+    if "speakers" in data:
+        speakers = _speakers(data["speakers"], text, origin)
+    elif base is not None:
+        speakers = base.speakers
+    else:
+        raise ConfigError(f"{origin}: no [[speakers]] given")
+    if "topics" in data:
+        topics = _topics(data["topics"], text, origin)
+    elif base is not None:
+        topics = base.topics
+    else:
+        raise ConfigError(f"{origin}: no [[topics]] given")
+    return Config(name, speakers, topics, origin if base else "built-in defaults")
+
+
+def default_config() -> Config:
+    text = _defaults_text()
+    return _build(_parse(text, "defaults.toml"), text, "defaults.toml", None)
+
+
+def load_config(path: Path | None = None, corpus_dir: Path | None = None) -> Config:
+    """Defaults, overridden by `path`, else by `debate.toml` in the corpus when present."""
+    base = default_config()
+    candidate = path
+    if candidate is None and corpus_dir is not None and (corpus_dir / CORPUS_CONFIG_NAME).is_file():
+        candidate = corpus_dir / CORPUS_CONFIG_NAME
+    if candidate is None:
+        return base
+    try:
+        text = candidate.read_text("utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{candidate}: config file not found; check the --config path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{candidate}: cannot read config ({exc.__class__.__name__}); save it as UTF-8 text") from None
+    return _build(_parse(text, str(candidate)), text, str(candidate), base)

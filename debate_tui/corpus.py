@@ -1,0 +1,239 @@
+"""Reading a folder of articles: decode, find paragraphs, flag site furniture, attach metadata.
+
+Offsets everywhere refer to `Article.text`, which is the decoded file for `.txt`/`.md`
+(nothing stripped or normalised, so positions stay true) and trafilatura's extracted main
+text for HTML. One bad file yields a warning and never stops the others.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from debate_tui.model import Article, ArticleMeta
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SIDECAR_NAME = "sources.toml"
+_META_KEYS = ("title", "outlet", "date", "url", "occasion")
+
+
+class CorpusError(Exception):
+    """The corpus as a whole cannot be read (missing folder): a usage error."""
+
+
+# Site furniture, matched against a whole paragraph. General shapes seen across news sites,
+# not sentences from particular articles.
+_FURNITURE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^-*\s*advertisement\s*-*$",
+        r"^(sponsored|promoted)( content)?$",
+        r"\balready a subscriber\b",
+        r"\b(log|sign) ?in(to)? (to )?your account\b",
+        r"\bsubscribe (now|today|to (our|the) newsletter)\b",
+        r"\b(this (web)?site|we) uses? cookies\b",
+        r"\baccept (all )?cookies\b",
+        r"^leave a (reply|comment)$",
+        r"^submit a comment$",
+        r"^(post a|add a|\d+) comments?$",
+        r"\byour email address will not be published\b",
+        r"\brequired fields are marked\b",
+        r"^continue reading\b",
+        r"^(expand|read|show) (the )?(full )?(article|more|story)$",
+        r"^support (our|independent|non-?profit)\b.*\bjournalism$",
+        r"^(share|share this|share on \w+|follow us|related( articles| stories)?|read more|read next)\s*:?$",
+        r"\b(image|photo|picture|photograph|credit)s?( by| credit)?\s*[:|]",
+        r"\|\s*(image|photo)\b",
+        r"\b(shutterstock|getty images|ap photo|afp via getty|reuters/)\b",
+        r"^(all rights reserved|copyright\b|©)",
+        r"^(fastest|latest|breaking) news\b.*$",
+    )
+]
+_TRACKING_TOKEN = re.compile(r"^[a-z0-9_]{2,24}$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", re.DOTALL)
+_SENTENCE_END = re.compile(r"[.!?…\"”’'»)\]]$")
+
+
+def is_furniture(paragraph: str) -> bool:
+    """True for site furniture: prompts, banners, credits, tracking tokens."""
+    stripped = paragraph.strip().strip("\ufeff")
+    if not stripped:
+        return True
+    if _TRACKING_TOKEN.match(stripped):
+        return True
+    return any(pattern.search(stripped) for pattern in _FURNITURE)
+
+
+def is_heading(paragraph: str) -> bool:
+    """A headline or section title: short and without closing punctuation.
+
+    Such lines never hold a statement, and keeping them apart stops them gluing onto the
+    first sentence of the next paragraph.
+    """
+    stripped = paragraph.strip()
+    words = stripped.split()
+    return bool(words) and len(words) <= 24 and not _SENTENCE_END.search(stripped)
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Each non-blank line is a paragraph; spans exclude surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.start(), match.end()
+        while start < end and text[start] in " \t\r\ufeff\xa0":
+            start += 1
+        while end > start and text[end - 1] in " \t\r\xa0":
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _decode(raw: bytes, name: str, warn: Callable[[str], None]) -> str | None:
+    if not raw.strip():
+        warn(f"{name}: empty file, skipped; add article text or remove it")
+        return None
+    if b"\x00" in raw[:8192]:
+        warn(f"{name}: looks binary, skipped; save the article as UTF-8 text, Markdown or HTML")
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        warn(
+            f"{name}: not valid UTF-8 (byte {exc.start}); undecodable bytes shown as \ufffd, "
+            "re-save the file as UTF-8 to fix"
+        )
+        return raw.decode("utf-8", errors="replace")
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Simple `key: value` front matter at the top of a text or Markdown file."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() in _META_KEYS:
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    return meta, match.end()
+
+
+def _from_html(raw_text: str) -> tuple[str, dict[str, str]]:
+    import trafilatura  # heavy: only for HTML articles
+
+    document = trafilatura.bare_extraction(
+        raw_text, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if document is None:
+        return "", {}
+    data: dict[str, Any] = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    meta = {
+        key: str(data[field_name])
+        for key, field_name in (("title", "title"), ("date", "date"), ("outlet", "sitename"), ("url", "url"))
+        if data.get(field_name)
+    }
+    return str(data.get("text") or ""), meta
+
+
+def read_article(path: Path, name: str, sidecar: dict[str, Any], warn: Callable[[str], None]) -> Article | None:
+    """Load one article, or None (with a warning) when it cannot be used."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        warn(f"{name}: cannot be read ({exc.strerror or exc.__class__.__name__}); check its permissions")
+        return None
+    decoded = _decode(raw, name, warn)
+    if decoded is None:
+        return None
+    found: dict[str, str] = {}
+    skip_until = 0
+    if path.suffix.lower() in (".html", ".htm"):
+        try:
+            text, found = _from_html(decoded)
+        except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
+            warn(f"{name}: HTML could not be parsed ({exc.__class__.__name__}); save the article as text")
+            return None
+        if not text.strip():
+            warn(f"{name}: no article text found in the HTML; save the article as text instead")
+            return None
+    else:
+        text = decoded
+        found, skip_until = _front_matter(text)
+    paragraphs = split_paragraphs(text)
+    boilerplate = frozenset(
+        index
+        for index, (start, end) in enumerate(paragraphs)
+        if end <= skip_until or is_furniture(text[start:end])
+    )
+    found.update({k: str(v) for k, v in sidecar.items() if k in _META_KEYS and v})
+    title = found.get("title") or _first_title(text, paragraphs, boilerplate) or path.stem
+    meta = ArticleMeta(
+        source=name,
+        title=title,
+        outlet=found.get("outlet"),
+        date=found.get("date"),
+        url=found.get("url"),
+        occasion=found.get("occasion"),
+    )
+    return Article(meta=meta, text=text, paragraphs=paragraphs, boilerplate=boilerplate)
+
+
+def _first_title(text: str, paragraphs: list[tuple[int, int]], boilerplate: frozenset[int]) -> str | None:
+    for index, (start, end) in enumerate(paragraphs):
+        if index not in boilerplate:
+            return text[start:end][:160]
+    return None
+
+
+def read_sidecar(directory: Path, warn: Callable[[str], None]) -> dict[str, dict[str, Any]]:
+    path = directory / SIDECAR_NAME
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        warn(f"{path}: metadata ignored ({exc}); fix the TOML to get titles and occasions back")
+        return {}
+    return {key: value for key, value in data.items() if isinstance(value, dict)}
+
+
+def article_paths(directory: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in directory.rglob("*")
+        if p.suffix.lower() in ARTICLE_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(directory).parts)
+        and (p.is_file() or p.is_symlink())
+    )
+
+
+def load_corpus(
+    directory: Path, warn: Callable[[str], None] | None = None
+) -> list[Article]:
+    """Every readable article under `directory` (a single file works too)."""
+    emit = warn or (lambda message: print(f"warning: {message}", file=sys.stderr))
+    if directory.is_file():
+        sidecar = read_sidecar(directory.parent, emit)
+        article = read_article(directory, directory.name, sidecar.get(directory.name, {}), emit)
+        return [article] if article else []
+    if not directory.is_dir():
+        raise CorpusError(f"{directory}: no such corpus folder; pass a folder of .txt, .md or .html articles")
+    sidecar = read_sidecar(directory, emit)
+    articles: list[Article] = []
+    for path in article_paths(directory):
+        name = path.relative_to(directory).as_posix()
+        article = read_article(path, name, sidecar.get(name, {}), emit)
+        if article is not None:
+            articles.append(article)
+    return articles
+
+
+def with_meta(article: Article, **changes: str | None) -> Article:
+    """A copy of the article with some metadata fields replaced."""
+    return replace(article, meta=replace(article.meta, **changes))

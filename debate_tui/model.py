@@ -1,0 +1,275 @@
+"""The data every part of debate-tui agrees on.
+
+Plain dataclasses only: this module imports neither Textual nor spaCy, so the reader, the
+exporter and the cache can all use it without paying for the NLP stack.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["quote", "reported", "mixed"]
+Via = Literal["name", "pronoun", "title"]
+
+OTHER_TOPIC = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One side of the debate, as configured."""
+
+    id: str
+    name: str
+    role: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSpec:
+    """A topic and the words that signal it (matched on lemmas and phrases)."""
+
+    id: str
+    label: str
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What the corpus knows about one article, beyond its text."""
+
+    source: str
+    title: str
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    occasion: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """One article as loaded: the text offsets refer to, and its paragraphs.
+
+    `text` is the decoded file for `.txt`/`.md` and the extracted main text for HTML.
+    `paragraphs` are (start, end) spans into `text`; `boilerplate` holds the indexes of
+    paragraphs that are site furniture and must never yield a statement.
+    """
+
+    meta: ArticleMeta
+    text: str
+    paragraphs: list[tuple[int, int]]
+    boilerplate: frozenset[int] = frozenset()
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return self.meta.source
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph holding `offset` (the last one when past the end)."""
+        for index, (start, end) in enumerate(self.paragraphs):
+            if start <= offset < end:
+                return index
+        return max(len(self.paragraphs) - 1, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One place a statement was printed: its file, its exact span, its wording there."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Something one speaker said, traced to the exact characters that report it.
+
+    `text == article.text[start:end]`. `quotes` are absolute (start, end) spans of the
+    directly quoted words inside it, so a reader can set them apart from reported speech.
+    `reports` lists other articles that printed the same remark (after merging); the
+    statement's own report is not repeated there.
+    """
+
+    speaker: str
+    text: str
+    kind: Kind
+    topics: tuple[str, ...]
+    source: str
+    start: int
+    end: int
+    paragraph: int
+    cue: str
+    via: Via
+    confidence: float
+    reason: str
+    quotes: tuple[tuple[int, int], ...] = ()
+    occasion: str | None = None
+    reports: tuple[Report, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"{self.source}:{self.start}-{self.end}"
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence < 0.6
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every file that printed this remark, its own first."""
+        seen = [self.source]
+        for report in self.reports:
+            if report.source not in seen:
+                seen.append(report.source)
+        return tuple(seen)
+
+    def quote_segments(self) -> list[tuple[str, bool]]:
+        """The text cut into (piece, is_direct_quote) runs, in order."""
+        pieces: list[tuple[str, bool]] = []
+        cursor = self.start
+        for q_start, q_end in sorted(self.quotes):
+            q_start, q_end = max(q_start, cursor), min(q_end, self.end)
+            if q_start >= q_end:
+                continue
+            if q_start > cursor:
+                pieces.append((self.text[cursor - self.start : q_start - self.start], False))
+            pieces.append((self.text[q_start - self.start : q_end - self.start], True))
+            cursor = q_end
+        if cursor < self.end:
+            pieces.append((self.text[cursor - self.start :], False))
+        return pieces
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["topics"] = list(self.topics)
+        data["quotes"] = [list(span) for span in self.quotes]
+        data["reports"] = [asdict(report) for report in self.reports]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Statement:
+        values = dict(data)
+        values["topics"] = tuple(values.get("topics", ()))
+        values["quotes"] = tuple(tuple(span) for span in values.get("quotes", ()))
+        values["reports"] = tuple(Report(**report) for report in values.get("reports", ()))
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a pairing: what each side said on one occasion, side by side.
+
+    Either cell may be None: that side said nothing matching in this group.
+    """
+
+    group: str
+    left: Statement | None
+    right: Statement | None
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """One topic with both speakers' statements aligned row by row."""
+
+    topic: TopicSpec
+    left: Speaker
+    right: Speaker
+    rows: tuple[Row, ...]
+
+    def statements(self) -> list[Statement]:
+        out: list[Statement] = []
+        for row in self.rows:
+            out.extend(cell for cell in (row.left, row.right) if cell is not None)
+        return out
+
+    def count(self, speaker_id: str) -> int:
+        return sum(1 for st in self.statements() if st.speaker == speaker_id)
+
+
+@dataclass(slots=True)
+class Debate:
+    """All statements of a corpus, with the configuration that names the sides and topics."""
+
+    name: str
+    corpus: str
+    speakers: tuple[Speaker, Speaker]
+    topics: tuple[TopicSpec, ...]
+    articles: list[ArticleMeta]
+    statements: list[Statement]
+    warnings: list[str] = field(default_factory=list)
+
+    def topic(self, topic_id: str) -> TopicSpec:
+        for topic in self.all_topics():
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)
+
+    def all_topics(self) -> tuple[TopicSpec, ...]:
+        """Configured topics plus "Other", which holds statements no topic claimed."""
+        if any(t.id == OTHER_TOPIC for t in self.topics):
+            return self.topics
+        return (*self.topics, TopicSpec(OTHER_TOPIC, "Other"))
+
+    def statements_for(self, topic_id: str) -> list[Statement]:
+        return [st for st in self.statements if topic_id in st.topics]
+
+    def counts(self, topic_id: str) -> tuple[int, int]:
+        found = self.statements_for(topic_id)
+        left, right = self.speakers
+        return (
+            sum(1 for st in found if st.speaker == left.id),
+            sum(1 for st in found if st.speaker == right.id),
+        )
+
+    def article(self, source: str) -> ArticleMeta | None:
+        for meta in self.articles:
+            if meta.source == source:
+                return meta
+        return None
+
+    def pairing(self, topic_id: str) -> Pairing:
+        """Align the topic's statements: one group per occasion (else article), zipped."""
+        left, right = self.speakers
+        order = {meta.source: index for index, meta in enumerate(self.articles)}
+        groups: dict[str, tuple[list[Statement], list[Statement]]] = {}
+        for st in sorted(
+            self.statements_for(topic_id), key=lambda s: (order.get(s.source, 1 << 30), s.start)
+        ):
+            key = group_key(st, self.article(st.source))
+            sides = groups.setdefault(key, ([], []))
+            if st.speaker == left.id:
+                sides[0].append(st)
+            elif st.speaker == right.id:
+                sides[1].append(st)
+        rows: list[Row] = []
+        for key, (lefts, rights) in groups.items():
+            rows.extend(_zip_rows(key, lefts, rights))
+        return Pairing(self.topic(topic_id), left, right, tuple(rows))
+
+
+def group_key(statement: Statement, meta: ArticleMeta | None) -> str:
+    """The label a statement is grouped under: its occasion, else its article's."""
+    if statement.occasion:
+        return statement.occasion
+    if meta is not None:
+        return meta.occasion or meta.title or meta.source
+    return statement.source
+
+
+def _zip_rows(key: str, lefts: Sequence[Statement], rights: Sequence[Statement]) -> Iterable[Row]:
+    for index in range(max(len(lefts), len(rights))):
+        yield Row(
+            key,
+            lefts[index] if index < len(lefts) else None,
+            rights[index] if index < len(rights) else None,
+        )
