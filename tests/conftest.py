@@ -1,0 +1,25 @@
+"""Shared test setup: every test run gets its own empty statement cache."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "corpus"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keep tests off the user's cache folder, and independent of earlier runs."""
+    path = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("DEBATE_TUI_CACHE")
+    os.environ["DEBATE_TUI_CACHE"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("DEBATE_TUI_CACHE", None)
+    else:
+        os.environ["DEBATE_TUI_CACHE"] = old
