@@ -46,7 +46,8 @@ _FURNITURE = [
         r"^continue reading\b",
         r"^(expand|read|show) (the )?(full )?(article|more|story)$",
         r"^support (our|independent|non-?profit)\b.*\bjournalism$",
-        r"^(share|share this|share on \w+|follow us|related( articles| stories)?|read more|read next)\s*:?$",
+        r"^(share|share this|share on \w+|follow us|related( articles| stories)?"
+        r"|read more|read next)\s*:?$",
         r"\b(image|photo|picture|photograph|credit)s?( by| credit)?\s*[:|]",
         r"\|\s*(image|photo)\b",
         r"\b(shutterstock|getty images|ap photo|afp via getty|reuters/)\b",
@@ -55,6 +56,21 @@ _FURNITURE = [
     )
 ]
 _TRACKING_TOKEN = re.compile(r"^[a-z0-9_]{2,24}$")
+# Photo captions without a credit: a short fragment closed by a full stop, made of a name or
+# noun phrase plus appositions or place-and-occasion phrases ("Spanish Leopard 2A4 tank.",
+# "Javier Solana, at the meeting on Defense organized by Radio Cadiz."). A line with a
+# quotation, a pronoun or a verb outside such phrases is a sentence and is kept.
+_CAPTION_MAX_WORDS = 14
+_QUOTE_MARKS = "\"“”„«»‘’'"
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+_CAPTION_PHRASE = re.compile(
+    r"^(at|in|on|during|after|before|with|from|near|outside|inside|pictured|seen|left|right)\b"
+)
+_VERBISH = re.compile(
+    r"^(is|are|was|were|be|been|being|has|have|had|will|would|can|could|shall|should|may|might|"
+    r"must|do|does|did|says?|said|tells?|told|[a-z]{2,}ed|he|she|they|we|i|it|you|who|which|"
+    r"that|this|there|not|no)$"
+)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.!?…\"”’'»)\]]$")
 
@@ -66,7 +82,38 @@ def is_furniture(paragraph: str) -> bool:
         return True
     if _TRACKING_TOKEN.match(stripped):
         return True
-    return any(pattern.search(stripped) for pattern in _FURNITURE)
+    return is_caption(stripped) or any(pattern.search(stripped) for pattern in _FURNITURE)
+
+
+def is_caption(paragraph: str) -> bool:
+    """A photo caption with no credit: a short verbless fragment ending in a full stop."""
+    stripped = paragraph.strip()
+    unquoted = _APOSTROPHE.sub("", stripped)  # "Russia's" holds no quotation
+    if (
+        not stripped.endswith(".")
+        or stripped.endswith("..")
+        or any(mark in unquoted for mark in _QUOTE_MARKS)
+    ):
+        return False
+    if len(stripped.split()) > _CAPTION_MAX_WORDS:
+        return False
+    for index, part in enumerate(stripped[:-1].split(",")):
+        words = part.split()
+        if not words:
+            return False
+        if index and _CAPTION_PHRASE.match(words[0]):
+            continue  # "at the meeting organized by ...": a place or occasion, verbs allowed
+        if index and not words[0][:1].isupper():
+            return False  # ", meanwhile, refused": a clause, not an apposition
+        previous = ""
+        for word in words:
+            bare = word.strip("()[]")
+            if _VERBISH.match(bare.lower()) and not bare[:1].isupper():
+                return False
+            if bare.endswith("s") and bare.islower() and previous[:1].isupper():
+                return False  # "Lavrov disagrees": a name then a present-tense verb
+            previous = bare
+    return True
 
 
 def is_heading(paragraph: str) -> bool:
@@ -135,18 +182,26 @@ def _from_html(raw_text: str) -> tuple[str, dict[str, str]]:
     data: dict[str, Any] = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     meta = {
         key: str(data[field_name])
-        for key, field_name in (("title", "title"), ("date", "date"), ("outlet", "sitename"), ("url", "url"))
+        for key, field_name in (
+            ("title", "title"),
+            ("date", "date"),
+            ("outlet", "sitename"),
+            ("url", "url"),
+        )
         if data.get(field_name)
     }
     return str(data.get("text") or ""), meta
 
 
-def read_article(path: Path, name: str, sidecar: dict[str, Any], warn: Callable[[str], None]) -> Article | None:
+def read_article(
+    path: Path, name: str, sidecar: dict[str, Any], warn: Callable[[str], None]
+) -> Article | None:
     """Load one article, or None (with a warning) when it cannot be used."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        warn(f"{name}: cannot be read ({exc.strerror or exc.__class__.__name__}); check its permissions")
+        reason = exc.strerror or exc.__class__.__name__
+        warn(f"{name}: cannot be read ({reason}); check its permissions")
         return None
     decoded = _decode(raw, name, warn)
     if decoded is None:
@@ -157,7 +212,8 @@ def read_article(path: Path, name: str, sidecar: dict[str, Any], warn: Callable[
         try:
             text, found = _from_html(decoded)
         except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
-            warn(f"{name}: HTML could not be parsed ({exc.__class__.__name__}); save the article as text")
+            reason = exc.__class__.__name__
+            warn(f"{name}: HTML could not be parsed ({reason}); save the article as text")
             return None
         if not text.strip():
             warn(f"{name}: no article text found in the HTML; save the article as text instead")
@@ -184,7 +240,9 @@ def read_article(path: Path, name: str, sidecar: dict[str, Any], warn: Callable[
     return Article(meta=meta, text=text, paragraphs=paragraphs, boilerplate=boilerplate)
 
 
-def _first_title(text: str, paragraphs: list[tuple[int, int]], boilerplate: frozenset[int]) -> str | None:
+def _first_title(
+    text: str, paragraphs: list[tuple[int, int]], boilerplate: frozenset[int]
+) -> str | None:
     for index, (start, end) in enumerate(paragraphs):
         if index not in boilerplate:
             return text[start:end][:160]
@@ -213,9 +271,7 @@ def article_paths(directory: Path) -> list[Path]:
     )
 
 
-def load_corpus(
-    directory: Path, warn: Callable[[str], None] | None = None
-) -> list[Article]:
+def load_corpus(directory: Path, warn: Callable[[str], None] | None = None) -> list[Article]:
     """Every readable article under `directory` (a single file works too)."""
     emit = warn or (lambda message: print(f"warning: {message}", file=sys.stderr))
     if directory.is_file():
@@ -223,7 +279,9 @@ def load_corpus(
         article = read_article(directory, directory.name, sidecar.get(directory.name, {}), emit)
         return [article] if article else []
     if not directory.is_dir():
-        raise CorpusError(f"{directory}: no such corpus folder; pass a folder of .txt, .md or .html articles")
+        raise CorpusError(
+            f"{directory}: no such corpus folder; pass a folder of .txt, .md or .html articles"
+        )
     sidecar = read_sidecar(directory, emit)
     articles: list[Article] = []
     for path in article_paths(directory):
@@ -234,6 +292,6 @@ def load_corpus(
     return articles
 
 
-def with_meta(article: Article, **changes: str | None) -> Article:
+def with_meta(article: Article, **changes: Any) -> Article:
     """A copy of the article with some metadata fields replaced."""
     return replace(article, meta=replace(article.meta, **changes))
