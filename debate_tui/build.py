@@ -38,7 +38,9 @@ def statements_for_articles(
     missing: list[Article] = []
     total = len(articles)
     for article in articles:
-        cached = store.get(entry_key(article.sha256, config.version), article.source) if store else None
+        cached = (
+            store.get(entry_key(article.sha256, config.version), article.source) if store else None
+        )
         if cached is None:
             missing.append(article)
         else:
@@ -49,7 +51,9 @@ def statements_for_articles(
     if missing:
         from debate_tui.extract import extract_statements  # loads spaCy
 
-        for article, statements in extract_statements(missing, config, processes=processes, warn=warn):
+        for article, statements in extract_statements(
+            missing, config, processes=processes, warn=warn
+        ):
             found[article.source] = statements
             if store is not None:
                 store.put(entry_key(article.sha256, config.version), statements)

@@ -44,16 +44,17 @@ class StatementCache:
     def get(self, key: str, source: str) -> list[Statement] | None:
         path = self._path(key)
         try:
-            raw = path.read_text("utf-8")
-        except FileNotFoundError:
-            return None
-        except OSError:
+            raw = path.read_bytes()
+        except OSError:  # absent or unreadable: a miss
             return None
         try:
-            data = json.loads(raw)
-            statements = [Statement.from_dict({**item, "source": source}) for item in data["statements"]]
-        except (ValueError, KeyError, TypeError) as exc:
-            self._warn(f"{source}: cache entry {path.name} is corrupt ({exc.__class__.__name__}); rebuilding it")
+            data = json.loads(raw.decode("utf-8"))
+            statements = [
+                Statement.from_dict({**item, "source": source}) for item in data["statements"]
+            ]
+        except (ValueError, KeyError, TypeError) as exc:  # UnicodeDecodeError is a ValueError
+            reason = exc.__class__.__name__
+            self._warn(f"{source}: cache entry {path.name} is corrupt ({reason}); rebuilding it")
             return None
         return statements
 
@@ -61,7 +62,9 @@ class StatementCache:
         """Write atomically; a cache that cannot be written only costs speed."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps({"statements": [st.to_dict() for st in statements]}, ensure_ascii=False)
+            payload = json.dumps(
+                {"statements": [st.to_dict() for st in statements]}, ensure_ascii=False
+            )
             fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(payload)

@@ -32,12 +32,24 @@ def default_corpus() -> Path:
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "corpus", nargs="?", type=Path, default=None, metavar="CORPUS_DIR",
-        help="folder of .txt, .md or .html articles (default: the bundled Blinken vs Lavrov corpus)",
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=None,
+        metavar="CORPUS_DIR",
+        help="folder of .txt, .md or .html articles "
+        "(default: the bundled Blinken vs Lavrov corpus)",
     )
-    parser.add_argument("--config", type=Path, default=None, metavar="FILE",
-                        help="TOML file with speakers and topics (default: CORPUS_DIR/debate.toml, else built-in)")
-    parser.add_argument("--no-cache", action="store_true", help="parse every article again, ignoring the cache")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="TOML file with speakers and topics (default: CORPUS_DIR/debate.toml, else built-in)",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="parse every article again, ignoring the cache"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="debate-tui",
         description="Read a debate reported in the news: every statement of two speakers, "
         "credited, traced to its sentence, grouped by topic, side by side.",
-        epilog="With no subcommand, `read` opens the reader. Run `debate-tui SUBCOMMAND --help` for details.",
+        epilog="With no subcommand, `read` opens the reader. "
+        "Run `debate-tui SUBCOMMAND --help` for details.",
     )
     parser.add_argument("--version", action="version", version=f"debate-tui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="{read,parse,topics,export}")
@@ -56,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     parse = sub.add_parser("parse", help="print every statement found, as JSON Lines or a table")
     _add_common(parse)
     parse.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
-    parse.add_argument("--processes", type=int, default=1, metavar="N", help="parse with N processes (default 1)")
+    parse.add_argument(
+        "--processes", type=int, default=1, metavar="N", help="parse with N processes (default 1)"
+    )
 
     topics = sub.add_parser("topics", help="list topics with each speaker's statement count")
     _add_common(topics)
@@ -64,10 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write one topic's pairing (or all) to Markdown or JSON")
     _add_common(export)
     which = export.add_mutually_exclusive_group(required=True)
-    which.add_argument("--topic", metavar="TOPIC_ID", help="topic to export (see `debate-tui topics`)")
+    which.add_argument(
+        "--topic", metavar="TOPIC_ID", help="topic to export (see `debate-tui topics`)"
+    )
     which.add_argument("--all", action="store_true", help="export every topic into one document")
-    export.add_argument("-o", "--output", metavar="FILE", default=None,
-                        help="output file, or - for standard output (default: TOPIC_ID.md in this folder)")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default=None,
+        help="output file, or - for standard output (default: TOPIC_ID.md in this folder)",
+    )
     export.add_argument("--format", choices=("markdown", "json"), default="markdown")
     export.add_argument("--force", action="store_true", help="overwrite an existing output file")
     return parser
@@ -89,8 +111,13 @@ def _progress_build(corpus: Path, config: Config, *, use_cache: bool, processes:
 
     console = Console(stderr=True)
     progress = Progress(
-        TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=console, transient=True,
+        TextColumn("parsing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
     )
     task = None
 
@@ -102,10 +129,14 @@ def _progress_build(corpus: Path, config: Config, *, use_cache: bool, processes:
         progress.update(task, completed=done, description=label)
 
     def warn(message: str) -> None:
-        console.print(f"[yellow]warning:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+        console.print(
+            f"[yellow]warning:[/] {message}", highlight=False, markup=True, soft_wrap=True
+        )
 
     try:
-        return build_debate(corpus, config, use_cache=use_cache, processes=processes, progress=report, warn=warn)
+        return build_debate(
+            corpus, config, use_cache=use_cache, processes=processes, progress=report, warn=warn
+        )
     finally:
         progress.stop()
 
@@ -139,8 +170,13 @@ def _cmd_parse(debate: Debate, fmt: str) -> int:
         table.add_column(column, overflow="fold")
     names = {s.id: s.name for s in debate.speakers}
     for st in debate.statements:
-        table.add_row(names.get(st.speaker, st.speaker), st.kind, ", ".join(st.topics),
-                      f"{st.source}:{st.start}", st.text)
+        table.add_row(
+            names.get(st.speaker, st.speaker),
+            st.kind,
+            ", ".join(st.topics),
+            f"{st.source}:{st.start}",
+            st.text,
+        )
     Console().print(table)
     return 0
 
@@ -167,8 +203,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv))
     corpus: Path = args.corpus or default_corpus()
     if not corpus.exists():
-        print(f"debate-tui: error: {corpus}: no such corpus folder; pass a folder of "
-              ".txt, .md or .html articles", file=sys.stderr)
+        print(
+            f"debate-tui: error: {corpus}: no such corpus folder; pass a folder of "
+            ".txt, .md or .html articles",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if getattr(args, "processes", 1) < 1:
         parser.error("--processes must be at least 1")
@@ -178,16 +217,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             from debate_tui.tui.app import run_reader
 
             return run_reader(corpus, config, use_cache=not args.no_cache)
-        debate = _progress_build(corpus, config, use_cache=not args.no_cache,
-                                 processes=getattr(args, "processes", 1))
+        debate = _progress_build(
+            corpus, config, use_cache=not args.no_cache, processes=getattr(args, "processes", 1)
+        )
         if args.command == "parse":
             return _cmd_parse(debate, args.format)
         if args.command == "topics":
             return _cmd_topics(debate)
         from debate_tui.export import run_export
 
-        return run_export(debate, topic=args.topic, all_topics=args.all, fmt=args.format,
-                          output=args.output, force=args.force)
+        return run_export(
+            debate,
+            topic=args.topic,
+            all_topics=args.all,
+            fmt=args.format,
+            output=args.output,
+            force=args.force,
+        )
     except (ConfigError, CorpusError) as exc:
         print(f"debate-tui: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -36,7 +36,10 @@ class Config:
     def version(self) -> str:
         """A short hash of everything extraction depends on, for cache keys."""
         payload = json.dumps(
-            {"speakers": [asdict(s) for s in self.speakers], "topics": [asdict(t) for t in self.topics]},
+            {
+                "speakers": [asdict(s) for s in self.speakers],
+                "topics": [asdict(t) for t in self.topics],
+            },
             sort_keys=True,
         )
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
@@ -52,14 +55,16 @@ def _defaults_text() -> str:
     return resources.files("debate_tui").joinpath("defaults.toml").read_text("utf-8")
 
 
-def _line_of(text: str, needle: str, occurrence: int = 0) -> int:
-    """1-based line of the n-th occurrence of needle, or 1 when absent."""
-    position = -1
-    for _ in range(occurrence + 1):
-        position = text.find(needle, position + 1)
-        if position < 0:
-            return 1
-    return text.count("\n", 0, position) + 1
+def _line_of(text: str, table: str, occurrence: int = 0) -> int:
+    """1-based line of the n-th `[[table]]` header, or 1 when absent.
+
+    Only real headers count: a comment mentioning `[[speakers]]` must not shift the line.
+    """
+    header = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(table)}[ \t]*\]\]", re.MULTILINE)
+    for index, match in enumerate(header.finditer(text)):
+        if index == occurrence:
+            return text.count("\n", 0, match.start()) + 1
+    return 1
 
 
 def _strings(value: Any, what: str, where: str) -> tuple[str, ...]:
@@ -77,18 +82,24 @@ def _parse(text: str, origin: str) -> dict[str, Any]:
 
 def _speakers(data: list[Any], text: str, origin: str) -> tuple[Speaker, Speaker]:
     if not isinstance(data, list) or len(data) != 2:
-        line = _line_of(text, "[[speakers]]")
+        line = _line_of(text, "speakers")
         raise ConfigError(f"{origin}:{line}: give exactly two [[speakers]] tables")
     out: list[Speaker] = []
     for index, entry in enumerate(data):
-        where = f"{origin}:{_line_of(text, '[[speakers]]', index)}"
+        where = f"{origin}:{_line_of(text, 'speakers', index)}"
         if not isinstance(entry, dict):
             raise ConfigError(f"{where}: each speaker must be a table")
-        missing = [key for key in ("id", "name") if not isinstance(entry.get(key), str)]
+        missing = [
+            key
+            for key in ("id", "name")
+            if not isinstance(entry.get(key), str) or not entry[key].strip()
+        ]
         if missing:
             raise ConfigError(f"{where}: speaker is missing {', '.join(missing)}")
         if not _ID.match(entry["id"]):
-            raise ConfigError(f"{where}: speaker id {entry['id']!r} must be lower-case letters, digits, - or _")
+            raise ConfigError(
+                f"{where}: speaker id {entry['id']!r} must be lower-case letters, digits, - or _"
+            )
         aliases = _strings(entry.get("aliases", []), "aliases", where)
         name = entry["name"].strip()
         surname = name.split()[-1]
@@ -103,21 +114,25 @@ def _speakers(data: list[Any], text: str, origin: str) -> tuple[Speaker, Speaker
             )
         )
     if out[0].id == out[1].id:
-        raise ConfigError(f"{origin}:{_line_of(text, '[[speakers]]', 1)}: the two speakers need different ids")
+        line = _line_of(text, "speakers", 1)
+        raise ConfigError(f"{origin}:{line}: the two speakers need different ids")
     return out[0], out[1]
 
 
 def _topics(data: list[Any], text: str, origin: str) -> tuple[TopicSpec, ...]:
     if not isinstance(data, list) or not data:
-        raise ConfigError(f"{origin}:{_line_of(text, '[[topics]]')}: give at least one [[topics]] table")
+        line = _line_of(text, "topics")
+        raise ConfigError(f"{origin}:{line}: give at least one [[topics]] table")
     topics: list[TopicSpec] = []
     for index, entry in enumerate(data):
-        where = f"{origin}:{_line_of(text, '[[topics]]', index)}"
+        where = f"{origin}:{_line_of(text, 'topics', index)}"
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
             raise ConfigError(f"{where}: each topic needs an id")
         topic_id = entry["id"]
         if not _ID.match(topic_id) or topic_id == OTHER_TOPIC:
-            raise ConfigError(f"{where}: topic id {topic_id!r} is not allowed (lower-case, not 'other')")
+            raise ConfigError(
+                f"{where}: topic id {topic_id!r} is not allowed (lower-case, not 'other')"
+            )
         if any(t.id == topic_id for t in topics):
             raise ConfigError(f"{where}: topic id {topic_id!r} is given twice")
         label = entry.get("label", topic_id)
@@ -168,5 +183,8 @@ def load_config(path: Path | None = None, corpus_dir: Path | None = None) -> Con
     except FileNotFoundError:
         raise ConfigError(f"{candidate}: config file not found; check the --config path") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{candidate}: cannot read config ({exc.__class__.__name__}); save it as UTF-8 text") from None
+        reason = exc.__class__.__name__
+        raise ConfigError(
+            f"{candidate}: cannot read config ({reason}); save it as UTF-8 text"
+        ) from None
     return _build(_parse(text, str(candidate)), text, str(candidate), base)

