@@ -23,3 +23,12 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ.pop("DEBATE_TUI_CACHE", None)
     else:
         os.environ["DEBATE_TUI_CACHE"] = old
+
+
+@pytest.fixture(scope="session")
+def bundled_debate():  # type: ignore[no-untyped-def]
+    """The bundled corpus, parsed once per run with the real spaCy pipeline."""
+    from debate_tui.build import build_debate
+    from debate_tui.config import default_config
+
+    return build_debate(CORPUS, default_config(), use_cache=False, warn=lambda _m: None)

@@ -1,0 +1,190 @@
+"""Attribution rules on small hand-written passages, each a pattern seen in news text.
+
+These passages are synthetic, written for the tests; the bundled articles are checked
+against hand labels in test_extraction_quality.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from debate_tui.build import statements_for_articles
+from debate_tui.config import default_config
+from debate_tui.corpus import read_article
+from debate_tui.extract.speakers import Gazetteer
+from debate_tui.extract.topics import TopicMatcher
+from debate_tui.model import Statement, TopicSpec
+
+CONFIG = default_config()
+
+
+def extract(tmp_path: Path, text: str) -> list[Statement]:
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    return statements_for_articles([article], CONFIG, use_cache=False)
+
+
+def credited(statements: list[Statement]) -> list[tuple[str, str]]:
+    return [(s.speaker, s.text) for s in statements]
+
+
+HEADLINE = "A headline about the meeting\n"
+
+
+def test_reported_speech_by_name(tmp_path: Path) -> None:
+    text = HEADLINE + "Lavrov accused the West of meddling in Ukraine's affairs.\n"
+    assert credited(extract(tmp_path, text)) == [
+        ("lavrov", "Lavrov accused the West of meddling in Ukraine's affairs.")
+    ]
+
+
+def test_spokeswoman_is_never_the_minister(tmp_path: Path) -> None:
+    text = (
+        HEADLINE + "Russian Foreign Ministry spokeswoman Maria Zakharova said Blinken had asked "
+        "to speak to Lavrov.\nLavrov's spokesman said the talks were useful.\n"
+    )
+    assert extract(tmp_path, text) == []
+
+
+def test_institutions_and_officials_are_someone_else(tmp_path: Path) -> None:
+    text = HEADLINE + (
+        "The Kremlin said Lavrov would attend. US officials said Blinken and Lavrov chatted "
+        "for ten minutes. Moscow warned of escalation. Washington rejected the claims.\n"
+    )
+    assert extract(tmp_path, text) == []
+
+
+def test_pronoun_follows_the_last_speaker(tmp_path: Path) -> None:
+    text = HEADLINE + "Blinken urged Russia to return to New START. He warned of escalation.\n"
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["blinken", "blinken"]
+    assert found[1].via == "pronoun"
+    assert "escalation" in found[1].topics
+
+
+def test_another_person_in_between_wins_the_pronoun(tmp_path: Path) -> None:
+    text = HEADLINE + (
+        "Blinken spoke first. Indian Foreign Minister Subrahmanyam Jaishankar said there were "
+        "differences. He noted that consensus was impossible.\n"
+    )
+    assert extract(tmp_path, text) == []
+
+
+def test_quote_split_around_attribution_stays_with_speaker(tmp_path: Path) -> None:
+    text = HEADLINE + (
+        "“They invite us for talks,” he said, according to reporters. “They are encouraging "
+        "Ukraine to continue the war.”\n"
+    )
+    # "he" has nobody to refer to: nothing may be credited.
+    assert extract(tmp_path, text) == []
+    text = HEADLINE + "Lavrov held a news conference when the session was over.\n" + text.split("\n", 1)[1]
+    found = extract(tmp_path, text)
+    assert len(found) == 1
+    assert found[0].speaker == "lavrov"
+    assert found[0].text.endswith("continue the war.”")
+    assert found[0].kind == "quote"
+
+
+def test_inverted_attribution_with_title(tmp_path: Path) -> None:
+    text = HEADLINE + (
+        "Antony Blinken met Sergei Lavrov.\n“Mutual compliance benefits both countries,” "
+        "added the Secretary of State.\n"
+    )
+    found = extract(tmp_path, text)
+    assert credited(found) == [
+        ("blinken", "“Mutual compliance benefits both countries,” added the Secretary of State.")
+    ]
+    assert found[0].via == "title"
+
+
+def test_title_shared_with_someone_else_does_not_count(tmp_path: Path) -> None:
+    text = HEADLINE + (
+        "Russian Foreign Minister Sergei Lavrov met Indian Foreign Minister Subrahmanyam "
+        "Jaishankar.\nThe foreign minister said the talks had failed.\n"
+    )
+    assert extract(tmp_path, text) == []
+
+
+def test_quote_of_another_person_inside_a_statement_is_the_speakers(tmp_path: Path) -> None:
+    text = HEADLINE + (
+        "Blinken noted that “President Putin has shown no interest, saying there is nothing to "
+        "talk about unless Ukraine accepts, I quote, ‘the new regional reality’.”\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["blinken"]
+    assert found[0].kind == "quote"
+
+
+def test_negated_cue_is_not_a_statement(tmp_path: Path) -> None:
+    text = HEADLINE + "Lavrov did not mention the meeting with Blinken.\n"
+    assert extract(tmp_path, text) == []
+
+
+def test_offsets_are_exact_and_headline_excluded(tmp_path: Path) -> None:
+    text = "Blinken warns Lavrov\nBlinken warned that further escalation would be costly.\n"
+    found = extract(tmp_path, text)
+    assert len(found) == 1
+    assert text[found[0].start : found[0].end] == found[0].text
+    assert found[0].paragraph == 1
+
+
+def test_glued_name_is_still_the_name() -> None:
+    text = "a meeting between the Russian foreign minister, Sergei Lavrovand the US Secretary"
+    mentions = Gazetteer(CONFIG.speakers, text).mentions(text)
+    assert ("Sergei Lavrov", "lavrov") in [(text[m.start : m.end], m.speaker) for m in mentions]
+
+
+def test_topic_terms_respect_capitals_and_lemmas() -> None:
+    matcher = TopicMatcher([TopicSpec("new-start", "New START", ("New START",)),
+                            TopicSpec("escalation", "Escalation", ("escalate",))])
+    assert matcher.match([("New", "new"), ("Start", "start"), ("treaty", "treaty")]) == ["new-start"]
+    assert matcher.match([("a", "a"), ("new", "new"), ("start", "start")]) == []
+    assert matcher.match([("escalating", "escalate")]) == ["escalation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        "“" * 50,
+        "Lavrov said “\nBlinken said ”",
+        "He said. He said. He said.",
+        "Blinken" * 40,
+        "Lavrov said: " + "x" * 5000,
+    ],
+)
+def test_odd_input_never_raises(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_text("Headline\n" + text, encoding="utf-8")
+    article = read_article(path, "odd.txt", {}, lambda _m: None)
+    assert article is not None
+    for statement in statements_for_articles([article], CONFIG, use_cache=False):
+        assert article.text[statement.start : statement.end] == statement.text
+
+
+WORDS = st.sampled_from(
+    ["Blinken", "Lavrov", "he", "said", "told", "urged", "“", "”", '"', "the", "West", ",",
+     ".", "\n", "Zakharova", "warned", "escalation", "Crimea", "according", "to", ":", "’s"]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(WORDS, max_size=60))
+def test_fuzz_every_offset_is_grounded(tmp_path: Path, words: list[str]) -> None:
+    text = "Headline\n" + " ".join(words)
+    path = tmp_path / "fuzz.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path, "fuzz.txt", {}, lambda _m: None)
+    if article is None:
+        return
+    for statement in statements_for_articles([article], CONFIG, use_cache=False):
+        assert article.text[statement.start : statement.end] == statement.text
+        assert statement.speaker in ("blinken", "lavrov")
+        assert statement.topics

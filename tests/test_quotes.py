@@ -1,0 +1,58 @@
+"""Quote pairing: what a reader sees as quoted must be what the marks enclose."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from debate_tui.corpus import split_paragraphs
+from debate_tui.extract.quotes import find_quotes, top_level
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in top_level(find_quotes(text, split_paragraphs(text)))]
+
+
+def test_curly_quotes_pair() -> None:
+    text = "“End this war,” Blinken told Lavrov. He added “no matter what”."
+    assert quoted(text) == ["“End this war,”", "“no matter what”"]
+
+
+def test_wrong_glyph_closing_mark_still_closes() -> None:
+    text = "“Mutual compliance benefits both countries“, added the Secretary of State."
+    spans = top_level(find_quotes(text, split_paragraphs(text)))
+    assert [text[s.start : s.end] for s in spans] == ["“Mutual compliance benefits both countries“"]
+    assert spans[0].balanced
+
+
+def test_straight_quotes_and_guillemets() -> None:
+    text = 'He said "we will not" and then «nous non plus».'
+    assert quoted(text) == ['"we will not"', "«nous non plus»"]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "Moscow’s invasion and the Ukrainians’ resistance don’t end."
+    assert quoted(text) == []
+
+
+def test_single_quotes_inside_double_quotes_are_nested() -> None:
+    text = "He noted that “Putin wants, I quote, ‘the new regional reality’.”"
+    spans = find_quotes(text, split_paragraphs(text))
+    assert [text[s.start : s.end] for s in top_level(spans)] == [
+        "“Putin wants, I quote, ‘the new regional reality’.”"
+    ]
+    assert any(s.nested and text[s.start : s.end] == "‘the new regional reality’" for s in spans)
+
+
+def test_unbalanced_quote_runs_to_paragraph_end_and_is_flagged() -> None:
+    text = "He said “we will never accept this.\nNext paragraph."
+    spans = top_level(find_quotes(text, split_paragraphs(text)))
+    assert len(spans) == 1
+    assert not spans[0].balanced
+    assert text[spans[0].start : spans[0].end] == "“we will never accept this."
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab “”\"'‘’«»\n.,")), max_size=200))
+def test_any_text_gives_ordered_spans_inside_the_text(text: str) -> None:
+    for span in find_quotes(text, split_paragraphs(text)):
+        assert 0 <= span.start < span.end <= len(text)
