@@ -188,3 +188,39 @@ def test_fuzz_every_offset_is_grounded(tmp_path: Path, words: list[str]) -> None
         assert article.text[statement.start : statement.end] == statement.text
         assert statement.speaker in ("blinken", "lavrov")
         assert statement.topics
+
+
+UNSEEN_STYLE = """Moscow and Washington trade barbs
+Russian Foreign Minister Sergey Lavrov on Friday dismissed the proposal as “unacceptable.”
+“We are not going to negotiate with ourselves,” Blinken told reporters in Brussels.
+Speaking at a news conference in Moscow, Lavrov said the West had declared a “total hybrid war”.
+Lavrov's comments were echoed by Kremlin spokesman Dmitry Peskov, who said Russia would respond.
+Asked about the sanctions, Blinken said they would stay in place.
+Lavrov was quoted as saying that Crimea would never be returned.
+Lavrov was asked whether talks were possible and replied that the door remained open.
+According to Lavrov, the Minsk agreements were dead.
+Blinken, who met his Ukrainian counterpart on Thursday, said the United States stood with Kyiv.
+Both Blinken and Lavrov said the meeting was useful.
+Russia's top diplomat said escalation was the fault of NATO.
+Blinken, in a statement, called the move “irresponsible.”
+Peskov told reporters that Lavrov had briefed President Vladimir Putin.
+The State Department said Blinken had raised the case of Paul Whelan.
+"""
+
+
+def test_common_wire_patterns(tmp_path: Path) -> None:
+    """Shapes from wire copy: one line each, credited or not as a reader would."""
+    found = extract(tmp_path, UNSEEN_STYLE)
+    by_line = {UNSEEN_STYLE.count("\n", 0, s.start): s.speaker for s in found}
+    assert by_line == {
+        1: "lavrov",
+        2: "blinken",
+        3: "lavrov",
+        5: "blinken",
+        6: "lavrov",
+        7: "lavrov",
+        8: "lavrov",
+        9: "blinken",
+        11: "lavrov",
+        12: "blinken",
+    }

@@ -101,6 +101,8 @@ def _is_cue(token: Token) -> bool:
         )
     if lemma not in CUE_LEMMAS:
         return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+        return False  # "was asked", "was urged": the subject is the addressee, not the speaker
     if lemma in NEEDS_COMPLEMENT:
         deps = {c.dep_ for c in children}
         preps = {c.lower_ for c in children if c.dep_ == "prep"}
@@ -113,8 +115,7 @@ def _is_cue(token: Token) -> bool:
         if lemma == "describe":
             return "as" in preps
         return bool(deps & {"ccomp", "xcomp", "dobj", "oprd"} or preps & {"for", "about", "on"})
-    # "was asked", "was urged": the subject is the addressee, not the speaker
-    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    return True
 
 
 def _subject_of(cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | None:
@@ -141,9 +142,13 @@ def _subject_of(cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | N
     for _ in range(6):
         if current.dep_ not in _CLIMB_DEPS or current.head is current:
             return None
+        via_conj = current.dep_ == "conj"
         current = current.head
         for child in current.children:
-            if child.dep_ == "nsubj":
+            # "was asked ... and replied", "was quoted as saying": the passive subject of
+            # the governing verb is the one who speaks.
+            passive_ok = via_conj or current.lemma_ in ("quote", "cite")
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and passive_ok):
                 if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                     return current.head
                 return child
