@@ -75,14 +75,16 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", re.
 _SENTENCE_END = re.compile(r"[.!?…\"”’'»)\]]$")
 
 
-def is_furniture(paragraph: str) -> bool:
-    """True for site furniture: prompts, banners, credits, tracking tokens."""
+def is_furniture(paragraph: str, *, captions: bool = True) -> bool:
+    """True for site furniture: prompts, banners, credits, captions, tracking tokens."""
     stripped = paragraph.strip().strip("\ufeff")
     if not stripped:
         return True
     if _TRACKING_TOKEN.match(stripped):
         return True
-    return is_caption(stripped) or any(pattern.search(stripped) for pattern in _FURNITURE)
+    if captions and is_caption(stripped):
+        return True
+    return any(pattern.search(stripped) for pattern in _FURNITURE)
 
 
 def is_caption(paragraph: str) -> bool:
@@ -222,11 +224,14 @@ def read_article(
         text = decoded
         found, skip_until = _front_matter(text)
     paragraphs = split_paragraphs(text)
-    boilerplate = frozenset(
-        index
-        for index, (start, end) in enumerate(paragraphs)
-        if end <= skip_until or is_furniture(text[start:end])
-    )
+    flagged: set[int] = set()
+    headline_seen = False  # the first line is the headline, never a caption
+    for index, (start, end) in enumerate(paragraphs):
+        if end <= skip_until or is_furniture(text[start:end], captions=headline_seen):
+            flagged.add(index)
+        else:
+            headline_seen = True
+    boilerplate = frozenset(flagged)
     found.update({k: str(v) for k, v in sidecar.items() if k in _META_KEYS and v})
     title = found.get("title") or _first_title(text, paragraphs, boilerplate) or path.stem
     meta = ArticleMeta(

@@ -118,6 +118,17 @@ def test_first_line_is_the_headline_when_no_metadata_gives_a_title(tmp_path: Pat
     assert all(article.meta.occasion is None for article in articles.values())
 
 
+def test_a_headline_ending_in_a_full_stop_is_not_taken_for_a_caption(tmp_path: Path) -> None:
+    (tmp_path / "warning.txt").write_text(
+        "Advertisement\nBlinken Warns Russia.\n\nBlinken warned Russia against escalation.\n"
+        "Blinken in Brussels.\n",
+        "utf-8",
+    )
+    article = load(tmp_path)[0][0]
+    assert article.meta.title == "Blinken Warns Russia."
+    assert flagged(article) == ["Advertisement", "Blinken in Brussels."]
+
+
 BUNDLED_FURNITURE = [
     # tracking token
     ("blinken-meets-russian-counterpart.txt", "fbpx"),
