@@ -15,6 +15,7 @@ from pathlib import Path
 from debate_tui import __version__
 from debate_tui.config import Config, ConfigError, load_config
 from debate_tui.corpus import CorpusError
+from debate_tui.errors import ModelMissingError
 from debate_tui.model import Debate
 
 SUBCOMMANDS = ("read", "parse", "topics", "export")
@@ -70,7 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(parse)
     parse.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     parse.add_argument(
-        "--processes", type=int, default=1, metavar="N", help="parse with N processes (default 1)"
+        "--processes",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="parse with N processes (default 1)",
     )
 
     topics = sub.add_parser("topics", help="list topics with each speaker's statement count")
@@ -93,6 +98,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("markdown", "json"), default="markdown")
     export.add_argument("--force", action="store_true", help="overwrite an existing output file")
     return parser
+
+
+def _positive_int(value: str) -> int:
+    """argparse type for --processes: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def _with_default_command(argv: Sequence[str]) -> list[str]:
@@ -209,8 +225,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    if getattr(args, "processes", 1) < 1:
-        parser.error("--processes must be at least 1")
     try:
         config = load_config(args.config, corpus if corpus.is_dir() else corpus.parent)
         if args.command == "read":
@@ -237,6 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, CorpusError) as exc:
         print(f"debate-tui: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except ModelMissingError as exc:
+        print(f"debate-tui: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

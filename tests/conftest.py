@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from debate_tui.model import Debate
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
 
@@ -26,7 +28,7 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def bundled_debate():  # type: ignore[no-untyped-def]
+def bundled_debate() -> Debate:
     """The bundled corpus, parsed once per run with the real spaCy pipeline."""
     from debate_tui.build import build_debate
     from debate_tui.config import default_config

@@ -44,6 +44,7 @@ _CORE_CUT_DEPS = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "parataxis", "prep", "punct", "cc", "conj"}
 )
 _INVERTED_DEPS = frozenset({"dobj", "attr", "dep", "npadvmod", "nsubj", "oprd", "appos"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _NON_PERSON_PRONOUNS = frozenset(
     {"it", "they", "we", "i", "you", "this", "these", "those", "there"}
 )
@@ -67,6 +68,7 @@ class Sentence:
     excluded_quotes: list[tuple[int, int]] = field(default_factory=list)
     lead_in: bool = False
     framed_by: Sentence | None = None  # the sentence whose cue this one inherited
+    anaphoric: bool = False  # "such an agreement", "this decision": refers back
 
 
 def _abs(token: Token, base: int) -> int:
@@ -247,6 +249,10 @@ class ArticleAttributor:
                 continue
             words = [(t.text, t.lemma_) for t in sent if not t.is_space]
             sentence = Sentence(start, end, index, words)
+            sentence.anaphoric = any(
+                t.lower_ == "such" or (t.lower_ in _DEMONSTRATIVES and t.dep_ == "det")
+                for t in sent
+            )
             self._attribute(sentence, sent, base)
             self.sentences.append(sentence)
 
@@ -428,9 +434,16 @@ class ArticleAttributor:
                 and previous_group[0].speaker == group[0].speaker
                 and self.sentences.index(group[0]) == self.sentences.index(previous_group[-1]) + 1
             )
-            continues = group[0].via == "pronoun" or self._opens_with_quote(group[0])
-            if not topics and adjacent and continues and previous_topics != (OTHER_TOPIC,):
-                topics = previous_topics
+            first = group[0]
+            if adjacent and previous_topics != (OTHER_TOPIC,):
+                if not topics and (
+                    first.via == "pronoun" or first.anaphoric or self._opens_with_quote(first)
+                ):
+                    # "Mutual compliance ...", "such an agreement ...": the remark goes on
+                    topics = previous_topics
+                elif first.via == "pronoun" and set(topics) & set(previous_topics):
+                    # "He called for ..." on the theme of the sentence before keeps its topics
+                    topics = self.topics.ordered(set(topics) | set(previous_topics))
             statement = self._statement(group, topics or (OTHER_TOPIC,))
             out.append(statement)
             previous_group, previous_topics = group, statement.topics

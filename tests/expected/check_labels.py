@@ -13,6 +13,7 @@ Prints the counts per file and speaker. Exits 1 on any error.
 
 from __future__ import annotations
 
+import itertools
 import sys
 import tomllib
 from collections import Counter
@@ -124,7 +125,7 @@ def main(argv: list[str]) -> int:
             errors.append(f"anchor {e.get('anchor')!r} is both a statement and a trap")
     for source, items in spans.items():
         items.sort()
-        for (s1, e1, k1), (s2, e2, k2) in zip(items, items[1:]):
+        for (s1, e1, k1), (s2, e2, k2) in itertools.pairwise(items):
             if s2 < e1:
                 errors.append(
                     f"{source}: a {k1} anchor and a {k2} anchor overlap "
