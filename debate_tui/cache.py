@@ -16,7 +16,7 @@ from pathlib import Path
 from debate_tui.model import Statement
 
 # Bump whenever extraction rules change what they produce.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 def cache_dir() -> Path:

@@ -83,7 +83,11 @@ def test_quote_split_around_attribution_stays_with_speaker(tmp_path: Path) -> No
     )
     # "he" has nobody to refer to: nothing may be credited.
     assert extract(tmp_path, text) == []
-    text = HEADLINE + "Lavrov held a news conference when the session was over.\n" + text.split("\n", 1)[1]
+    text = (
+        HEADLINE
+        + "Lavrov held a news conference when the session was over.\n"
+        + text.split("\n", 1)[1]
+    )
     found = extract(tmp_path, text)
     assert len(found) == 1
     assert found[0].speaker == "lavrov"
@@ -141,9 +145,15 @@ def test_glued_name_is_still_the_name() -> None:
 
 
 def test_topic_terms_respect_capitals_and_lemmas() -> None:
-    matcher = TopicMatcher([TopicSpec("new-start", "New START", ("New START",)),
-                            TopicSpec("escalation", "Escalation", ("escalate",))])
-    assert matcher.match([("New", "new"), ("Start", "start"), ("treaty", "treaty")]) == ["new-start"]
+    matcher = TopicMatcher(
+        [
+            TopicSpec("new-start", "New START", ("New START",)),
+            TopicSpec("escalation", "Escalation", ("escalate",)),
+        ]
+    )
+    assert matcher.match([("New", "new"), ("Start", "start"), ("treaty", "treaty")]) == [
+        "new-start"
+    ]
     assert matcher.match([("a", "a"), ("new", "new"), ("start", "start")]) == []
     assert matcher.match([("escalating", "escalate")]) == ["escalation"]
 
@@ -170,12 +180,36 @@ def test_odd_input_never_raises(tmp_path: Path, text: str) -> None:
 
 
 WORDS = st.sampled_from(
-    ["Blinken", "Lavrov", "he", "said", "told", "urged", "“", "”", '"', "the", "West", ",",
-     ".", "\n", "Zakharova", "warned", "escalation", "Crimea", "according", "to", ":", "’s"]
+    [
+        "Blinken",
+        "Lavrov",
+        "he",
+        "said",
+        "told",
+        "urged",
+        "“",
+        "”",
+        '"',
+        "the",
+        "West",
+        ",",
+        ".",
+        "\n",
+        "Zakharova",
+        "warned",
+        "escalation",
+        "Crimea",
+        "according",
+        "to",
+        ":",
+        "’s",
+    ]
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(WORDS, max_size=60))
 def test_fuzz_every_offset_is_grounded(tmp_path: Path, words: list[str]) -> None:
     text = "Headline\n" + " ".join(words)
