@@ -1,0 +1,595 @@
+"""Pairings out of the reader: GitHub-flavoured Markdown for a brief, JSON for other tools.
+
+Everything here is pure text-in, text-out except `write_text_atomic` and `run_export`. The
+module imports neither Textual nor spaCy, so exporting from a warm cache stays fast.
+
+Article text is untrusted: a statement may hold pipes, backticks, angle brackets or whole
+HTML tags. `escape_markdown` makes every such character literal, so the document keeps its
+shape on any CommonMark/GFM renderer and no raw HTML, link or emphasis from an article ever
+reaches one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+import os
+import re
+import secrets
+import sys
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from debate_tui.model import ArticleMeta, Debate, Pairing, Speaker, Statement
+
+FORMATS = ("markdown", "json")
+EXTENSIONS = {"markdown": ".md", "json": ".json"}
+ALL_TOPICS_STEM = "debate"
+"""File stem used by `--all`: `debate.md` / `debate.json`."""
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+JSON_VERSION = 1
+NO_STATEMENT = "no statement"
+EXCERPT_WORDS = 30
+EXCERPT_CHARS = 220
+
+KIND_LABELS = {
+    "quote": "direct quote",
+    "reported": "reported speech",
+    "mixed": "direct quote and reported speech",
+}
+
+
+class ExportError(Exception):
+    """An export that cannot be written; the message is one line naming the path and a fix."""
+
+
+class ExportExistsError(ExportError):
+    """The target file exists and overwriting was not allowed."""
+
+
+# --- text ----------------------------------------------------------------------------------
+
+# C0/C1 control characters that are not whitespace: invisible, and some renderers choke on them.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+def normalise_text(text: str) -> str:
+    """The text as a reader sees it: whitespace runs become one space, controls go."""
+    return " ".join(_CONTROL.sub("", text).split())
+
+
+# One pass over the text; each alternative is a character that could start Markdown syntax.
+_SPECIAL = re.compile(
+    r"""
+      (?P<char>[\\`*_\[\]<>|~\#@])          # emphasis, code, links, HTML, tables, strike, refs
+    | (?P<amp>&)(?=\#?[0-9A-Za-z]+;)        # would start an entity such as &amp; or &#60;
+    | (?P<www>(?<![^\W_])www)\.             # www.example: GFM autolink
+    | (?<=\S)(?P<dot>\.)(?=[^\W\d_]{2})     # example.com: fuzzy autolinks (linkify)
+    | (?P<colon>:)(?=/)                     # https:// and friends
+    | (?<=/)(?P<slash>/)                    # //host: protocol-relative links
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_LIST_NUMBER = re.compile(r"(\d{1,9})([.)])")
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    if match.group("www"):
+        return match.group("www") + "\\."
+    return "\\" + match.group(0)
+
+
+def escape_markdown(text: str, *, line_start: bool = True) -> str:
+    """Make untrusted text literal Markdown: renders as exactly `normalise_text(text)`.
+
+    Escapes are backslashes, which read naturally in plain text. With `line_start`, the
+    text may begin a block, so list markers and "1." at its start are escaped too.
+    """
+    text = normalise_text(text)
+    prefix = ""
+    if line_start:
+        number = _LIST_NUMBER.match(text)
+        if number:
+            prefix = number.group(1) + "\\" + number.group(2)
+            text = text[number.end() :]
+        elif text[:1] in ("-", "+", "="):
+            prefix = "\\" + text[0]
+            text = text[1:]
+    return prefix + _SPECIAL.sub(_escape_match, text)
+
+
+def code_span(text: str) -> str:
+    """A code span that shows `text` verbatim whatever backticks it holds (file names)."""
+    text = normalise_text(text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.strip()):
+        text = f" {text} "
+    return f"{fence}{text}{fence}"
+
+
+def excerpt(text: str) -> str:
+    """The opening of a statement for a table cell; the full text follows the table."""
+    text = normalise_text(text)
+    short = text
+    words = text.split(" ")
+    if len(words) > EXCERPT_WORDS:
+        short = " ".join(words[: EXCERPT_WORDS - 5])
+    if len(short) > EXCERPT_CHARS:
+        short = short[: EXCERPT_CHARS - 20].rstrip()
+    return text if short == text else short + " …"
+
+
+# --- labels and citations --------------------------------------------------------------------
+
+
+def speaker_labels(left: Speaker, right: Speaker) -> tuple[str, str]:
+    """Short names for numbering statements ("Blinken 3"); full names when surnames clash."""
+    short = (left.name.split() or [left.id])[-1], (right.name.split() or [right.id])[-1]
+    if short[0] != short[1]:
+        return short
+    if left.name != right.name:
+        return left.name, right.name
+    return left.id, right.id
+
+
+def statement_labels(pairing: Pairing) -> dict[str, str]:
+    """Statement id -> "Blinken 1", numbered per speaker in pairing order."""
+    names = dict(zip((pairing.left.id, pairing.right.id),
+                     speaker_labels(pairing.left, pairing.right), strict=True))
+    counters: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for st in pairing.statements():
+        if st.id in labels:
+            continue
+        counters[st.speaker] = counters.get(st.speaker, 0) + 1
+        labels[st.id] = f"{names.get(st.speaker, st.speaker)} {counters[st.speaker]}"
+    return labels
+
+
+def _occasion(st: Statement, meta: ArticleMeta | None) -> str | None:
+    return st.occasion or (meta.occasion if meta else None)
+
+
+def _is_html(source: str) -> bool:
+    return PurePosixPath(source).suffix.lower() in (".html", ".htm")
+
+
+def _source_md(debate: Debate, source: str, start: int, end: int) -> str:
+    """`Title (`file`, characters a–b)`: what a reader needs to open the article and find it."""
+    meta = debate.article(source)
+    where = code_span(source)
+    # Offsets into HTML refer to the extracted text, which the reader never sees as a file.
+    if not _is_html(source):
+        where += f", characters {start}–{end}"
+    title = normalise_text(meta.title) if meta and meta.title else ""
+    if title and title != normalise_text(source):
+        return f"{escape_markdown(title, line_start=False)} ({where})"
+    return where
+
+
+def citation_markdown(debate: Debate, st: Statement) -> str:
+    """One line: every article that printed it, the kind, occasion and date when known."""
+    meta = debate.article(st.source)
+    parts = [
+        "Source: " + _source_md(debate, st.source, st.start, st.end),
+        KIND_LABELS.get(st.kind, st.kind),
+    ]
+    when = [value for value in (_occasion(st, meta), meta.date if meta else None) if value]
+    if when:
+        parts.append(escape_markdown(", ".join(when), line_start=False))
+    if st.reports:
+        also = "; ".join(_source_md(debate, r.source, r.start, r.end) for r in st.reports)
+        parts.append(f"also reported in {also}")
+    if st.low_confidence:
+        reason = normalise_text(st.reason)
+        note = "attribution uncertain" + (f" ({reason})" if reason else "")
+        parts.append(escape_markdown(note, line_start=False))
+    return " · ".join(parts)
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+
+def _today(today: datetime.date | None) -> str:
+    return (today or datetime.date.today()).isoformat()
+
+
+def _corpus_name(debate: Debate) -> str:
+    """The corpus folder's own name: a path from the exporter's disk has no place in a brief."""
+    return PurePosixPath(debate.corpus.replace("\\", "/")).name or debate.corpus
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _title(pairing: Pairing) -> str:
+    return escape_markdown(
+        f"{pairing.topic.label}: {pairing.left.name} vs {pairing.right.name}", line_start=False
+    )
+
+
+def _summary_line(debate: Debate, pairing: Pairing, today: str | None) -> str:
+    """Corpus, article and statement counts (and the export date) under a title."""
+    statements = _unique(pairing.statements())
+    used = {st.source for st in statements}
+    counts = ", ".join(
+        f"{pairing.count(side.id)} {side.name}" for side in (pairing.left, pairing.right)
+    )
+    line = (
+        f"Corpus {code_span(_corpus_name(debate))}: {_plural(len(debate.articles), 'article')}; "
+        + escape_markdown(
+            f"{_plural(len(statements), 'statement')} on this topic "
+            f"from {len(used)} of them ({counts})",
+            line_start=False,
+        )
+    )
+    if today:
+        line += f"; exported {today}"
+    return line + "."
+
+
+def _unique(statements: Iterable[Statement]) -> list[Statement]:
+    seen: set[str] = set()
+    out: list[Statement] = []
+    for st in statements:
+        if st.id not in seen:
+            seen.add(st.id)
+            out.append(st)
+    return out
+
+
+def _cell(st: Statement | None, labels: dict[str, str], group: str) -> str:
+    if st is None:
+        return f"*{NO_STATEMENT}*"
+    label = escape_markdown(labels[st.id], line_start=False)
+    where = escape_markdown(group, line_start=False)
+    return f"**{label}**, {where}: {escape_markdown(excerpt(st.text), line_start=False)}"
+
+
+def _table(pairing: Pairing, labels: dict[str, str]) -> list[str]:
+    left = escape_markdown(pairing.left.name, line_start=False)
+    right = escape_markdown(pairing.right.name, line_start=False)
+    lines = [f"| {left} | {right} |", "| --- | --- |"]
+    for row in pairing.rows:
+        lines.append(
+            f"| {_cell(row.left, labels, row.group)} | {_cell(row.right, labels, row.group)} |"
+        )
+    return lines
+
+
+def _statements_section(
+    debate: Debate, pairing: Pairing, labels: dict[str, str], level: int
+) -> list[str]:
+    lines: list[str] = []
+    statements = _unique(pairing.statements())
+    for side in (pairing.left, pairing.right):
+        own = [st for st in statements if st.speaker == side.id]
+        heading = f"{side.name}, {side.role}" if side.role else side.name
+        lines += [f"{'#' * level} {escape_markdown(heading, line_start=False)}", ""]
+        if not own:
+            lines += [f"*No statement by {escape_markdown(side.name, line_start=False)} "
+                      "on this topic.*", ""]
+        for st in own:
+            lines += [
+                f"**{escape_markdown(labels[st.id], line_start=False)}**",
+                "",
+                f"> {escape_markdown(st.text)}",
+                ">",
+                f"> {citation_markdown(debate, st)}",
+                "",
+            ]
+    return lines
+
+
+def _pairing_body(debate: Debate, pairing: Pairing, level: int) -> list[str]:
+    labels = statement_labels(pairing)
+    if not pairing.rows:
+        return [f"*No statement on {escape_markdown(pairing.topic.label, line_start=False)}.*",
+                ""]
+    return [*_table(pairing, labels), "", *_statements_section(debate, pairing, labels, level)]
+
+
+def pairing_markdown(
+    debate: Debate, topic_id: str, *, today: datetime.date | None = None
+) -> str:
+    """One topic as a Markdown document: title, summary line, paired table, full statements.
+
+    Raises KeyError for an unknown topic id.
+    """
+    pairing = debate.pairing(topic_id)
+    lines = [
+        f"# {_title(pairing)}",
+        "",
+        _summary_line(debate, pairing, _today(today)),
+        "",
+        *_pairing_body(debate, pairing, 2),
+    ]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def debate_markdown(debate: Debate, *, today: datetime.date | None = None) -> str:
+    """Every topic, "Other" included, in one document with a contents list up front."""
+    left, right = debate.speakers
+    unique = {st.id for st in debate.statements if st.speaker in (left.id, right.id)}
+    title = escape_markdown(f"{debate.name}: every topic", line_start=False)
+    lines = [
+        f"# {title}",
+        "",
+        f"Corpus {code_span(_corpus_name(debate))}: "
+        f"{_plural(len(debate.articles), 'article')}; "
+        f"{_plural(len(unique), 'statement')} by {escape_markdown(left.name, line_start=False)} "
+        f"and {escape_markdown(right.name, line_start=False)}; exported {_today(today)}.",
+        "",
+    ]
+    pairings = [debate.pairing(topic.id) for topic in debate.all_topics()]
+    for pairing in pairings:
+        counts = f"{pairing.count(left.id)} {left.name}, {pairing.count(right.id)} {right.name}"
+        lines.append(f"- {escape_markdown(f'{pairing.topic.label}: {counts}', line_start=False)}")
+    lines.append("")
+    for pairing in pairings:
+        lines += [
+            f"## {_title(pairing)}",
+            "",
+            _summary_line(debate, pairing, None),
+            "",
+            *_pairing_body(debate, pairing, 3),
+        ]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+def _speaker_json(speaker: Speaker) -> dict[str, Any]:
+    return {"id": speaker.id, "name": speaker.name, "role": speaker.role}
+
+
+def _article_json(meta: ArticleMeta) -> dict[str, Any]:
+    return {
+        "source": meta.source,
+        "title": meta.title,
+        "outlet": meta.outlet,
+        "date": meta.date,
+        "url": meta.url,
+        "occasion": meta.occasion,
+    }
+
+
+def statement_json(debate: Debate, st: Statement, label: str | None = None) -> dict[str, Any]:
+    """A statement with everything needed to find it again in every article that printed it."""
+    meta = debate.article(st.source)
+    sources = [{"source": st.source, "start": st.start, "end": st.end}]
+    sources += [{"source": r.source, "start": r.start, "end": r.end} for r in st.reports]
+    for entry in sources:
+        found = debate.article(str(entry["source"]))
+        entry.update(
+            title=found.title if found else None,
+            date=found.date if found else None,
+            occasion=found.occasion if found else None,
+        )
+    return {
+        "id": st.id,
+        "label": label,
+        "speaker": st.speaker,
+        "text": st.text,
+        "kind": st.kind,
+        "topics": list(st.topics),
+        "source": st.source,
+        "start": st.start,
+        "end": st.end,
+        "paragraph": st.paragraph,
+        "quotes": [list(span) for span in st.quotes],
+        "occasion": _occasion(st, meta),
+        "date": meta.date if meta else None,
+        "sources": sources,
+        "variants": [r.text for r in st.reports],
+        "cue": st.cue,
+        "via": st.via,
+        "confidence": round(st.confidence, 3),
+        "reason": st.reason,
+    }
+
+
+def pairing_json(debate: Debate, topic_id: str) -> dict[str, Any]:
+    """The pairing as data: rows in display order, each cell a full statement or null.
+
+    Raises KeyError for an unknown topic id.
+    """
+    pairing = debate.pairing(topic_id)
+    labels = statement_labels(pairing)
+
+    def cell(st: Statement | None) -> dict[str, Any] | None:
+        return None if st is None else statement_json(debate, st, labels.get(st.id))
+
+    return {
+        "format": "debate-tui/pairing",
+        "version": JSON_VERSION,
+        "debate": debate.name,
+        "corpus": _corpus_name(debate),
+        "topic": {"id": pairing.topic.id, "label": pairing.topic.label},
+        "speakers": [_speaker_json(pairing.left), _speaker_json(pairing.right)],
+        "counts": {side.id: pairing.count(side.id) for side in (pairing.left, pairing.right)},
+        "rows": [
+            {"group": row.group, "left": cell(row.left), "right": cell(row.right)}
+            for row in pairing.rows
+        ],
+    }
+
+
+def debate_json(debate: Debate) -> dict[str, Any]:
+    """Every topic's pairing, "Other" included, with the articles they cite."""
+    return {
+        "format": "debate-tui/debate",
+        "version": JSON_VERSION,
+        "debate": debate.name,
+        "corpus": _corpus_name(debate),
+        "speakers": [_speaker_json(side) for side in debate.speakers],
+        "articles": [_article_json(meta) for meta in debate.articles],
+        "pairings": [pairing_json(debate, topic.id) for topic in debate.all_topics()],
+    }
+
+
+def dumps_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- files ---------------------------------------------------------------------------------
+
+
+def default_filename(topic_id: str | None, fmt: str = "markdown") -> str:
+    """`crimea.md` / `crimea.json`; None (every topic, `--all`) gives `debate.md`/`.json`."""
+    stem = ALL_TOPICS_STEM if topic_id is None else re.sub(r"[^\w.-]", "-", topic_id).strip(".")
+    return f"{stem or 'topic'}{EXTENSIONS.get(fmt, '.md')}"
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or exc.__class__.__name__).lower()
+
+
+def write_text_atomic(path: Path, text: str, *, force: bool) -> None:
+    """Write `text` (UTF-8) so that `path` is either untouched or complete, never half-written.
+
+    The text goes to a temporary file beside `path`, then replaces it in one rename. Without
+    `force` an existing file is kept (ExportExistsError); with it, it is replaced. The
+    temporary file never outlives a failure.
+    """
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportError(
+            f"{path}: folder {folder} does not exist; create it or choose another path with -o"
+        )
+    if path.is_dir():
+        raise ExportError(f"{path}: is a folder; give a file name with -o")
+    if path.exists() and not force:
+        raise ExportExistsError(f"{path}: already exists; use --force to overwrite it")
+    data = text.encode("utf-8")
+    temp, fd = _open_temp(path)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _move_into_place(temp, path, force=force)
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        if isinstance(exc, ExportError):
+            raise
+        if isinstance(exc, OSError):
+            raise ExportError(
+                f"{path}: cannot be written ({_reason(exc)}); choose another path with -o"
+            ) from None
+        raise
+
+
+def _open_temp(path: Path) -> tuple[Path, int]:
+    """A new hidden file beside `path`; created by os.open so the umask sets its mode."""
+    for _ in range(100):
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return temp, os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise ExportError(
+                f"{path}: cannot write in {path.parent} ({_reason(exc)}); "
+                "choose another folder with -o"
+            ) from None
+    raise ExportError(f"{path}: no temporary file could be created in {path.parent}")
+
+
+def _move_into_place(temp: Path, path: Path, *, force: bool) -> None:
+    """Rename `temp` to `path`; without `force`, never clobber a file that appeared meanwhile."""
+    if force:
+        os.replace(temp, path)
+        return
+    try:
+        os.link(temp, path)  # fails if `path` exists: no window between check and write
+    except FileExistsError:
+        raise ExportExistsError(f"{path}: already exists; use --force to overwrite it") from None
+    except OSError:
+        # Some file systems have no hard links; fall back to the checked rename.
+        if path.exists():
+            raise ExportExistsError(
+                f"{path}: already exists; use --force to overwrite it"
+            ) from None
+        os.replace(temp, path)
+        return
+    temp.unlink()
+
+
+# --- command line --------------------------------------------------------------------------
+
+
+def render(debate: Debate, *, topic: str | None, fmt: str,
+           today: datetime.date | None = None) -> str:
+    """The document `run_export` writes: one topic, or every topic when `topic` is None."""
+    if fmt == "json":
+        data = debate_json(debate) if topic is None else pairing_json(debate, topic)
+        return dumps_json(data)
+    if topic is None:
+        return debate_markdown(debate, today=today)
+    return pairing_markdown(debate, topic, today=today)
+
+
+def _error(message: str) -> None:
+    print(f"debate-tui: error: {message}", file=sys.stderr)
+
+
+def _write_stdout(text: str) -> None:
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def run_export(
+    debate: Debate,
+    *,
+    topic: str | None,
+    all_topics: bool,
+    fmt: str,
+    output: str | None,
+    force: bool,
+) -> int:
+    """`debate-tui export`: write the document, report on stderr, return the exit code."""
+    if fmt not in FORMATS:
+        _error(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+        return EXIT_USAGE
+    valid = [t.id for t in debate.all_topics()]
+    if not all_topics:
+        if topic is None:
+            _error(f"choose a topic with --topic ({', '.join(valid)}) or pass --all")
+            return EXIT_USAGE
+        if topic not in valid:
+            _error(f"unknown topic {topic!r}; choose one of: {', '.join(valid)}")
+            return EXIT_USAGE
+    chosen = None if all_topics else topic
+    text = render(debate, topic=chosen, fmt=fmt)
+    if output == "-":
+        _write_stdout(text)
+        return EXIT_OK
+    name = default_filename(chosen, fmt)
+    path = Path(output) if output else Path(name)
+    if output and path.is_dir():
+        path = path / name
+    try:
+        write_text_atomic(path, text, force=force)
+    except ExportError as exc:
+        _error(str(exc))
+        return EXIT_FAILURE
+    what = "every topic" if chosen is None else repr(chosen)
+    print(f"debate-tui: exported {what} to {path.resolve()}", file=sys.stderr)
+    return EXIT_OK
