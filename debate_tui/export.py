@@ -109,7 +109,7 @@ def code_span(text: str) -> str:
     text = normalise_text(text)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
-    if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.strip()):
+    if text.startswith("`") or text.endswith("`"):
         text = f" {text} "
     return f"{fence}{text}{fence}"
 
@@ -141,8 +141,13 @@ def speaker_labels(left: Speaker, right: Speaker) -> tuple[str, str]:
 
 def statement_labels(pairing: Pairing) -> dict[str, str]:
     """Statement id -> "Blinken 1", numbered per speaker in pairing order."""
-    names = dict(zip((pairing.left.id, pairing.right.id),
-                     speaker_labels(pairing.left, pairing.right), strict=True))
+    names = dict(
+        zip(
+            (pairing.left.id, pairing.right.id),
+            speaker_labels(pairing.left, pairing.right),
+            strict=True,
+        )
+    )
     counters: dict[str, int] = {}
     labels: dict[str, str] = {}
     for st in pairing.statements():
@@ -275,8 +280,10 @@ def _statements_section(
         heading = f"{side.name}, {side.role}" if side.role else side.name
         lines += [f"{'#' * level} {escape_markdown(heading, line_start=False)}", ""]
         if not own:
-            lines += [f"*No statement by {escape_markdown(side.name, line_start=False)} "
-                      "on this topic.*", ""]
+            lines += [
+                f"*No statement by {escape_markdown(side.name, line_start=False)} on this topic.*",
+                "",
+            ]
         for st in own:
             lines += [
                 f"**{escape_markdown(labels[st.id], line_start=False)}**",
@@ -292,14 +299,11 @@ def _statements_section(
 def _pairing_body(debate: Debate, pairing: Pairing, level: int) -> list[str]:
     labels = statement_labels(pairing)
     if not pairing.rows:
-        return [f"*No statement on {escape_markdown(pairing.topic.label, line_start=False)}.*",
-                ""]
+        return [f"*No statement on {escape_markdown(pairing.topic.label, line_start=False)}.*", ""]
     return [*_table(pairing, labels), "", *_statements_section(debate, pairing, labels, level)]
 
 
-def pairing_markdown(
-    debate: Debate, topic_id: str, *, today: datetime.date | None = None
-) -> str:
+def pairing_markdown(debate: Debate, topic_id: str, *, today: datetime.date | None = None) -> str:
     """One topic as a Markdown document: title, summary line, paired table, full statements.
 
     Raises KeyError for an unknown topic id.
@@ -332,7 +336,7 @@ def debate_markdown(debate: Debate, *, today: datetime.date | None = None) -> st
     pairings = [debate.pairing(topic.id) for topic in debate.all_topics()]
     for pairing in pairings:
         counts = f"{pairing.count(left.id)} {left.name}, {pairing.count(right.id)} {right.name}"
-        lines.append(f"- {escape_markdown(f'{pairing.topic.label}: {counts}', line_start=False)}")
+        lines.append(f"- {escape_markdown(f'{pairing.topic.label}: {counts}')}")
     lines.append("")
     for pairing in pairings:
         lines += [
@@ -530,8 +534,9 @@ def _move_into_place(temp: Path, path: Path, *, force: bool) -> None:
 # --- command line --------------------------------------------------------------------------
 
 
-def render(debate: Debate, *, topic: str | None, fmt: str,
-           today: datetime.date | None = None) -> str:
+def render(
+    debate: Debate, *, topic: str | None, fmt: str, today: datetime.date | None = None
+) -> str:
     """The document `run_export` writes: one topic, or every topic when `topic` is None."""
     if fmt == "json":
         data = debate_json(debate) if topic is None else pairing_json(debate, topic)

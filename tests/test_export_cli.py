@@ -26,8 +26,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "export"
 
 
 def _run(**kwargs: object) -> int:
-    options: dict = {"topic": "crimea", "all_topics": False, "fmt": "markdown",
-                     "output": None, "force": False}
+    options: dict = {
+        "topic": "crimea",
+        "all_topics": False,
+        "fmt": "markdown",
+        "output": None,
+        "force": False,
+    }
     options.update(kwargs)
     return run_export(real_debate(), **options)
 
@@ -62,9 +67,7 @@ def test_dash_writes_only_the_document_to_stdout(
     assert os.listdir(tmp_path) == []
 
 
-def test_existing_file_needs_force(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_existing_file_needs_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "brief.md"
     target.write_text("my notes")
     assert _run(output=str(target)) == 1
@@ -123,8 +126,7 @@ def test_export_module_loads_neither_textual_nor_spacy() -> None:
         "& {'textual', 'spacy', 'thinc', 'markdown_it', 'rich'})\n"
         "print(','.join(heavy))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
 
 
@@ -133,8 +135,7 @@ def test_export_module_loads_neither_textual_nor_spacy() -> None:
 
 def _corpus_statements(corpus: Path, topic: str, tmp_path: Path) -> list[dict]:
     out = tmp_path / f"{topic}.json"
-    assert main(["export", str(corpus), "--topic", topic, "--format", "json",
-                 "-o", str(out)]) == 0
+    assert main(["export", str(corpus), "--topic", topic, "--format", "json", "-o", str(out)]) == 0
     data = json.loads(out.read_text("utf-8"))
     return [c for row in data["rows"] for c in (row["left"], row["right"]) if c]
 
@@ -151,7 +152,8 @@ def test_bundled_corpus_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture
         assert not all_token_types(parsed.tokens) & (HTML_TOKENS | LINK_TOKENS)
         assert len(parsed.tables) == 1
         assert sorted(q.text for q in parsed.quoted) == sorted(
-            normalise_text(s["text"]) for s in statements)
+            normalise_text(s["text"]) for s in statements
+        )
         for block in parsed.quoted:
             assert all((CORPUS / name).is_file() for name in block.files)
     # A second export to the same file is refused, then allowed with --force.
@@ -177,7 +179,8 @@ def test_hostile_corpus_end_to_end(tmp_path: Path) -> None:
         for block in parsed.quoted:
             assert block.files == ["hostile-summit.txt"]
             assert "<h1>Summit</h1> | *hostile* [title](http://x.example) `ticks`" in (
-                block.citation)
+                block.citation
+            )
 
 
 def test_cli_unknown_topic_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

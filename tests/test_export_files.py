@@ -166,9 +166,7 @@ def test_failure_mid_write_keeps_the_old_file_and_no_temp(
     assert os.listdir(tmp_path) == ["crimea.md"]
 
 
-def test_interrupted_write_leaves_no_temp(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_interrupted_write_leaves_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupt(*_args: object) -> None:
         raise KeyboardInterrupt
 

@@ -36,17 +36,76 @@ UNSAFE = HTML_TOKENS | LINK_TOKENS
 
 # SYNTHETIC fragments that start Markdown or HTML syntax, mixed with arbitrary text below.
 FRAGMENTS = [
-    "<script>", "</div>", "<!-- x -->", "<?php ?>", "<![CDATA[x]]>", "<a href='x'>", "<br/>",
-    "&amp;", "&#60;", "&#x3c;", "&nbsp;", "&copy", "http://example.com", "https://a.b/c_d",
-    "www.example.com", "example.com", "bob@example.com", "mailto:x@y.org", "//localhost",
-    "xn--p1ai", "пример.рф", "co.uk", "<http://x.y>", "<a@b.c>", "[a](b)", "![i](x.png)",
-    "[ref]: /url", "[^1]", "**b**", "__u__", "*i*", "_i_", "~~s~~", "~", "`c`", "```", "~~~",
-    "| a | b |", "|---|", "# h", "> q", "- item", "1. one", "2) two", "+ x", "***", "---", "===",
-    "\\", "\\|", "  \n", "\n\n", "\t", "    ", "\x00", "\r", ".", ":", "/", "@", "www", "a", "1",
+    "<script>",
+    "</div>",
+    "<!-- x -->",
+    "<?php ?>",
+    "<![CDATA[x]]>",
+    "<a href='x'>",
+    "<br/>",
+    "&amp;",
+    "&#60;",
+    "&#x3c;",
+    "&nbsp;",
+    "&copy",
+    "http://example.com",
+    "https://a.b/c_d",
+    "www.example.com",
+    "example.com",
+    "bob@example.com",
+    "mailto:x@y.org",
+    "//localhost",
+    "xn--p1ai",
+    "пример.рф",
+    "co.uk",
+    "<http://x.y>",
+    "<a@b.c>",
+    "[a](b)",
+    "![i](x.png)",
+    "[ref]: /url",
+    "[^1]",
+    "**b**",
+    "__u__",
+    "*i*",
+    "_i_",
+    "~~s~~",
+    "~",
+    "`c`",
+    "```",
+    "~~~",
+    "| a | b |",
+    "|---|",
+    "# h",
+    "> q",
+    "- item",
+    "1. one",
+    "2) two",
+    "+ x",
+    "***",
+    "---",
+    "===",
+    "\\",
+    "\\|",
+    "  \n",
+    "\n\n",
+    "\t",
+    "    ",
+    "\x00",
+    "\r",
+    ".",
+    ":",
+    "/",
+    "@",
+    "www",
+    "a",
+    "1",
 ]
 texts = st.lists(
-    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6),
-              st.text(alphabet=string.punctuation + " ab1", max_size=6)),
+    st.one_of(
+        st.sampled_from(FRAGMENTS),
+        st.text(max_size=6),
+        st.text(alphabet=string.punctuation + " ab1", max_size=6),
+    ),
     max_size=14,
 ).map("".join)
 
@@ -144,20 +203,32 @@ def _debate_of(texts: list[str], title: str, occasion: str) -> Debate:
     config = load_config(None, None)
     meta = ArticleMeta(source="synthetic.txt", title=title, occasion=occasion)
     statements = [
-        Statement(speaker=("blinken", "lavrov")[i % 2], text=text, kind="quote",
-                  topics=("crimea",), source="synthetic.txt", start=i * 1000,
-                  end=i * 1000 + len(text), paragraph=i, cue="said", via="name",
-                  confidence=0.9, reason="synthetic")
+        Statement(
+            speaker=("blinken", "lavrov")[i % 2],
+            text=text,
+            kind="quote",
+            topics=("crimea",),
+            source="synthetic.txt",
+            start=i * 1000,
+            end=i * 1000 + len(text),
+            paragraph=i,
+            cue="said",
+            via="name",
+            confidence=0.9,
+            reason="synthetic",
+        )
         for i, text in enumerate(texts)
     ]
     return Debate("synthetic", "synthetic", config.speakers, config.topics, [meta], statements)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(texts.filter(lambda t: normalise_text(t) != ""), min_size=1, max_size=5),
-       texts, texts)
-def test_any_statements_keep_the_document_shape(texts_: list[str], title: str,
-                                                occasion: str) -> None:
+@given(
+    st.lists(texts.filter(lambda t: normalise_text(t) != ""), min_size=1, max_size=5), texts, texts
+)
+def test_any_statements_keep_the_document_shape(
+    texts_: list[str], title: str, occasion: str
+) -> None:
     debate = _debate_of(texts_, title, occasion)
     pairing = debate.pairing("crimea")
     md = pairing_markdown(debate, "crimea", today=DAY)

@@ -16,8 +16,25 @@ from test_export_support import (
 from debate_tui.export import debate_json, dumps_json, pairing_json
 
 STATEMENT_KEYS = {
-    "id", "label", "speaker", "text", "kind", "topics", "source", "start", "end", "paragraph",
-    "quotes", "occasion", "date", "sources", "variants", "cue", "via", "confidence", "reason",
+    "id",
+    "label",
+    "speaker",
+    "text",
+    "kind",
+    "topics",
+    "source",
+    "start",
+    "end",
+    "paragraph",
+    "quotes",
+    "occasion",
+    "date",
+    "sources",
+    "variants",
+    "cue",
+    "via",
+    "confidence",
+    "reason",
 }
 
 
@@ -52,7 +69,8 @@ def test_every_statement_carries_text_offsets_and_sources() -> None:
         data = pairing_json(debate, topic.id)
         cells = _cells(data)
         assert sorted(c["id"] for c in cells) == sorted(
-            st.id for st in debate.statements_for(topic.id))
+            st.id for st in debate.statements_for(topic.id)
+        )
         for cell in cells:
             assert set(cell) == STATEMENT_KEYS
             assert topic.id in cell["topics"]
@@ -68,7 +86,9 @@ def test_reports_become_sources_and_variants() -> None:
     data = pairing_json(real_debate(), "peace-talks")
     (cell,) = _cells(data)
     assert [s["source"] for s in cell["sources"]] == [
-        DELHI, "blinken-meets-russian-counterpart.txt"]
+        DELHI,
+        "blinken-meets-russian-counterpart.txt",
+    ]
     assert cell["sources"][1]["title"] == "Blinken Meets With Russian Counterpart"
     assert cell["occasion"] == "G20 foreign ministers' meeting, New Delhi"
     assert len(cell["variants"]) == 1 and "just and durable peace" in cell["variants"][0]

@@ -94,8 +94,9 @@ def test_citations_name_real_corpus_files_with_true_offsets(debate, topic: str) 
             assert (CORPUS / name).is_file(), name
         own = block.files[0]
         text = (CORPUS / own).read_text("utf-8")
-        start, end = (int(n) for n in block.citation.split("characters ")[1]
-                      .split(")")[0].split("–"))
+        start, end = (
+            int(n) for n in block.citation.split("characters ")[1].split(")")[0].split("–")
+        )
         assert normalise_text(text[start:end]) == block.text
 
 
@@ -120,8 +121,10 @@ def test_direct_quotes_keep_their_own_quote_marks(debate) -> None:
 
 def test_token_stream_has_no_html_and_no_links(debate) -> None:
     for parser in PARSERS:
-        for md in (debate_markdown(debate, today=DAY),
-                   *(pairing_markdown(debate, t.id, today=DAY) for t in debate.all_topics())):
+        for md in (
+            debate_markdown(debate, today=DAY),
+            *(pairing_markdown(debate, t.id, today=DAY) for t in debate.all_topics()),
+        ):
             types = all_token_types(parse(md, parser).tokens)
             assert not types & (HTML_TOKENS | LINK_TOKENS), (parser, types)
 
@@ -144,15 +147,17 @@ def test_whole_debate_holds_every_topic_including_other(debate) -> None:
     parsed = parse(md)
     assert parsed.headings[0] == (1, "Blinken vs Lavrov: every topic")
     topic_titles = [text for level, text in parsed.headings if level == 2]
-    assert topic_titles == [f"{t.label}: Antony Blinken vs Sergei Lavrov"
-                            for t in debate.all_topics()]
+    assert topic_titles == [
+        f"{t.label}: Antony Blinken vs Sergei Lavrov" for t in debate.all_topics()
+    ]
     assert topic_titles[-1].startswith("Other:")
     assert "exported 2026-11-20" in md
     # One table per topic that has statements; every statement under each of its topics.
     with_statements = [t for t in debate.all_topics() if debate.statements_for(t.id)]
     assert len(parsed.tables) == len(with_statements)
-    expected = sorted(normalise_text(st.text) for t in debate.all_topics()
-                      for st in debate.statements_for(t.id))
+    expected = sorted(
+        normalise_text(st.text) for t in debate.all_topics() for st in debate.statements_for(t.id)
+    )
     assert sorted(q.text for q in parsed.quoted) == expected
 
 

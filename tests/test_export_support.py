@@ -57,9 +57,20 @@ def real_statement(
             quotes = ((start + q_start, start + q_end + 1),)
             break
     return Statement(
-        speaker=speaker, text=needle, kind=kind, topics=topics, source=article.source,
-        start=start, end=end, paragraph=article.paragraph_of(start), cue="said", via="name",
-        confidence=0.9, reason="test: built by hand", quotes=quotes, occasion=occasion,
+        speaker=speaker,
+        text=needle,
+        kind=kind,
+        topics=topics,
+        source=article.source,
+        start=start,
+        end=end,
+        paragraph=article.paragraph_of(start),
+        cue="said",
+        via="name",
+        confidence=0.9,
+        reason="test: built by hand",
+        quotes=quotes,
+        occasion=occasion,
         reports=reports,
     )
 
@@ -89,40 +100,87 @@ def real_debate() -> Debate:
     osce, malta, delhi = articles[OSCE], articles[MALTA], articles[DELHI]
     counterpart = articles[COUNTERPART]
     statements = [
-        real_statement(osce, "He directly accused Russia of fueling the conflict in Ukraine, "
-                       "pointing fingers at Moscow's support for separatist movements and its "
-                       "annexation of Crimea.", "blinken", "reported", ("crimea",)),
-        real_statement(osce, "Lavrov defended Russia's annexation of Crimea, arguing that it was "
-                       "a result of a legitimate referendum in which the people of Crimea "
-                       "freely expressed their desire to join Russia.", "lavrov", "reported",
-                       ("crimea",)),
-        real_statement(osce, "Furthermore, Blinken addressed the issue of human rights violations"
-                       " in Crimea, accusing Russia of suppressing dissent and persecuting "
-                       "ethnic minorities.", "blinken", "reported", ("crimea", "human-rights")),
-        real_statement(malta, "He said, “Let’s talk about escalation.", "blinken", "mixed",
-                       ("escalation",)),
-        real_statement(malta, "Russian Foreign Minister Sergey Lavrov used his speech at the "
-                       "meeting to accuse the West of provoking tensions and escalating the war "
-                       "in Ukraine.", "lavrov", "reported", ("escalation",)),
         real_statement(
-            delhi, "“End this war of aggression, and engage in meaningful diplomacy that can "
-            "produce a just and lasting peace,” Blinken told Lavrov.", "blinken", "mixed",
-            ("peace-talks", "war-sovereignty"),
-            reports=(report_of(counterpart, "Blinken later spoke of the discussion at a press "
-                               "conference, saying that he had asked Lavrov to “End this war of "
-                               "aggression, engage in meaningful diplomacy that can produce a "
-                               "just and durable peace,” per AP News."),),
+            osce,
+            "He directly accused Russia of fueling the conflict in Ukraine, "
+            "pointing fingers at Moscow's support for separatist movements and its "
+            "annexation of Crimea.",
+            "blinken",
+            "reported",
+            ("crimea",),
         ),
-        real_statement(delhi, "Blinken also urged Russia to reverse its “irresponsible decision "
-                       "and return to” participation in the New START nuclear treaty.",
-                       "blinken", "mixed", ("new-start", "nuclear")),
-        real_statement(osce, "He painted a different picture, arguing that the crisis in Ukraine "
-                       "is a result of internal political divisions and the actions of the "
-                       "Ukrainian government itself.", "lavrov", "reported", ("other",)),
+        real_statement(
+            osce,
+            "Lavrov defended Russia's annexation of Crimea, arguing that it was "
+            "a result of a legitimate referendum in which the people of Crimea "
+            "freely expressed their desire to join Russia.",
+            "lavrov",
+            "reported",
+            ("crimea",),
+        ),
+        real_statement(
+            osce,
+            "Furthermore, Blinken addressed the issue of human rights violations"
+            " in Crimea, accusing Russia of suppressing dissent and persecuting "
+            "ethnic minorities.",
+            "blinken",
+            "reported",
+            ("crimea", "human-rights"),
+        ),
+        real_statement(
+            malta, "He said, “Let’s talk about escalation.", "blinken", "mixed", ("escalation",)
+        ),
+        real_statement(
+            malta,
+            "Russian Foreign Minister Sergey Lavrov used his speech at the "
+            "meeting to accuse the West of provoking tensions and escalating the war "
+            "in Ukraine.",
+            "lavrov",
+            "reported",
+            ("escalation",),
+        ),
+        real_statement(
+            delhi,
+            "“End this war of aggression, and engage in meaningful diplomacy that can "
+            "produce a just and lasting peace,” Blinken told Lavrov.",
+            "blinken",
+            "mixed",
+            ("peace-talks", "war-sovereignty"),
+            reports=(
+                report_of(
+                    counterpart,
+                    "Blinken later spoke of the discussion at a press "
+                    "conference, saying that he had asked Lavrov to “End this war of "
+                    "aggression, engage in meaningful diplomacy that can produce a "
+                    "just and durable peace,” per AP News.",
+                ),
+            ),
+        ),
+        real_statement(
+            delhi,
+            "Blinken also urged Russia to reverse its “irresponsible decision "
+            "and return to” participation in the New START nuclear treaty.",
+            "blinken",
+            "mixed",
+            ("new-start", "nuclear"),
+        ),
+        real_statement(
+            osce,
+            "He painted a different picture, arguing that the crisis in Ukraine "
+            "is a result of internal political divisions and the actions of the "
+            "Ukrainian government itself.",
+            "lavrov",
+            "reported",
+            ("other",),
+        ),
     ]
     return Debate(
-        name=config.name, corpus=str(CORPUS), speakers=config.speakers, topics=config.topics,
-        articles=[a.meta for a in articles.values()], statements=statements,
+        name=config.name,
+        corpus=str(CORPUS),
+        speakers=config.speakers,
+        topics=config.topics,
+        articles=[a.meta for a in articles.values()],
+        statements=statements,
     )
 
 
@@ -148,26 +206,44 @@ def hostile_debate() -> Debate:
     """A debate whose every article-derived string is SYNTHETIC and hostile."""
     config = load_config(None, CORPUS)
     metas = [
-        ArticleMeta(source="weird | <b>name</b> `x`.txt", title="<h1>Title</h1> | *bold* [x](y)",
-                    occasion="Summit <i>|</i> & more", date="2023-03-02"),
+        ArticleMeta(
+            source="weird | <b>name</b> `x`.txt",
+            title="<h1>Title</h1> | *bold* [x](y)",
+            occasion="Summit <i>|</i> & more",
+            date="2023-03-02",
+        ),
         ArticleMeta(source="plain.html", title="", occasion=None),
     ]
     statements: list[Statement] = []
     position = 0
     for index, text in enumerate(HOSTILE_TEXTS):
         meta = metas[index % 2]
-        statements.append(Statement(
-            speaker=("blinken", "lavrov")[index % 3 % 2], text=text, kind="quote",
-            topics=("crimea",) if index % 4 else ("crimea", "other"), source=meta.source,
-            start=position, end=position + len(text), paragraph=index, cue="said <x>",
-            via="name", confidence=0.5 if index == 3 else 0.9, reason="<b>why</b> | `ok`",
-            occasion="Oc|ca<sion>" if index == 5 else None,
-            reports=(Report("plain.html", 5, 9, "<variant> | text"),) if index == 2 else (),
-        ))
+        statements.append(
+            Statement(
+                speaker=("blinken", "lavrov")[index % 3 % 2],
+                text=text,
+                kind="quote",
+                topics=("crimea",) if index % 4 else ("crimea", "other"),
+                source=meta.source,
+                start=position,
+                end=position + len(text),
+                paragraph=index,
+                cue="said <x>",
+                via="name",
+                confidence=0.5 if index == 3 else 0.9,
+                reason="<b>why</b> | `ok`",
+                occasion="Oc|ca<sion>" if index == 5 else None,
+                reports=(Report("plain.html", 5, 9, "<variant> | text"),) if index == 2 else (),
+            )
+        )
         position += len(text) + 1
     return Debate(
-        name="<b>Hostile</b> | debate", corpus="/tmp/x/cor`pus", speakers=config.speakers,
-        topics=config.topics, articles=metas, statements=statements,
+        name="<b>Hostile</b> | debate",
+        corpus="/tmp/x/cor`pus",
+        speakers=config.speakers,
+        topics=config.topics,
+        articles=metas,
+        statements=statements,
     )
 
 
@@ -244,10 +320,12 @@ def parse(markdown: str, parser: str = "commonmark+gfm-tables") -> Parsed:
         elif token.type == "blockquote_close":
             depth -= 1
             if len(quote_parts) == 2:
-                files = [c.content for c in quote_parts[1].children or []
-                         if c.type == "code_inline"]
-                quoted.append(Quoted(last_paragraph, visible(quote_parts[0]),
-                                     visible(quote_parts[1]), files))
+                files = [
+                    c.content for c in quote_parts[1].children or [] if c.type == "code_inline"
+                ]
+                quoted.append(
+                    Quoted(last_paragraph, visible(quote_parts[0]), visible(quote_parts[1]), files)
+                )
         elif token.type == "inline" and depth:
             quote_parts.append(token)
         elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
