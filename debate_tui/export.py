@@ -467,6 +467,8 @@ def write_text_atomic(path: Path, text: str, *, force: bool) -> None:
     """
     path = Path(path)
     folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{path}: {folder} is not a folder; choose another path with -o")
     if not folder.is_dir():
         raise ExportError(
             f"{path}: folder {folder} does not exist; create it or choose another path with -o"
@@ -588,8 +590,8 @@ def run_export(
         return EXIT_OK
     name = default_filename(chosen, fmt)
     path = Path(output) if output else Path(name)
-    if output and path.is_dir():
-        path = path / name
+    if output and (path.is_dir() or output.endswith(("/", os.sep))):
+        path = path / name  # a folder: the default name inside it (missing: an error below)
     try:
         write_text_atomic(path, text, force=force)
     except ExportError as exc:

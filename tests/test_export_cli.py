@@ -94,6 +94,15 @@ def test_output_folder_gets_the_default_name(
     assert json.loads((tmp_path / "crimea.json").read_text("utf-8"))["topic"]["id"] == "crimea"
 
 
+def test_missing_output_folder_with_slash_is_not_taken_for_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(output=f"{tmp_path}/briefs/") == 1
+    message = _one_line(capsys.readouterr().err)
+    assert str(tmp_path / "briefs") in message and "does not exist" in message
+    assert os.listdir(tmp_path) == []
+
+
 def test_unknown_topic_is_a_usage_error_listing_valid_ids(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -106,6 +106,14 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     assert not (tmp_path / "no").exists()
 
 
+def test_file_in_place_of_a_folder_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(ExportError) as caught:
+        write_text_atomic(tmp_path / "notes.txt" / "a.md", "x", force=True)
+    _one_line(str(caught.value))
+    assert "not a folder" in str(caught.value)
+
+
 def test_folder_as_target_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError) as caught:
         write_text_atomic(tmp_path, "x", force=True)
