@@ -1,0 +1,121 @@
+"""The reader's application: loading, the reader screen, help, and the command palette."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from debate_tui.config import Config, load_config
+from debate_tui.model import Debate
+from debate_tui.tui import keys
+from debate_tui.tui.screens.help import HelpScreen
+from debate_tui.tui.screens.loading import LoadingScreen
+from debate_tui.tui.screens.reader import ReaderScreen
+
+
+class DebateApp(App[int]):
+    """Opens a corpus (or a ready debate) and reads it topic by topic."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "debate-tui"
+    BINDINGS = keys.bindings(keys.APP_KEYS)
+    # Textual declares these without ClassVar; the screen gets the class of its size.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
+
+    def __init__(
+        self,
+        corpus: Path | None = None,
+        config: Config | None = None,
+        *,
+        use_cache: bool = True,
+        debate: Debate | None = None,
+    ) -> None:
+        super().__init__()
+        if corpus is None and debate is not None:
+            corpus = Path(debate.corpus)
+        if corpus is None:
+            from debate_tui.cli import default_corpus
+
+            corpus = default_corpus()
+        self.corpus = corpus
+        self.config = config
+        self.use_cache = use_cache
+        self.debate = debate
+        self.load_error: str | None = None
+
+    def get_default_screen(self) -> Screen[None]:
+        if self.debate is not None:
+            return ReaderScreen(self.debate)
+        return Screen()  # the loading screen goes on top, then gives way to the reader
+
+    def on_mount(self) -> None:
+        if self.debate is not None:
+            self._announce_warnings(self.debate)
+            return
+        config = self.config or load_config(None, self.corpus if self.corpus.is_dir() else None)
+        self.push_screen(LoadingScreen(self.corpus, config, use_cache=self.use_cache))
+
+    def _announce_warnings(self, debate: Debate, limit: int = 3) -> None:
+        for text in debate.warnings[:limit]:
+            self.notify(text, title="Warning", severity="warning", timeout=8)
+        if len(debate.warnings) > limit:
+            self.notify(
+                f"{len(debate.warnings) - limit} more warnings; "
+                "run `debate-tui parse` to see them all.",
+                severity="warning",
+                timeout=8,
+            )
+
+    def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
+        self.debate = message.debate
+        self.switch_screen(ReaderScreen(message.debate))
+
+    def on_loading_screen_failed(self, message: LoadingScreen.Failed) -> None:
+        self.load_error = message.error
+
+    def action_help(self) -> None:
+        """Open the help screen, or close it when it is already open."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        reader = next((s for s in reversed(self.screen_stack) if isinstance(s, ReaderScreen)), None)
+        if reader is None:
+            return
+        debate = reader.debate
+        left, right = debate.speakers
+        for topic in reader.topics:
+            a, b = debate.counts(topic.id)
+            yield SystemCommand(
+                f"Go to topic: {topic.label}",
+                f"{left.name} {a}, {right.name} {b}",
+                lambda topic_id=topic.id: self._go_to_topic(reader, topic_id),
+            )
+        yield SystemCommand(
+            "Export pairing to Markdown",
+            "Write the current topic's pairing to a .md file in the current folder",
+            reader.action_export,
+        )
+
+    def _go_to_topic(self, reader: ReaderScreen, topic_id: str) -> None:
+        while self.screen is not reader and len(self.screen_stack) > 1:
+            self.pop_screen()
+        reader.select_topic(topic_id)
+
+
+def run_reader(corpus: Path, config: Config, *, use_cache: bool = True) -> int:
+    """Run the reader in this terminal; 0 on a normal quit, 1 when the corpus failed to load."""
+    app = DebateApp(corpus, config, use_cache=use_cache)
+    app.run()
+    if app.load_error:
+        print(f"debate-tui: error: {app.load_error}", file=sys.stderr)
+        return 1
+    return app.return_code or 0

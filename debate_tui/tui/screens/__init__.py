@@ -1,0 +1,1 @@
+"""Screens of the reader: loading, reading, source, help, confirmation."""

@@ -1,0 +1,159 @@
+"""Reading and parsing the corpus in a thread while the screen shows how far it got.
+
+A warm cache builds the debate in a blink, so the progress panel only appears when the
+work takes long enough to notice; a cold parse shows a bar that moves per article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Center, Middle, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Label, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from debate_tui.config import Config
+from debate_tui.model import Debate
+
+REVEAL_AFTER = 0.3  # seconds: below this, a progress panel is only a flicker
+
+
+class LoadCancelled(Exception):
+    """The user quit while the corpus was still being parsed."""
+
+
+class LoadingScreen(Screen[None]):
+    """Builds the debate in a thread worker and hands it to the app when done."""
+
+    DEFAULT_CSS = """
+    LoadingScreen #loading-panel {
+        width: 64;
+        max-width: 100%;
+        height: auto;
+        border: round $primary;
+        padding: 1 2;
+        visibility: hidden;
+    }
+    LoadingScreen.-revealed #loading-panel {
+        visibility: visible;
+    }
+    LoadingScreen #loading-panel > * {
+        width: 1fr;
+    }
+    LoadingScreen ProgressBar Bar {
+        width: 1fr;
+    }
+    LoadingScreen #loading-status {
+        color: $text-muted;
+    }
+    LoadingScreen #loading-error {
+        color: $text-error;
+        display: none;
+    }
+    LoadingScreen.-failed #loading-error {
+        display: block;
+    }
+    LoadingScreen.-failed ProgressBar {
+        display: none;
+    }
+    """
+
+    class Progress(Message):
+        """Another article is done (or found in the cache)."""
+
+        def __init__(self, done: int, total: int, label: str) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+            self.label = label
+
+    class Warned(Message):
+        """A file could not be used as it is; the user should hear about it."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Loaded(Message):
+        """The debate is ready to read."""
+
+        def __init__(self, debate: Debate) -> None:
+            super().__init__()
+            self.debate = debate
+
+    class Failed(Message):
+        """The corpus could not be loaded at all."""
+
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, corpus: Path, config: Config, *, use_cache: bool = True) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.config = config
+        self.use_cache = use_cache
+        self.error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center(), Vertical(id="loading-panel") as panel:
+            panel.border_title = "debate-tui"
+            yield Label(f"Reading {self.config.name} from {self.corpus.name or self.corpus}/")
+            yield ProgressBar(total=None, show_eta=False, id="loading-bar")
+            yield Static("Loading the language model…", id="loading-status")
+            yield Static(id="loading-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_timer(REVEAL_AFTER, lambda: self.add_class("-revealed"))
+        self._build()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _build(self) -> None:
+        worker = get_current_worker()
+
+        def progress(done: int, total: int, label: str) -> None:
+            if worker.is_cancelled:
+                raise LoadCancelled()
+            self.post_message(self.Progress(done, total, label))
+
+        def warn(text: str) -> None:
+            self.post_message(self.Warned(text))
+
+        try:
+            from debate_tui.build import build_debate  # spaCy is imported only on a cache miss
+
+            debate = build_debate(
+                self.corpus, self.config, use_cache=self.use_cache, progress=progress, warn=warn
+            )
+        except LoadCancelled:
+            return
+        except Exception as exc:  # any failure must reach the screen, never a traceback
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+            self.post_message(self.Failed(message))
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.Loaded(debate))
+
+    def on_loading_screen_progress(self, message: LoadingScreen.Progress) -> None:
+        message.stop()
+        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+        what = "from the cache" if message.label == "cache" else message.label
+        self.query_one("#loading-status", Static).update(
+            f"{message.done} of {message.total} articles ready (last: {what})"
+        )
+
+    def on_loading_screen_warned(self, message: LoadingScreen.Warned) -> None:
+        message.stop()
+        self.notify(message.text, title="Warning", severity="warning", timeout=8)
+
+    def on_loading_screen_failed(self, message: LoadingScreen.Failed) -> None:
+        message.stop()
+        self.error = message.error
+        self.add_class("-failed", "-revealed")
+        self.query_one("#loading-status", Static).update("The corpus could not be loaded.")
+        self.query_one("#loading-error", Static).update(f"{message.error}\n\nPress q to quit.")

@@ -1,0 +1,222 @@
+"""The main screen: topic list, the pairing of the current topic, header and footer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from debate_tui.model import Debate, TopicSpec
+from debate_tui.tui import keys
+from debate_tui.tui.screens.confirm import ConfirmScreen
+from debate_tui.tui.widgets.filter_bar import FilterBar
+from debate_tui.tui.widgets.header import DebateHeader, TopicBar, corpus_name
+from debate_tui.tui.widgets.pairing import ColumnHeadings, PairingView, row_matches
+from debate_tui.tui.widgets.topic_list import TopicItem, TopicList
+
+
+def display_path(path: Path) -> str:
+    """A path as a person would type it: relative to here, or from home, when possible."""
+    resolved = path.expanduser().resolve()
+    if resolved.is_relative_to(Path.cwd()):
+        return str(resolved.relative_to(Path.cwd())) or "."
+    if resolved.is_relative_to(Path.home()):
+        return "~/" + str(resolved.relative_to(Path.home()))
+    return str(resolved)
+
+
+class ReaderScreen(Screen[None]):
+    """Reads one debate: a topic at a time, both speakers side by side."""
+
+    BINDINGS = keys.bindings(keys.TOPIC_KEYS) + keys.bindings(keys.READER_KEYS)
+
+    topic_index: reactive[int] = reactive(0, init=False)
+    query_text: reactive[str] = reactive("", init=False)
+
+    def __init__(self, debate: Debate) -> None:
+        super().__init__()
+        self.debate = debate
+        self.topics: tuple[TopicSpec, ...] = debate.all_topics()
+
+    @property
+    def topic(self) -> TopicSpec:
+        return self.topics[self.topic_index]
+
+    def compose(self) -> ComposeResult:
+        yield DebateHeader(id="debate-header")
+        with Horizontal(id="body"):
+            yield TopicList(self.debate, id="topics")
+            with Vertical(id="pane"):
+                yield TopicBar(id="topic-bar")
+                yield ColumnHeadings(id="headings")
+                yield PairingView(id="pairing")
+        yield FilterBar(id="filter")
+        yield Footer()
+
+    @property
+    def pairing_view(self) -> PairingView:
+        return self.query_one(PairingView)
+
+    def on_mount(self) -> None:
+        self.query_one(DebateHeader).show(self.debate)
+        self.set_reactive(ReaderScreen.topic_index, self._first_topic_with_statements())
+        self._show_topic()
+        self.pairing_view.focus()
+
+    def _first_topic_with_statements(self) -> int:
+        for index, topic in enumerate(self.topics):
+            if any(self.debate.counts(topic.id)):
+                return index
+        return 0
+
+    def _empty_message(self) -> str:
+        left, right = self.debate.speakers
+        folder = Path(self.debate.corpus)
+        if not self.debate.articles:
+            return (
+                f"This corpus has no articles yet. Put news articles about {left.name} and "
+                f"{right.name} (.txt, .md or .html) in {display_path(folder)} and start "
+                "debate-tui again."
+            )
+        if not self.debate.statements:
+            return (
+                f"No statement by {left.name} or {right.name} was found in the "
+                f"{len(self.debate.articles)} articles of {corpus_name(self.debate)}/. Add "
+                "articles that report what they said and start debate-tui again."
+            )
+        return (
+            f"Neither {left.name} nor {right.name} said anything on {self.topic.label} in these "
+            f"articles. Add articles that cover it to {corpus_name(self.debate)}/ and start "
+            "debate-tui again, or press n for the next topic."
+        )
+
+    def _show_topic(self) -> None:
+        pairing = self.debate.pairing(self.topic.id)
+        query = self.query_text
+        shown = (
+            sum(1 for row in pairing.rows if row_matches(row, query))
+            if query
+            else len(pairing.rows)
+        )
+        self.query_one(TopicBar).show(
+            self.topic.label,
+            self.topic_index + 1,
+            len(self.topics),
+            query,
+            shown,
+            len(pairing.rows),
+        )
+        self.query_one(ColumnHeadings).show(pairing)
+        self.query_one(TopicList).mark_current(self.topic.id)
+        self.pairing_view.show(self.debate, pairing, query, self._empty_message())
+
+    def watch_topic_index(self) -> None:
+        self._show_topic()
+
+    def watch_query_text(self) -> None:
+        self._show_topic()
+
+    def select_topic(self, topic_id: str) -> None:
+        """Show the topic with this id (no-op for an unknown id)."""
+        for index, topic in enumerate(self.topics):
+            if topic.id == topic_id:
+                self.topic_index = index
+                return
+
+    def action_next_topic(self) -> None:
+        self.topic_index = (self.topic_index + 1) % len(self.topics)
+
+    def action_previous_topic(self) -> None:
+        self.topic_index = (self.topic_index - 1) % len(self.topics)
+
+    def action_jump_topic(self, number: int) -> None:
+        if 1 <= number <= len(self.topics):
+            self.topic_index = number - 1
+
+    def action_toggle_topics(self) -> None:
+        # Wide screens show the list unless folded; narrow ones hide it unless unfolded.
+        if self.has_class("-narrow"):
+            self.toggle_class("-topics-shown")
+        else:
+            self.toggle_class("-topics-folded")
+
+    def on_topic_item_chosen(self, message: TopicItem.Chosen) -> None:
+        message.stop()
+        self.select_topic(message.topic_id)
+        self.pairing_view.focus()
+
+    def action_open_source(self) -> None:
+        statement = self.pairing_view.selected_statement
+        if statement is None:
+            self.notify("Select a statement first (j/k or a click).", severity="warning")
+            return
+        from debate_tui.tui.screens.source import SourceScreen
+
+        self.app.push_screen(SourceScreen(self.debate, statement))
+
+    def action_filter(self) -> None:
+        self.query_one(FilterBar).open(self.query_text)
+
+    def action_clear_filter(self) -> None:
+        bar = self.query_one(FilterBar)
+        bar.close()
+        self.query_text = ""
+        self.pairing_view.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return bool(self.query_text) or self.query_one(FilterBar).has_class("-active")
+        return True
+
+    @on(Input.Changed, "#filter Input")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+
+    @on(Input.Submitted, "#filter Input")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if not event.value:
+            self.action_clear_filter()
+            return
+        self.pairing_view.focus()
+
+    def on_filter_bar_cleared(self, message: FilterBar.Cleared) -> None:
+        message.stop()
+        self.action_clear_filter()
+
+    def action_export(self) -> None:
+        """Write this topic's pairing to TOPIC.md here; ask before replacing a file."""
+        try:
+            from debate_tui import export
+        except ImportError:
+            self.notify("Export is not available in this installation.", severity="error")
+            return
+        topic = self.topic
+        path = Path.cwd() / export.default_filename(topic.id)
+        text = export.pairing_markdown(self.debate, topic.id)
+
+        def write(force: bool) -> None:
+            try:
+                export.write_text_atomic(path, text, force=force)
+            except export.ExportExistsError:
+                self.app.push_screen(
+                    ConfirmScreen(f"{path} already exists.\nOverwrite it?", "Overwrite", "Keep it"),
+                    callback=answered,
+                )
+                return
+            except (export.ExportError, OSError) as exc:
+                self.notify(str(exc), title="Export failed", severity="error", timeout=10)
+                return
+            self.notify(str(path), title=f"Exported {topic.label}", timeout=8)
+
+        def answered(overwrite: bool | None) -> None:
+            if overwrite:
+                write(True)
+            else:
+                self.notify(f"Kept {path}; nothing was written.", timeout=5)
+
+        write(False)

@@ -1,0 +1,1 @@
+"""Small widgets of the reader, each with its own default styles."""

@@ -1,0 +1,74 @@
+"""The lines above the pairing: the corpus at a glance, and where the reader is in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.content import Content
+from textual.widgets import Static
+
+from debate_tui.model import Debate
+
+
+def corpus_name(debate: Debate) -> str:
+    """The corpus folder's own name: short, and the same on every machine."""
+    name = Path(debate.corpus).name
+    return name or debate.corpus
+
+
+class DebateHeader(Static):
+    """Debate name, corpus, article and statement counts, and warnings if loading had any."""
+
+    DEFAULT_CSS = """
+    DebateHeader {
+        dock: top;
+        width: 1fr;
+        height: auto;
+        padding: 0 1;
+        background: $panel;
+    }
+    """
+
+    def show(self, debate: Debate) -> None:
+        left, right = debate.speakers
+        by_left = sum(1 for st in debate.statements if st.speaker == left.id)
+        by_right = sum(1 for st in debate.statements if st.speaker == right.id)
+        articles = len(debate.articles)
+        parts: list[Content | tuple[str, str] | str] = [
+            (debate.name, "bold"),
+            (f" · {corpus_name(debate)}/ · ", "$foreground-muted"),
+            f"{articles} article{'' if articles == 1 else 's'}, ",
+            f"{len(debate.statements)} statements ",
+            (
+                f"({left.name.split()[-1]} {by_left}, {right.name.split()[-1]} {by_right})",
+                "$foreground-muted",
+            ),
+        ]
+        if debate.warnings:
+            count = len(debate.warnings)
+            parts.append((f"  ⚠ {count} warning{'' if count == 1 else 's'}", "bold $text-warning"))
+        self.update(Content.assemble(*parts))
+
+
+class TopicBar(Static):
+    """The current topic's name, its place in the list, and the filter when one is set."""
+
+    DEFAULT_CSS = """
+    TopicBar {
+        width: 1fr;
+        height: auto;
+        padding: 0 1;
+        background: $boost;
+    }
+    """
+
+    def show(self, label: str, number: int, total: int, query: str, shown: int, rows: int) -> None:
+        parts: list[Content | tuple[str, str] | str] = [
+            (label, "bold"),
+            (f"  topic {number} of {total}", "$foreground-muted"),
+        ]
+        if query:
+            parts.append(("  filter ", "$foreground-muted"))
+            parts.append((f"“{query}”", "bold $text-accent"))
+            parts.append((f" {shown} of {rows} row{'' if rows == 1 else 's'}", "$foreground-muted"))
+        self.update(Content.assemble(*parts))
