@@ -251,22 +251,24 @@ def _unique(statements: Iterable[Statement]) -> list[Statement]:
     return out
 
 
-def _cell(st: Statement | None, labels: dict[str, str], group: str) -> str:
+def _cell(st: Statement | None, labels: dict[str, str], group: str | None) -> str:
+    """A table cell: label, occasion (first row of a group only), opening words."""
     if st is None:
         return f"*{NO_STATEMENT}*"
     label = escape_markdown(labels[st.id], line_start=False)
-    where = escape_markdown(group, line_start=False)
-    return f"**{label}**, {where}: {escape_markdown(excerpt(st.text), line_start=False)}"
+    where = f", {escape_markdown(group, line_start=False)}" if group else ""
+    return f"**{label}**{where}: {escape_markdown(excerpt(st.text), line_start=False)}"
 
 
 def _table(pairing: Pairing, labels: dict[str, str]) -> list[str]:
     left = escape_markdown(pairing.left.name, line_start=False)
     right = escape_markdown(pairing.right.name, line_start=False)
     lines = [f"| {left} | {right} |", "| --- | --- |"]
+    previous: str | None = None
     for row in pairing.rows:
-        lines.append(
-            f"| {_cell(row.left, labels, row.group)} | {_cell(row.right, labels, row.group)} |"
-        )
+        group = row.group if row.group != previous else None
+        previous = row.group
+        lines.append(f"| {_cell(row.left, labels, group)} | {_cell(row.right, labels, group)} |")
     return lines
 
 
