@@ -93,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         metavar="FILE",
         default=None,
-        help="output file, or - for standard output (default: TOPIC_ID.md in this folder)",
+        help="output file, or - for standard output (default: TOPIC_ID.md, TOPIC_ID.json with "
+        "--format json, debate.md with --all, in the current folder)",
     )
     export.add_argument("--format", choices=("markdown", "json"), default="markdown")
     export.add_argument("--force", action="store_true", help="overwrite an existing output file")
