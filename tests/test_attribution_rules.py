@@ -258,3 +258,15 @@ def test_common_wire_patterns(tmp_path: Path) -> None:
         11: "lavrov",
         12: "blinken",
     }
+
+
+def test_lead_in_label_is_not_part_of_the_statement(tmp_path: Path) -> None:
+    text = HEADLINE + (
+        "Here’s what Lavrov said: Russian Foreign Minister Sergey Lavrov accused the West of "
+        "provoking tensions.\nLavrov said: “We will not bow to pressure.”\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.text for s in found] == [
+        "Russian Foreign Minister Sergey Lavrov accused the West of provoking tensions.",
+        "Lavrov said: “We will not bow to pressure.”",
+    ]

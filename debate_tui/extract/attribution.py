@@ -305,6 +305,7 @@ class ArticleAttributor:
             self._note_subject_person(sent, mentions, base, sentence.paragraph)
             return
         cue, who, via, how = decisions[0]
+        self._drop_lead_in(sentence, cue, cues, who, quotes, mentions, base)
         sentence.speaker = who
         sentence.via = via
         sentence.cue = "according to" if cue.lower_ == "according" else cue.text
@@ -327,6 +328,39 @@ class ArticleAttributor:
         sentence.reason = f"cue '{sentence.cue}'; {how}" + (
             "; another speaker's cue in the sentence" if rivals else ""
         )
+
+    def _drop_lead_in(
+        self,
+        sentence: Sentence,
+        cue: Token,
+        cues: list[Token],
+        who: str,
+        quotes: Sequence[QuoteSpan],
+        mentions: Sequence[Mention],
+        base: int,
+    ) -> None:
+        """'Here's what Lavrov said: Lavrov accused ...' starts at the second clause.
+
+        Only when the words after the colon carry their own cue with the same speaker, so
+        'Lavrov said: "..."' keeps its attribution.
+        """
+        text = self.article.text
+        colon = text.find(": ", sentence.start, _abs(cue, base) + 200)
+        if colon < 0 or _abs(cue, base) > colon or _inside(quotes, colon):
+            return
+        for inner in cues:
+            if _abs(inner, base) <= colon:
+                continue
+            subject = _subject_of(inner, quotes, base)
+            if subject is None or _abs(subject, base) <= colon:
+                continue
+            found = _speaker_of(subject, mentions, base)
+            if found is not None and found[0] == who:
+                start = colon + 1
+                while start < sentence.end and text[start].isspace():
+                    start += 1
+                sentence.start = start
+                return
 
     def _note_person(self, paragraph: int, who: str) -> None:
         self._persons.append((paragraph, who))
