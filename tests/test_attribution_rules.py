@@ -270,3 +270,36 @@ def test_lead_in_label_is_not_part_of_the_statement(tmp_path: Path) -> None:
         "Russian Foreign Minister Sergey Lavrov accused the West of provoking tensions.",
         "Lavrov said: “We will not bow to pressure.”",
     ]
+
+
+def test_outlet_reporting_a_speakers_words_is_a_channel(tmp_path: Path) -> None:
+    text = HEADLINE + "Lavrov said the talks were useful, RIA Novosti reported.\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+    text = HEADLINE + "The talks were useful, RIA Novosti reported.\n"
+    assert extract(tmp_path, text) == []
+
+
+def test_passive_participle_with_by_phrase_is_the_agents(tmp_path: Path) -> None:
+    text = HEADLINE + (
+        "Lavrov left the chamber after his remarks, his departure noted by British Foreign "
+        "Secretary James Cleverly.\n"
+    )
+    assert extract(tmp_path, text) == []
+
+
+TRANSCRIPT = """Remarks before the meeting
+SECRETARY BLINKEN: Sergey, thank you very much. It is good to see you.
+FOREIGN MINISTER LAVROV: Thank you. We do not expect a breakthrough.
+What we expect is concrete answers to our concrete proposals.
+QUESTION: Will there be another meeting?
+"""
+
+
+def test_transcript_turns_belong_to_the_labelled_speaker(tmp_path: Path) -> None:
+    found = extract(tmp_path, TRANSCRIPT)
+    assert [(s.speaker, s.text.split(":")[0][:25]) for s in found] == [
+        ("blinken", "SECRETARY BLINKEN"),
+        ("lavrov", "FOREIGN MINISTER LAVROV"),
+        ("lavrov", "What we expect is concret"),
+    ]
+    assert all("Will there be" not in s.text for s in found)

@@ -20,6 +20,7 @@ Everyone else (spokespeople, ministries, officials, narration) is OTHER and neve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,10 @@ _CORE_CUT_DEPS = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "parataxis", "prep", "punct", "cc", "conj"}
 )
 _INVERTED_DEPS = frozenset({"dobj", "attr", "dep", "npadvmod", "nsubj", "oprd", "appos"})
+_TURN_LABEL = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w.'’-]*)\s*(?:\([^)]{0,40}\))?\s*:\s+\S"
+)
+_CHANNEL_CUES = frozenset({"report"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _NON_PERSON_PRONOUNS = frozenset(
     {"it", "they", "we", "i", "you", "this", "these", "those", "there"}
@@ -109,15 +114,35 @@ def _is_cue(token: Token) -> bool:
         deps = {c.dep_ for c in children}
         preps = {c.lower_ for c in children if c.dep_ == "prep"}
         if lemma == "call":
+            # "called on/for", "called the talks constructive", "called it a 'candid
+            # exchange'"; a bare "called Lavrov" is a phone call.
             return (
                 bool(preps & {"on", "for"})
-                or "oprd" in deps
-                or ("dobj" in deps and "xcomp" in deps)
+                or bool(deps & {"oprd", "xcomp", "ccomp", "attr", "acomp"})
+                or ("dobj" in deps and _has_predicate_after_object(token))
             )
         if lemma == "describe":
-            return "as" in preps
+            return "dobj" in deps or any(t.lower_ == "as" for t in token.subtree)
+        if lemma == "charge":
+            return "ccomp" in deps or bool(preps & {"that", "with", "as"})
+        if lemma == "write":
+            return bool(deps & {"ccomp", "dobj"} or preps & {"to", "in", "on"}) and not (
+                token.dep_ in ("pobj", "pcomp") and not deps & {"ccomp", "dobj"}
+            )
         return bool(deps & {"ccomp", "xcomp", "dobj", "oprd"} or preps & {"for", "about", "on"})
     return True
+
+
+def _has_predicate_after_object(verb: Token) -> bool:
+    """'called the talks (with Blinken) constructive': an adjective or quotation follows
+    the object inside the verb's phrase, which a phone call never has."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    after = [t for t in verb.subtree if t.i > objects[0].i]
+    return any(
+        (t.pos_ == "ADJ" and t.head.i < t.i) or t.tag_ == "``" or t.text in '“"«' for t in after
+    )
 
 
 def _subject_of(cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | None:
@@ -129,6 +154,11 @@ def _subject_of(cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | N
         nxt = cue.nbor(1)
         objects = [c for c in nxt.children if c.dep_ == "pobj"]
         return objects[0] if objects else None
+    for child in cue.children:
+        if child.dep_ == "agent":
+            # "his departure noted by James Cleverly": the by-phrase names the speaker
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
     for child in cue.children:
         if child.dep_ == "nsubj":
             if child.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
@@ -215,6 +245,10 @@ def _person_like(subject: Token) -> bool:
     if subject.lower_ in PRONOUNS or subject.lemma_.lower() in PERSON_ROLE_NOUNS:
         return True
     if subject.pos_ == "PROPN":
+        if any(c.dep_ == "det" for c in subject.children):
+            return False  # "the United States", "the Kremlin": places and bodies
+        if subject.ent_type_ == "PERSON":
+            return True  # a hint only: speakers themselves are never found by NER
         return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children) or any(
             c.dep_ in ("compound", "appos") and c.lemma_.lower() in PERSON_ROLE_NOUNS
             for c in subject.children
@@ -235,11 +269,22 @@ class ArticleAttributor:
         self.quotes = top_level(find_quotes(article.text, article.paragraphs))
         self.mentions = gazetteer.mentions(article.text)
         self.sentences: list[Sentence] = []
+        self._labels = {
+            index: found
+            for index, (start, end) in enumerate(article.paragraphs)
+            if (found := self._turn_label(article.text[start:end])) is not None
+        }
+        self._turn: tuple[str, str] | None = None  # (speaker or OTHER, label) of a transcript
         self._persons: list[tuple[int, str]] = []  # (paragraph, speaker or OTHER)
 
     # -- per sentence -------------------------------------------------------------------
     def add_paragraph(self, index: int, doc: Any) -> None:
         base = self.article.paragraphs[index][0]
+        if index in self._labels:
+            self._turn = self._labels[index]
+        elif len(self._labels) < 2:
+            self._turn = None  # one "Name:" line is not a transcript: no carrying on
+        turn = self._turn
         for sent in doc.sents:
             start = base + sent.start_char
             end = base + sent.end_char
@@ -253,8 +298,37 @@ class ArticleAttributor:
                 t.lower_ == "such" or (t.lower_ in _DEMONSTRATIVES and t.dep_ == "det")
                 for t in sent
             )
-            self._attribute(sentence, sent, base)
+            if turn is None:
+                self._attribute(sentence, sent, base)
+            else:
+                self._in_turn(sentence, turn, first=sent.start == 0)
             self.sentences.append(sentence)
+
+    def _turn_label(self, paragraph: str) -> tuple[str, str] | None:
+        """'FOREIGN MINISTER LAVROV:' or 'Blinken (via interpreter):' opening a transcript
+        paragraph: whose turn it is (OTHER for 'QUESTION:', 'MODERATOR:', anyone else)."""
+        match = _TURN_LABEL.match(paragraph)
+        if not match:
+            return None
+        label = match.group(1)
+        lowered = label.lower()
+        for speaker in self.gazetteer.speakers:
+            for alias in speaker.aliases:
+                if re.search(rf"(?<!\w){re.escape(alias.lower())}(?!\w)", lowered):
+                    return speaker.id, label
+        return OTHER, label
+
+    def _in_turn(self, sentence: Sentence, turn: tuple[str, str], *, first: bool) -> None:
+        """Everything said in a transcript turn is the labelled speaker's."""
+        who, label = turn
+        sentence.speaker = who
+        sentence.via = "name"
+        sentence.cue = label
+        sentence.own_cue = first
+        sentence.confidence = 0.9
+        sentence.reason = f"transcript turn labelled '{label}'"
+        if first:
+            self._note_person(sentence.paragraph, who)
 
     def _resolve_pronoun(self, paragraph: int) -> tuple[str | None, bool]:
         for para, who in reversed(self._persons):
@@ -267,6 +341,11 @@ class ArticleAttributor:
         quotes = [q for q in self.quotes if q.start < sentence.end and q.end > sentence.start]
         mentions = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
         cues = [t for t in sent if _is_cue(t) and not _inside(quotes, _abs(t, base))]
+        # "Lavrov said ..., TASS reported": the outlet is the channel, not the speaker, when
+        # the report carries someone's own speech cue.
+        channels = [t for t in cues if t.lemma_ in _CHANNEL_CUES]
+        if any(any(a.i == c.i for a in t.ancestors) for c in channels for t in cues):
+            cues = [t for t in cues if t.lemma_ not in _CHANNEL_CUES]
         cue_set = {t.i for t in cues}
         outer = [t for t in cues if not any(a.i in cue_set for a in t.ancestors)]
         outer.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
@@ -452,6 +531,7 @@ class ArticleAttributor:
                 groups
                 and previous is groups[-1][-1]
                 and previous.speaker == sentence.speaker
+                and sentence.paragraph - previous.paragraph <= 1  # never across skipped lines
                 and (not sentence.own_cue or previous.lead_in or previous.framed_by is sentence)
             )
             if joins:

@@ -23,7 +23,7 @@ DIRECTIVE = frozenset(
 ACCUSATORY = frozenset(
     """accuse blame criticise criticize condemn denounce defend reject dismiss mock ridicule
     deride deem slam blast decry disparage chide rebuke scold fault brand label hail
-    praise welcome thank applaud commend challenge dispute contradict rebut""".split()
+    praise welcome thank applaud commend challenge dispute contradict rebut charge allege""".split()
 )
 COMMISSIVE = frozenset("vow pledge promise threaten refuse offer propose swear guarantee".split())
 
@@ -40,7 +40,19 @@ PARTICLE_CUES = {
 # "call" is a cue as "called on/for", "called X a ...", "called it ..."; "call" alone (a phone
 # call) is not: checked where the parse is at hand.
 NEEDS_COMPLEMENT = frozenset(
-    {"call", "ask", "offer", "express", "voice", "mention", "describe", "inform", "brief"}
+    {
+        "call",
+        "ask",
+        "offer",
+        "express",
+        "voice",
+        "mention",
+        "describe",
+        "inform",
+        "brief",
+        "charge",
+        "write",
+    }
 )
 
 PRONOUNS = frozenset({"he", "she"})

