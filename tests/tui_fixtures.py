@@ -433,3 +433,26 @@ def large_debate(rows: int) -> Debate:
         original = originals[index % len(originals)]
         statements.append(replace(original, topics=("crimea",), occasion=f"Occasion {index // 6}"))
     return replace(base, statements=statements)
+
+
+def screen_text(app: object) -> str:
+    """The characters on the app's current screen, one line per terminal row."""
+    from textual.app import App
+
+    assert isinstance(app, App)
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def cell_style(app: object, x: int, y: int) -> object:
+    """The Rich style of the character at column x, row y of the current screen."""
+    from textual.app import App
+
+    assert isinstance(app, App)
+    strip = app.screen._compositor.render_strips()[y]
+    column = 0
+    for segment in strip:
+        if column <= x < column + len(segment.text):
+            return segment.style
+        column += len(segment.text)
+    raise IndexError((x, y))

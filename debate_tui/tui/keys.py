@@ -169,9 +169,13 @@ SOURCE_KEYS: tuple[KeyHelp, ...] = (
 HELP_KEYS: tuple[KeyHelp, ...] = (
     KeyHelp(
         "Help",
-        "escape",
+        "escape  ?  f1",
         "Close the help",
-        (Binding("escape", "close", "Close"),),
+        (
+            Binding("escape,question_mark,f1", "close", "Close"),
+            # A modal screen hides the app's keys; quitting must still work here.
+            Binding("q", "app.quit", "Quit", show=False),
+        ),
     ),
 )
 

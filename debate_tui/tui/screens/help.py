@@ -3,28 +3,37 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.content import Content
+from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from debate_tui.tui import keys
 
-KEY_WIDTH = 12
 
+class KeyRow(HorizontalGroup):
+    """One key and what it does; long descriptions wrap beside the key, never under it."""
 
-def help_content(table: tuple[keys.KeyHelp, ...] = keys.ALL_KEYS) -> Content:
-    """The key table as text: a bold heading per section, then key and meaning per line."""
-    lines: list[Content] = []
-    for section, entries in keys.sections(table):
-        if lines:
-            lines.append(Content(""))
-        lines.append(Content.styled(section, "bold $text-accent"))
-        for entry in entries:
-            lines.append(
-                Content.assemble((f"  {entry.keys:<{KEY_WIDTH}}", "bold"), entry.description)
-            )
-    return Content("\n").join(lines)
+    DEFAULT_CSS = """
+    KeyRow {
+        height: auto;
+    }
+    KeyRow > .keys {
+        width: 16;
+        padding: 0 0 0 2;
+        text-style: bold;
+    }
+    KeyRow > .description {
+        width: 1fr;
+    }
+    """
+
+    def __init__(self, entry: keys.KeyHelp) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.entry.keys, classes="keys")
+        yield Static(self.entry.description, classes="description")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -37,8 +46,8 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
     }
     HelpScreen > #help-panel {
-        width: auto;
-        max-width: 90%;
+        width: 84;
+        max-width: 100%;
         height: auto;
         max-height: 1fr;
         border: round $accent;
@@ -48,8 +57,13 @@ class HelpScreen(ModalScreen[None]):
         padding: 0 1;
         scrollbar-size-vertical: 1;
     }
-    HelpScreen #help-text {
-        width: auto;
+    HelpScreen .section {
+        margin-top: 1;
+        color: $text-accent;
+        text-style: bold;
+    }
+    HelpScreen .section.-first {
+        margin-top: 0;
     }
     """
 
@@ -57,7 +71,10 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = "debate-tui keys"
             panel.border_subtitle = "escape to close"
-            yield Static(help_content(), id="help-text")
+            for index, (section, entries) in enumerate(keys.sections()):
+                yield Static(section, classes="section -first" if index == 0 else "section")
+                for entry in entries:
+                    yield KeyRow(entry)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -152,7 +152,7 @@ class LoadingScreen(Screen[None]):
         self.notify(message.text, title="Warning", severity="warning", timeout=8)
 
     def on_loading_screen_failed(self, message: LoadingScreen.Failed) -> None:
-        message.stop()
+        # Not stopped: the app hears of it too, to exit with a failure code.
         self.error = message.error
         self.add_class("-failed", "-revealed")
         self.query_one("#loading-status", Static).update("The corpus could not be loaded.")

@@ -16,7 +16,6 @@ class FilterBar(HorizontalGroup):
 
     DEFAULT_CSS = """
     FilterBar {
-        dock: bottom;
         height: auto;
         display: none;
         background: $panel;
@@ -36,7 +35,7 @@ class FilterBar(HorizontalGroup):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "clear", "Clear filter", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "clear", "Clear filter")]
 
     class Cleared(Message):
         """The user asked to drop the filter."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from textual.app import ComposeResult
-from textual.containers import HorizontalGroup, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
@@ -36,7 +36,6 @@ class SpeakerHeading(Static):
         width: 1fr;
         height: auto;
         padding: 0 1 0 2;
-        margin: 0 1 0 0;
     }
     """
 
@@ -51,11 +50,15 @@ class SpeakerHeading(Static):
         )
 
 
-class ColumnHeadings(HorizontalGroup):
-    """The two speakers' headings, aligned with the columns below them."""
+class ColumnHeadings(Widget):
+    """The two speakers' headings, on the same grid as the columns below them."""
 
     DEFAULT_CSS = """
     ColumnHeadings {
+        layout: grid;
+        grid-size: 2;
+        grid-columns: 1fr 1fr;
+        grid-gutter: 0 1;
         height: auto;
         padding: 0 1 0 0;
         border-bottom: solid $surface-lighten-2;
@@ -95,22 +98,26 @@ class EmptyCell(Static):
     DEFAULT_CSS = """
     EmptyCell {
         width: 1fr;
-        height: auto;
+        height: 100%;
         padding: 0 1;
-        margin: 0 1 1 0;
-        border-left: outer $surface;
+        border-left: blank;
         color: $text-muted;
         text-style: italic;
     }
     """
 
 
-class PairRow(HorizontalGroup):
-    """One row of the pairing: a cell per speaker."""
+class PairRow(Widget):
+    """One row of the pairing: a cell per speaker, both as tall as the taller one."""
 
     DEFAULT_CSS = """
     PairRow {
+        layout: grid;
+        grid-size: 2;
+        grid-columns: 1fr 1fr;
+        grid-gutter: 0 1;
         height: auto;
+        margin: 0 0 1 0;
     }
     """
 

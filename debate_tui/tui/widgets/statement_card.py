@@ -101,9 +101,8 @@ class StatementCard(Static):
     DEFAULT_CSS = """
     StatementCard {
         width: 1fr;
-        height: auto;
+        height: 100%;
         padding: 0 1;
-        margin: 0 1 1 0;
         border-left: outer $surface-lighten-1;
         background: $surface;
     }

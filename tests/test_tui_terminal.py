@@ -1,0 +1,148 @@
+"""The installed `debate-tui` command in a real terminal (tmux): open, next topic, help, quit.
+
+CI sets DEBATE_TUI_REQUIRE_TMUX=1 and installs tmux; there a missing tmux is a failure.
+Elsewhere the test is skipped when tmux is not installed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from tui_fixtures import REPO
+
+WIDTH, HEIGHT = 120, 40
+POLL = 0.25
+COLD_START_LIMIT = 60.0  # seconds: a cold parse of the bundled corpus takes a few
+STEP_LIMIT = 15.0
+
+
+def _tmux() -> str:
+    found = shutil.which("tmux")
+    if found:
+        return found
+    if os.environ.get("DEBATE_TUI_REQUIRE_TMUX") == "1":
+        pytest.fail("DEBATE_TUI_REQUIRE_TMUX=1 but tmux is not installed; install tmux")
+    pytest.skip("tmux is not installed")
+
+
+class Terminal:
+    """One detached tmux session running a command, read through capture-pane."""
+
+    def __init__(self, tmux: str, name: str) -> None:
+        self.tmux = tmux
+        self.name = name
+
+    def run(self, *args: str) -> str:
+        done = subprocess.run(
+            [self.tmux, *args], capture_output=True, text=True, timeout=30, check=False
+        )
+        return done.stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", self.name)
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", self.name, *keys)
+
+    def alive(self) -> bool:
+        done = subprocess.run(
+            [self.tmux, "has-session", "-t", self.name], capture_output=True, check=False
+        )
+        return done.returncode == 0
+
+    def wait_for(self, condition: Callable[[str], bool], limit: float, what: str) -> str:
+        """Poll the screen until the condition holds; fail with the last screen otherwise."""
+        screen = ""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if condition(screen):
+                return screen
+            time.sleep(POLL)
+        pytest.fail(f"the terminal never showed {what}; last screen:\n{screen}")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    tmux = _tmux()
+    name = f"debate-tui-test-{uuid.uuid4().hex[:8]}"
+    command = Path(sys.executable).parent / "debate-tui"
+    assert command.is_file(), f"{command} is missing: install the package into this environment"
+    # The wrapper keeps the pane open after the app exits, so its last words can be read.
+    script = tmp_path / "run.sh"
+    script.write_text(
+        "#!/bin/sh\n"
+        f"cd {REPO}\n"
+        f"DEBATE_TUI_CACHE={tmp_path / 'cache'} TERM=xterm-256color {command}\n"
+        'echo "debate-tui exited with $?"\n'
+        "sleep 600\n",
+        "utf-8",
+    )
+    script.chmod(0o755)
+    subprocess.run(
+        [
+            tmux,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            str(WIDTH),
+            "-y",
+            str(HEIGHT),
+            str(script),
+        ],
+        check=True,
+        timeout=30,
+    )
+    term = Terminal(tmux, name)
+    try:
+        yield term
+    finally:
+        term.run("kill-session", "-t", name)
+
+
+def test_real_terminal_topic_help_quit(terminal: Terminal) -> None:
+    screen = terminal.wait_for(
+        lambda s: "topic 1 of" in s and "Antony Blinken" in s and "Sergei Lavrov" in s,
+        COLD_START_LIMIT,
+        "the reader on the first topic",
+    )
+    assert "Blinken vs Lavrov" in screen
+    assert "U.S. Secretary of State" in screen
+    first_topic = next(line for line in screen.splitlines() if "topic 1 of" in line)
+
+    terminal.keys("n")
+    screen = terminal.wait_for(lambda s: "topic 2 of" in s, STEP_LIMIT, "the second topic")
+    assert first_topic not in screen
+
+    terminal.keys("?")
+    screen = terminal.wait_for(lambda s: "debate-tui keys" in s, STEP_LIMIT, "the help screen")
+    assert "Next topic" in screen and "Quit" in screen
+
+    terminal.keys("q")
+    screen = terminal.wait_for(
+        lambda s: "debate-tui exited with" in s, STEP_LIMIT, "the app quitting"
+    )
+    assert "debate-tui exited with 0" in screen
+    assert "Traceback" not in screen
+
+
+def test_missing_tmux_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    monkeypatch.setenv("DEBATE_TUI_REQUIRE_TMUX", "1")
+    with pytest.raises(pytest.fail.Exception, match="tmux is not installed"):
+        _tmux()
+    monkeypatch.delenv("DEBATE_TUI_REQUIRE_TMUX")
+    with pytest.raises(pytest.skip.Exception):
+        _tmux()
