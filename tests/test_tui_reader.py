@@ -305,13 +305,35 @@ async def test_selection_scrolls_into_view_in_a_long_topic() -> None:
         await settle(app)
         view = reader(app).query_one(PairingView)
         assert view.visible_rows >= 300
-        for _ in range(40):
+        assert view.more is not None
+        assert "more rows: keep scrolling, or press end" in str(view.more.content)
+        for _ in range(50):
             await pilot.press("j")
         await settle(app)
         card = selected(app)
-        assert card is not None and card.row >= 40
+        assert card is not None and card.row >= 50
         assert view.scroll_y > 0
         assert card.region.overlaps(view.region), "the selected card is on screen"
+        await pilot.press("end")
+        await settle(app)
+        card = selected(app)
+        assert card is not None and card.row == max(
+            i for i, row in enumerate(view.rows) if row.left is not None
+        )
+        assert card.region.overlaps(view.region)
+        assert view.more is None, "every row is mounted once the end is reached"
+
+
+async def test_scrolling_to_the_bottom_brings_more_rows() -> None:
+    app = make_app(large_debate(300))
+    async with app.run_test(size=WIDE):
+        await settle(app)
+        view = reader(app).query_one(PairingView)
+        before = view.mounted_rows
+        assert before < view.visible_rows
+        view.scroll_end(animate=False, immediate=True)
+        await settle(app)
+        assert view.mounted_rows > before
 
 
 async def test_clicking_a_card_selects_it() -> None:

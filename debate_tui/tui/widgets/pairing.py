@@ -135,10 +135,30 @@ class Notice(Static):
     """
 
 
+class MoreRows(Static):
+    """Stands below the mounted rows while more are waiting; scrolling near it mounts them."""
+
+    DEFAULT_CSS = """
+    MoreRows {
+        width: 1fr;
+        height: auto;
+        padding: 0 2 1 2;
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+
+
 class PairingView(VerticalScroll, can_focus=True):
-    """The rows of one topic with a cursor on one statement (row, column)."""
+    """The rows of one topic with a cursor on one statement (row, column).
+
+    Rows are mounted a page at a time, as the cursor or the scroll gets near the end of
+    what is mounted: a topic of hundreds of rows opens as fast as a short one, and every
+    key stays quick because the screen only lays out what the reader has reached.
+    """
 
     BINDINGS = keys.bindings(keys.STATEMENT_KEYS)
+    PAGE_ROWS = 40
 
     DEFAULT_CSS = """
     PairingView {
@@ -150,10 +170,14 @@ class PairingView(VerticalScroll, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.debate: Debate | None = None
         self.pairing: Pairing | None = None
         self.query_text = ""
-        self.cells: list[tuple[StatementCard | None, StatementCard | None]] = []
+        self.rows: list[Row] = []
+        self.cells: list[list[StatementCard | None]] = []
         self.group_labels: dict[int, GroupLabel] = {}
+        self.mounted_rows = 0
+        self.more: MoreRows | None = None
         self.row = -1
         self.column = 0
 
@@ -170,61 +194,105 @@ class PairingView(VerticalScroll, can_focus=True):
 
     @property
     def visible_rows(self) -> int:
-        return len(self.cells)
+        """Rows of the topic that pass the filter (mounted or still waiting)."""
+        return len(self.rows)
 
     def show(self, debate: Debate, pairing: Pairing, query: str, empty_message: str) -> None:
         """Replace the rows with those of `pairing` that match `query` (all when empty)."""
+        self.debate = debate
         self.pairing = pairing
         self.query_text = query
-        rows = [row for row in pairing.rows if not query or row_matches(row, query)]
-        self.cells = []
+        self.rows = [row for row in pairing.rows if not query or row_matches(row, query)]
+        self.cells = [[None, None] for _ in self.rows]
         self.group_labels = {}
+        self.mounted_rows = 0
+        self.more = None
         self.row = -1
-        widgets: list[Widget] = []
-        group: str | None = None
-        left_name, right_name = surname(pairing.left), surname(pairing.right)
-        for index, row in enumerate(rows):
-            if row.group != group:
-                group = row.group
-                label = GroupLabel(Content.styled(f"◆ {group}"))
-                self.group_labels[index] = label
-                widgets.append(label)
-            pair: list[StatementCard | None] = []
-            cells: list[Widget] = []
-            for column, (cell, name) in enumerate(((row.left, left_name), (row.right, right_name))):
-                if cell is None:
-                    pair.append(None)
-                    cells.append(EmptyCell(f"No statement from {name} here."))
-                else:
-                    card = StatementCard(
-                        cell,
-                        debate.article(cell.source),
-                        row=index,
-                        column=column,
-                        query=query,
-                        group=row.group,
-                    )
-                    pair.append(card)
-                    cells.append(card)
-            self.cells.append((pair[0], pair[1]))
-            widgets.append(PairRow(*cells))
-        if not rows:
-            if query and pairing.rows:
-                empty_message = (
-                    f"No statement on {pairing.topic.label} contains “{query}”. "
-                    "Press escape to clear the filter, or / to change it."
-                )
-            widgets.append(Notice(empty_message))
         with self.app.batch_update():
             self.remove_children()
-            self.mount_all(widgets)
+            if self.rows:
+                self._mount_rows(self.PAGE_ROWS)
+            else:
+                if query and pairing.rows:
+                    empty_message = (
+                        f"No statement on {pairing.topic.label} contains “{query}”. "
+                        "Press escape to clear the filter, or / to change it."
+                    )
+                self.mount(Notice(empty_message))
         self.scroll_home(animate=False)
-        first = self._first_in(0) if self._first_in(0) is not None else self._first_in(1)
+        first = self._first_in(0) or self._first_in(1)
         if first is not None:
-            self.call_after_refresh(self.select, *first)
+            self.select(*first, scroll=False)
+
+    def _row_widgets(self, index: int) -> list[Widget]:
+        assert self.debate is not None and self.pairing is not None
+        row = self.rows[index]
+        widgets: list[Widget] = []
+        if index == 0 or self.rows[index - 1].group != row.group:
+            label = GroupLabel(Content.styled(f"◆ {row.group}"))
+            self.group_labels[index] = label
+            widgets.append(label)
+        names = (surname(self.pairing.left), surname(self.pairing.right))
+        cells: list[Widget] = []
+        for column, cell in enumerate((row.left, row.right)):
+            if cell is None:
+                cells.append(EmptyCell(f"No statement from {names[column]} here."))
+                continue
+            card = StatementCard(
+                cell,
+                self.debate.article(cell.source),
+                row=index,
+                column=column,
+                query=self.query_text,
+                group=row.group,
+            )
+            self.cells[index][column] = card
+            cells.append(card)
+        widgets.append(PairRow(*cells))
+        return widgets
+
+    def _mount_rows(self, count: int) -> bool:
+        """Mount up to `count` more rows; False when every row is already mounted."""
+        start, end = self.mounted_rows, min(len(self.rows), self.mounted_rows + count)
+        if start >= end:
+            return False
+        widgets = [widget for index in range(start, end) for widget in self._row_widgets(index)]
+        if self.more is not None:
+            self.mount_all(widgets, before=self.more)
+        else:
+            self.mount_all(widgets)
+        self.mounted_rows = end
+        waiting = len(self.rows) - end
+        if waiting and self.more is None:
+            self.more = MoreRows()
+            self.mount(self.more)
+        if self.more is not None:
+            if waiting:
+                plural = "" if waiting == 1 else "s"
+                self.more.update(f"… {waiting} more row{plural}: keep scrolling, or press end")
+            else:
+                self.more.remove()
+                self.more = None
+        return True
+
+    def _mount_through(self, row: int) -> bool:
+        """Make sure `row` and a margin after it are mounted; True if anything was added."""
+        added = False
+        while row >= self.mounted_rows - 5 and self._mount_rows(self.PAGE_ROWS):
+            added = True
+        return added
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.more is not None and new_value >= self.max_scroll_y - self.size.height:
+            self._mount_rows(self.PAGE_ROWS)
 
     def _rows_with(self, column: int) -> list[int]:
-        return [index for index, pair in enumerate(self.cells) if pair[column] is not None]
+        return [
+            index
+            for index, row in enumerate(self.rows)
+            if (row.left if column == 0 else row.right) is not None
+        ]
 
     def _first_in(self, column: int) -> tuple[int, int] | None:
         rows = self._rows_with(column)
@@ -232,21 +300,31 @@ class PairingView(VerticalScroll, can_focus=True):
 
     def select(self, row: int, column: int, *, scroll: bool = True) -> None:
         """Put the cursor on a statement and bring it into view."""
-        if not (0 <= row < len(self.cells)) or self.cells[row][column] is None:
+        if not (0 <= row < len(self.rows)):
+            return
+        fresh = self._mount_through(row)
+        card = self.cells[row][column]
+        if card is None:
             return
         old = self.selected
         if old is not None:
             old.remove_class("-selected")
         moving_up = row < self.row
         self.row, self.column = row, column
-        card = self.cells[row][column]
-        assert card is not None
         card.add_class("-selected")
         if scroll:
-            self.scroll_to_widget(card, animate=False)
-            label = self.group_labels.get(row)
-            if label is not None and (moving_up or row == 0):
-                self.scroll_to_widget(label, animate=False)
+            if fresh:  # just mounted: it has no place on screen until the next layout
+                self.call_after_refresh(self._bring_into_view, card, moving_up)
+            else:
+                self._bring_into_view(card, moving_up)
+
+    def _bring_into_view(self, card: StatementCard, moving_up: bool) -> None:
+        if not card.is_attached:
+            return
+        self.scroll_to_widget(card, animate=False, immediate=True)
+        label = self.group_labels.get(card.row)
+        if label is not None and (moving_up or card.row == 0):
+            self.scroll_to_widget(label, animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
         rows = self._rows_with(self.column)
