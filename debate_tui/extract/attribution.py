@@ -269,6 +269,7 @@ class ArticleAttributor:
         self.quotes = top_level(find_quotes(article.text, article.paragraphs))
         self.mentions = gazetteer.mentions(article.text)
         self.sentences: list[Sentence] = []
+        self._names = {speaker.id: speaker.name for speaker in gazetteer.speakers}
         self._labels = {
             index: found
             for index, (start, end) in enumerate(article.paragraphs)
@@ -363,8 +364,9 @@ class ArticleAttributor:
                 who, earlier = self._resolve_pronoun(sentence.paragraph)
                 if who is None:
                     continue
-                how = f"pronoun '{subject.text}' resolved to the last subject"
-                how += " of the previous paragraph" if earlier else " in this paragraph"
+                name = self._names.get(who, "someone else")
+                where = "the previous paragraph" if earlier else "this paragraph"
+                how = f"pronoun '{subject.text}' refers to {name}, the last person in {where}"
                 decisions.append((cue, who, "pronoun", how))
                 self._note_person(sentence.paragraph, who)
                 continue
