@@ -14,6 +14,7 @@ from debate_tui.cache import StatementCache, entry_key
 from debate_tui.config import Config
 from debate_tui.corpus import load_corpus
 from debate_tui.model import Article, Debate, Statement
+from debate_tui.occasions import assign_occasions
 
 Progress = Callable[[int, int, str], None]
 
@@ -86,6 +87,7 @@ def build_debate(
     statements = statements_for_articles(
         articles, config, use_cache=use_cache, processes=processes, progress=progress, warn=collect
     )
+    statements = assign_occasions(statements, articles)
     return Debate(
         name=config.name,
         corpus=str(corpus_dir),
