@@ -29,25 +29,51 @@ class DebateHeader(Static):
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.debate: Debate | None = None
+
     def show(self, debate: Debate) -> None:
+        self.debate = debate
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The full line when it fits; without the per-speaker counts when it does not."""
+        if self.debate is None:
+            return
+        full = self.summary(self.debate, per_speaker=True)
+        width = self.content_region.width
+        if width and full.cell_length > width:
+            self.update(self.summary(self.debate, per_speaker=False))
+        else:
+            self.update(full)
+
+    @staticmethod
+    def summary(debate: Debate, *, per_speaker: bool) -> Content:
         left, right = debate.speakers
-        by_left = sum(1 for st in debate.statements if st.speaker == left.id)
-        by_right = sum(1 for st in debate.statements if st.speaker == right.id)
         articles = len(debate.articles)
         parts: list[Content | tuple[str, str] | str] = [
             (debate.name, "bold"),
             (f" · {corpus_name(debate)}/ · ", "$foreground-muted"),
             f"{articles} article{'' if articles == 1 else 's'}, ",
-            f"{len(debate.statements)} statements ",
-            (
-                f"({left.name.split()[-1]} {by_left}, {right.name.split()[-1]} {by_right})",
-                "$foreground-muted",
-            ),
+            f"{len(debate.statements)} statements",
         ]
+        if per_speaker:
+            by_left = sum(1 for st in debate.statements if st.speaker == left.id)
+            by_right = sum(1 for st in debate.statements if st.speaker == right.id)
+            parts.append(
+                (
+                    f" ({left.name.split()[-1]} {by_left}, {right.name.split()[-1]} {by_right})",
+                    "$foreground-muted",
+                )
+            )
         if debate.warnings:
             count = len(debate.warnings)
             parts.append((f"  ⚠ {count} warning{'' if count == 1 else 's'}", "bold $text-warning"))
-        self.update(Content.assemble(*parts))
+        return Content.assemble(*parts)
 
 
 class TopicBar(Static):
