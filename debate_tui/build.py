@@ -13,6 +13,7 @@ from pathlib import Path
 from debate_tui.cache import StatementCache, entry_key
 from debate_tui.config import Config
 from debate_tui.corpus import load_corpus
+from debate_tui.merge import merge_statements
 from debate_tui.model import Article, Debate, Statement
 from debate_tui.occasions import assign_occasions
 
@@ -88,6 +89,7 @@ def build_debate(
         articles, config, use_cache=use_cache, processes=processes, progress=progress, warn=collect
     )
     statements = assign_occasions(statements, articles)
+    statements = merge_statements(statements, speakers=config.speakers)
     return Debate(
         name=config.name,
         corpus=str(corpus_dir),
