@@ -176,6 +176,11 @@ def _cmd_parse(debate: Debate, fmt: str) -> int:
                 "confidence": round(st.confidence, 3),
                 "reason": st.reason,
                 "occasion": st.occasion,
+                "sources": [
+                    {"source": st.source, "start": st.start, "end": st.end},
+                    *({"source": r.source, "start": r.start, "end": r.end} for r in st.reports),
+                ],
+                "variants": [r.text for r in st.reports],
             }
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return 0
