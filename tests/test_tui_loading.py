@@ -207,3 +207,19 @@ async def test_bundled_corpus_parses_then_opens_from_the_cache_without_spacy() -
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["reader", "no-spacy"]
+
+
+def test_the_reader_imports_neither_spacy_nor_the_extractor() -> None:
+    """A warm start must not pay for the NLP stack: the reader's modules never import it."""
+    script = (
+        "import sys\n"
+        "import debate_tui.tui.app\n"
+        "from debate_tui.tui.screens import source, help, confirm\n"
+        "loaded = [m for m in ('spacy', 'debate_tui.extract', 'trafilatura') if m in sys.modules]\n"
+        "print(','.join(loaded) or 'clean')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=REPO
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "clean"

@@ -36,9 +36,11 @@ class LoadingScreen(Screen[None]):
         height: auto;
         border: round $primary;
         padding: 1 2;
+    }
+    LoadingScreen #loading-panel, LoadingScreen Footer {
         visibility: hidden;
     }
-    LoadingScreen.-revealed #loading-panel {
+    LoadingScreen.-revealed #loading-panel, LoadingScreen.-revealed Footer {
         visibility: visible;
     }
     LoadingScreen #loading-panel > * {

@@ -137,9 +137,11 @@ class SourceScreen(Screen[None]):
         line = Content.assemble(
             (name, "bold"),
             "  ",
-            badge_line(self.statement),
+            badge_line(self.statement),  # kind, and the low-confidence mark with its score
             (
-                f"  confidence {self.statement.confidence:.2f} · {self.statement.reason}",
+                f"  {self.statement.reason}"
+                if self.statement.low_confidence
+                else f"  confidence {self.statement.confidence:.2f} · {self.statement.reason}",
                 "$foreground-muted",
             ),
         )
