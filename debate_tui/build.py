@@ -39,10 +39,9 @@ def statements_for_articles(
     found: dict[str, list[Statement]] = {}
     missing: list[Article] = []
     total = len(articles)
+    version = config.version  # a hash of the whole configuration: compute it once, not per file
     for article in articles:
-        cached = (
-            store.get(entry_key(article.sha256, config.version), article.source) if store else None
-        )
+        cached = store.get(entry_key(article.sha256, version), article.source) if store else None
         if cached is None:
             missing.append(article)
         else:
@@ -58,7 +57,7 @@ def statements_for_articles(
         ):
             found[article.source] = statements
             if store is not None:
-                store.put(entry_key(article.sha256, config.version), statements)
+                store.put(entry_key(article.sha256, version), statements)
             done += 1
             if progress:
                 progress(done, total, article.source)
