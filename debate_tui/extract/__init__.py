@@ -26,10 +26,10 @@ from debate_tui.extract.topics import TopicMatcher
 from debate_tui.model import Article, Statement
 
 BATCH_SIZE = 64
-# Work per task when parsing in several processes: enough chunks per worker to balance
-# uneven article lengths and report progress steadily, few enough that each is worth a task.
+# Work per task when parsing in several processes: small runs of articles, so uneven
+# lengths balance out and the last task leaves the other workers idle only briefly.
 CHUNKS_PER_PROCESS = 4
-MAX_CHUNK_ARTICLES = 16
+MAX_CHUNK_ARTICLES = 4
 
 
 def parse_units(article: Article) -> list[int]:
