@@ -223,3 +223,14 @@ def test_the_reader_imports_neither_spacy_nor_the_extractor() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "clean"
+
+
+async def test_a_broken_corpus_config_ends_with_its_message(tmp_path: Path) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "debate.toml").write_text("[[speakers]\n", "utf-8")
+    app = DebateApp(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.load_error is not None and "debate.toml" in app.load_error

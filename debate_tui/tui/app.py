@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from debate_tui.config import Config, load_config
+from debate_tui.config import Config, ConfigError, load_config
 from debate_tui.model import Debate
 from debate_tui.tui import keys
 from debate_tui.tui.screens.help import HelpScreen
@@ -57,7 +57,12 @@ class DebateApp(App[int]):
         if self.debate is not None:
             self._announce_warnings(self.debate)
             return
-        config = self.config or load_config(None, self.corpus if self.corpus.is_dir() else None)
+        try:
+            config = self.config or load_config(None, self.corpus if self.corpus.is_dir() else None)
+        except ConfigError as exc:  # a bad debate.toml: say which line, as the CLI does
+            self.load_error = str(exc)
+            self.exit(return_code=1)
+            return
         self.push_screen(LoadingScreen(self.corpus, config, use_cache=self.use_cache))
 
     def _announce_warnings(self, debate: Debate, limit: int = 3) -> None:
