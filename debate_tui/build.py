@@ -1,21 +1,28 @@
 """corpus -> statements -> Debate, using the cache first and spaCy only for what is missing.
 
 Nothing here imports spaCy at module level: when every article is cached, building a
-debate never loads the NLP stack.
+debate never loads the NLP stack. The finished statements of a whole corpus (occasions
+assigned, repeats merged) are cached too, keyed by every input of those steps, so a warm
+start reads one file instead of redoing that work.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
 
-from debate_tui.cache import StatementCache, entry_key
+from debate_tui.cache import StatementCache, entry_key, extractor_version
 from debate_tui.config import Config
 from debate_tui.corpus import load_corpus
-from debate_tui.merge import merge_statements
 from debate_tui.model import Article, Debate, Statement
-from debate_tui.occasions import assign_occasions
+
+# The code that turns per-article statements into the debate's: part of the corpus key.
+_ASSEMBLY_FILES = ("build.py", "occasions.py", "merge.py")
 
 Progress = Callable[[int, int, str], None]
 
@@ -67,6 +74,27 @@ def statements_for_articles(
     return out
 
 
+@lru_cache(maxsize=1)
+def _assembly_version() -> str:
+    digest = hashlib.sha256(extractor_version().encode())
+    for name in _ASSEMBLY_FILES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def corpus_key(articles: list[Article], config: Config) -> str:
+    """The cache key of a corpus's finished statements: everything occasions and merging read.
+
+    That is each article's text and metadata, in order, the configuration, and the code of
+    extraction, occasions and merging; change any of them and the key changes.
+    """
+    digest = hashlib.sha256(f"{_assembly_version()}-{config.version}".encode())
+    for article in articles:
+        digest.update(article.sha256.encode())
+        digest.update(json.dumps(asdict(article.meta), sort_keys=True).encode())
+    return f"corpus-{digest.hexdigest()[:32]}"
+
+
 def build_debate(
     corpus_dir: Path,
     config: Config,
@@ -84,11 +112,29 @@ def build_debate(
         warn(message)
 
     articles = load_corpus(corpus_dir, collect)
-    statements = statements_for_articles(
-        articles, config, use_cache=use_cache, processes=processes, progress=progress, warn=collect
-    )
-    statements = assign_occasions(statements, articles)
-    statements = merge_statements(statements, speakers=config.speakers)
+    store = StatementCache(warn=collect) if use_cache else None
+    key = corpus_key(articles, config) if store else ""
+    statements = store.get(key) if store else None
+    if statements is not None:
+        if progress and articles:
+            progress(len(articles), len(articles), "cache")
+    else:
+        from debate_tui.merge import merge_statements  # only when the corpus changed
+        from debate_tui.occasions import assign_occasions
+
+        statements = statements_for_articles(
+            articles,
+            config,
+            use_cache=use_cache,
+            processes=processes,
+            progress=progress,
+            warn=collect,
+            cache=store,
+        )
+        statements = assign_occasions(statements, articles)
+        statements = merge_statements(statements, speakers=config.speakers)
+        if store is not None:
+            store.put(key, statements)
     return Debate(
         name=config.name,
         corpus=str(corpus_dir),

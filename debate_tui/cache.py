@@ -66,7 +66,9 @@ class StatementCache:
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}.json"
 
-    def get(self, key: str, source: str) -> list[Statement] | None:
+    def get(self, key: str, source: str | None = None) -> list[Statement] | None:
+        """The entry's statements, credited to `source`; None keeps each one's own source
+        (a whole corpus's entry)."""
         path = self._path(key)
         try:
             raw = path.read_bytes()
@@ -75,11 +77,13 @@ class StatementCache:
         try:
             data = json.loads(raw.decode("utf-8"))
             statements = [
-                Statement.from_dict({**item, "source": source}) for item in data["statements"]
+                Statement.from_dict({**item, "source": source} if source else item)
+                for item in data["statements"]
             ]
         except (ValueError, KeyError, TypeError) as exc:  # UnicodeDecodeError is a ValueError
             reason = exc.__class__.__name__
-            self._warn(f"{source}: cache entry {path.name} is corrupt ({reason}); rebuilding it")
+            where = source or "corpus"
+            self._warn(f"{where}: cache entry {path.name} is corrupt ({reason}); rebuilding it")
             return None
         return statements
 
