@@ -303,3 +303,16 @@ def test_transcript_turns_belong_to_the_labelled_speaker(tmp_path: Path) -> None
         ("lavrov", "What we expect is concret"),
     ]
     assert all("Will there be" not in s.text for s in found)
+
+
+def test_quote_framed_by_a_later_cue_starts_its_own_statement(tmp_path: Path) -> None:
+    text = HEADLINE + (
+        "Antony Blinken recalled that the treaty sets verifiable limits.\n"
+        "“Mutual compliance benefits both countries. It is what the world expects“, added the "
+        "Secretary of State.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.text[:30] for s in found] == [
+        "Antony Blinken recalled that t",
+        "“Mutual compliance benefits bo",
+    ]

@@ -276,6 +276,7 @@ class ArticleAttributor:
             if (found := self._turn_label(article.text[start:end])) is not None
         }
         self._turn: tuple[str, str] | None = None  # (speaker or OTHER, label) of a transcript
+        self._turn_opening: Sentence | None = None  # first sentence of the current turn paragraph
         self._persons: list[tuple[int, str]] = []  # (paragraph, speaker or OTHER)
 
     # -- per sentence -------------------------------------------------------------------
@@ -329,7 +330,10 @@ class ArticleAttributor:
         sentence.confidence = 0.9
         sentence.reason = f"transcript turn labelled '{label}'"
         if first:
+            self._turn_opening = sentence
             self._note_person(sentence.paragraph, who)
+        else:
+            sentence.framed_by = self._turn_opening
 
     def _resolve_pronoun(self, paragraph: int) -> tuple[str | None, bool]:
         for para, who in reversed(self._persons):
@@ -534,7 +538,11 @@ class ArticleAttributor:
                 and previous is groups[-1][-1]
                 and previous.speaker == sentence.speaker
                 and sentence.paragraph - previous.paragraph <= 1  # never across skipped lines
-                and (not sentence.own_cue or previous.lead_in or previous.framed_by is sentence)
+                and (
+                    (not sentence.own_cue and any(s is sentence.framed_by for s in groups[-1]))
+                    or previous.lead_in
+                    or previous.framed_by is sentence
+                )
             )
             if joins:
                 groups[-1].append(sentence)
