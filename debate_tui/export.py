@@ -293,8 +293,21 @@ def _statements_section(
                 f"> {escape_markdown(st.text)}",
                 ">",
                 f"> {citation_markdown(debate, st)}",
-                "",
             ]
+            lines += _variant_lines(debate, st)
+            lines.append("")
+    return lines
+
+
+def _variant_lines(debate: Debate, st: Statement) -> list[str]:
+    """Other outlets' wordings of the same remark, each with where it was printed."""
+    lines: list[str] = []
+    own = normalise_text(st.text)
+    for report in st.reports:
+        if normalise_text(report.text) == own:
+            continue
+        where = _source_md(debate, report.source, report.start, report.end)
+        lines += ["", f"Worded in {where}: {escape_markdown(report.text, line_start=False)}"]
     return lines
 
 
