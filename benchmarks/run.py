@@ -1,0 +1,557 @@
+"""The performance suite: one command, one table of ratios measured within one run.
+
+    python benchmarks/run.py            # the full run (a few minutes)
+    python benchmarks/run.py --quick    # a fast smoke run on tiny corpora
+    python benchmarks/run.py --markdown # the table as Markdown, for the README
+
+Machines are noisy, so every figure compares two things measured in the same run, each
+warmed up, interleaved and repeated, keeping the best of N. Corpora are synthetic copies of
+the bundled articles written to a temporary folder, and the statement cache lives in a
+temporary folder too: nothing here touches the user's cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from synth import generate  # noqa: E402
+
+PROBE = HERE / "reader_probe.py"
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How big and how often: the full run and the quick smoke run differ only here."""
+
+    throughput_articles: int
+    process_articles: int
+    cache_articles: int
+    repeats: int
+    process_repeats: int
+    launches: int
+    large_articles: int
+    rounds: int
+    spin_iterations: int  # the CPU-loop ceiling check: about half a second per job in full
+
+
+FULL = Sizes(
+    throughput_articles=25,
+    process_articles=200,
+    cache_articles=25,
+    repeats=3,
+    process_repeats=2,
+    launches=5,
+    large_articles=5000,
+    rounds=2,
+    spin_iterations=20_000_000,
+)
+QUICK = Sizes(
+    throughput_articles=5,
+    process_articles=6,
+    cache_articles=5,
+    repeats=1,
+    process_repeats=1,
+    launches=1,
+    large_articles=20,
+    rounds=1,
+    spin_iterations=2_000_000,
+)
+
+
+@dataclass
+class Row:
+    """One line of the table; `passed` is None when the figure could not be measured."""
+
+    figure: str
+    measured: str
+    goal: str
+    passed: bool | None
+    note: str = ""
+
+
+def row_names(sizes: Sizes) -> tuple[str, ...]:
+    """The figures, in table order; the scale rows name the size they ran at."""
+    large = f"{sizes.large_articles:,}"
+    return (
+        "parse throughput vs bare spaCy",
+        "2 processes vs 1",
+        "warm cache load vs full parse",
+        "reader launch vs minimal Textual app",
+        "spaCy imported on warm start",
+        f"topic switch, {large} vs 5 articles",
+        f"peak memory, {large} articles in reader",
+    )
+
+
+def log(message: str) -> None:
+    """Progress on stderr, so stdout holds only the table."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def best_of(repeats: int, *runs: Callable[[], float]) -> list[float]:
+    """Run each callable `repeats` times, interleaved, and keep each one's best time."""
+    best = [float("inf")] * len(runs)
+    for _ in range(repeats):
+        for index, run in enumerate(runs):
+            best[index] = min(best[index], run())
+    return best
+
+
+def timed(function: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+@contextmanager
+def cache_folder(path: Path) -> Iterator[Path]:
+    """Point the statement cache at `path` for the duration."""
+    old = os.environ.get("DEBATE_TUI_CACHE")
+    os.environ["DEBATE_TUI_CACHE"] = str(path)
+    try:
+        yield path
+    finally:
+        if old is None:
+            os.environ.pop("DEBATE_TUI_CACHE", None)
+        else:
+            os.environ["DEBATE_TUI_CACHE"] = old
+
+
+def quiet(_message: str) -> None:
+    """Warnings are the tests' business, not the benchmark's."""
+
+
+# -- 1. parse throughput -------------------------------------------------------------------
+def bench_throughput(corpus: Path, sizes: Sizes) -> Row:
+    """The project's extraction against bare `nlp.pipe` on the very same paragraph texts.
+
+    Both use the pipeline object `load_nlp()` returns and the same batch size, so the
+    ratio is the project's own overhead: paragraph bookkeeping, quotes, speakers,
+    attribution and topics.
+    """
+    from debate_tui.config import default_config
+    from debate_tui.corpus import load_corpus
+    from debate_tui.extract import BATCH_SIZE, extract_statements, parse_units
+    from debate_tui.extract.pipeline import load_nlp
+
+    config = default_config()
+    nlp = load_nlp()
+    articles = load_corpus(corpus, quiet)
+    texts = [
+        article.text[start:end]
+        for article in articles
+        for start, end in (article.paragraphs[i] for i in parse_units(article))
+    ]
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE))  # warm-up
+    for _ in extract_statements(articles[:2], config, warn=quiet):
+        pass
+
+    def bare() -> float:
+        return timed(lambda: sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE)))
+
+    def project() -> float:
+        return timed(lambda: list(extract_statements(articles, config, warn=quiet)))
+
+    bare_time, project_time = best_of(sizes.repeats, bare, project)
+    ratio = bare_time / project_time
+    return Row(
+        row_names(sizes)[0],
+        f"{ratio:.2f} ({tokens / project_time:,.0f} vs {tokens / bare_time:,.0f} tok/s)",
+        ">= 0.90",
+        ratio >= 0.9,
+        f"{len(articles)} articles, {tokens:,} tokens; the same nlp object as the project "
+        f"({', '.join(nlp.pipe_names)}), the same paragraph texts, batch {BATCH_SIZE}, "
+        f"best of {sizes.repeats}",
+    )
+
+
+# -- 2. processes ---------------------------------------------------------------------------
+def bench_processes(corpus: Path, sizes: Sizes) -> Row:
+    """`extract_statements(processes=2)` against `processes=1` on a corpus big enough that
+    starting the workers does not dominate."""
+    from debate_tui.config import default_config
+    from debate_tui.corpus import load_corpus
+    from debate_tui.extract import extract_statements
+
+    config = default_config()
+    articles = load_corpus(corpus, quiet)
+
+    def run(processes: int) -> Callable[[], float]:
+        return lambda: timed(
+            lambda: list(extract_statements(articles, config, processes=processes, warn=quiet))
+        )
+
+    spins = sizes.spin_iterations
+    one, two, spin_one, spin_two = best_of(
+        sizes.process_repeats, run(1), run(2), spin(1, spins), spin(2, spins)
+    )
+    speedup = one / two
+    ceiling = spin_one / spin_two
+    return Row(
+        row_names(sizes)[1],
+        f"{speedup:.2f}x ({one:.1f} s -> {two:.1f} s)",
+        ">= 1.70x",
+        speedup >= 1.7,
+        f"{len(articles)} articles on {os.cpu_count()} cores, best of {sizes.process_repeats}; "
+        f"a pure CPU loop in 2 processes got {ceiling:.2f}x in the same run "
+        "(what the machine allowed)",
+    )
+
+
+def _spin(iterations: int) -> int:
+    total = 0
+    for i in range(iterations):
+        total += i & 7
+    return total
+
+
+def spin(processes: int, iterations: int) -> Callable[[], float]:
+    """Two equal CPU-bound jobs in 1 or 2 processes: the speed-up the machine can give now."""
+    import multiprocessing
+
+    def run() -> float:
+        if processes == 1:
+            return timed(lambda: [_spin(iterations) for _ in range(2)])
+        with multiprocessing.get_context().Pool(processes) as pool:
+            return timed(lambda: pool.map(_spin, [iterations] * 2))
+
+    return run
+
+
+# -- 3. cache -------------------------------------------------------------------------------
+def bench_cache(corpus: Path, cache: Path, sizes: Sizes) -> Row:
+    """`build_debate` with a warm statement cache against a full parse (model loaded)."""
+    from debate_tui.build import build_debate
+    from debate_tui.config import default_config
+
+    config = default_config()
+    with cache_folder(cache):
+        build_debate(corpus, config, warn=quiet)  # fills the cache
+
+        def cold() -> float:
+            return timed(lambda: build_debate(corpus, config, use_cache=False, warn=quiet))
+
+        def warm() -> float:
+            return timed(lambda: build_debate(corpus, config, warn=quiet))
+
+        warm_runs = [warm() for _ in range(3)]  # settle the page cache
+        full_time, warm_time = best_of(sizes.repeats, cold, warm)
+        warm_time = min(warm_time, *warm_runs)
+    ratio = full_time / warm_time
+    return Row(
+        row_names(sizes)[2],
+        f"{ratio:,.0f}x ({full_time * 1000:,.0f} ms -> {warm_time * 1000:.1f} ms)",
+        ">= 100x",
+        ratio >= 100,
+        f"{len(list(corpus.glob('*.txt')))} articles, build_debate, spaCy model already loaded",
+    )
+
+
+# -- reader rows: each in a fresh interpreter -------------------------------------------------
+def probe(*args: str, env: dict[str, str] | None = None, timeout: float = 600) -> dict[str, object]:
+    """Run the reader probe in a fresh interpreter and return the JSON it prints last."""
+    done = subprocess.run(
+        [sys.executable, str(PROBE), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )
+    if done.returncode != 0:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise RuntimeError(f"reader probe {args[0]} failed: {tail[0]}")
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@dataclass(frozen=True)
+class Launch:
+    """One launch: seconds to the first full screen, the READY line, what the terminal got."""
+
+    seconds: float
+    ready: str
+    terminal: str
+
+
+def launch(kind: str, corpus: Path, env: dict[str, str], *flags: str) -> Launch:
+    """Spawn a probe on a pseudo-terminal, as a user's terminal would run it, and time it
+    from spawning the interpreter to the READY line it prints after its first full frame."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+    import threading
+
+    columns, lines = 120, 40
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+    env = {**env, "COLUMNS": str(columns), "LINES": str(lines), "TERM": "xterm-256color"}
+    received: list[bytes] = []
+
+    def drain() -> None:  # a full pty buffer would block the app's output
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            received.append(data)
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, *flags, str(PROBE), kind, "--corpus", str(corpus)],
+        stdin=slave,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=env,
+        text=True,
+        start_new_session=True,
+    )
+    os.close(slave)
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    reader.join(timeout=5)
+    os.close(master)
+    terminal = b"".join(received).decode("utf-8", "replace")
+    if not line.startswith("READY"):
+        tail = [t for t in terminal.replace("\r", "").splitlines() if t.strip()][-1:]
+        raise RuntimeError(f"{kind} never showed its first screen: {(tail or ['no output'])[0]}")
+    return Launch(elapsed, line.strip(), terminal)
+
+
+def imported_modules(terminal: str) -> list[tuple[int, str]]:
+    """(cumulative microseconds, module) from `python -X importtime` output."""
+    pattern = r"import time:\s+\d+ \|\s+(\d+) \| ( *)([\w.]+)"
+    return [(int(m.group(1)), m.group(3)) for m in re.finditer(pattern, terminal)]
+
+
+def top_level_imports(terminal: str) -> list[tuple[int, str]]:
+    """The outermost imports (not nested in another), costliest first."""
+    pattern = r"import time:\s+\d+ \|\s+(\d+) \| ([\w.]+)"
+    found = [(int(m.group(1)), m.group(2)) for m in re.finditer(pattern, terminal)]
+    return sorted(found, reverse=True)
+
+
+def bench_launch(corpus: Path, cache: Path, sizes: Sizes) -> list[Row]:
+    """Launch to first full screen, warm cache, against a minimal Textual app; and whether
+    spaCy was imported on the way (`python -X importtime`)."""
+    from debate_tui.build import build_debate
+    from debate_tui.config import load_config
+
+    with cache_folder(cache):
+        build_debate(corpus, load_config(None, corpus), warn=quiet)  # a warm cache
+    env = {**os.environ, "DEBATE_TUI_CACHE": str(cache)}
+    launch("reader", corpus, env)  # warms the OS file cache for both
+    launch("minimal", corpus, env)
+    reader, minimal = best_of(
+        sizes.launches,
+        lambda: launch("reader", corpus, env).seconds,
+        lambda: launch("minimal", corpus, env).seconds,
+    )
+    ratio = reader / minimal
+    traced = launch("reader", corpus, env, "-X", "importtime")
+    modules = imported_modules(traced.terminal)
+    spacy_loaded = any(name == "spacy" or name.startswith("spacy.") for _, name in modules)
+    spacy_loaded = spacy_loaded or "spacy=yes" in traced.ready
+    heaviest = top_level_imports(traced.terminal)[:5]
+    return [
+        Row(
+            row_names(sizes)[3],
+            f"{ratio:.2f}x ({reader * 1000:,.0f} ms vs {minimal * 1000:,.0f} ms)",
+            "<= 1.30x",
+            ratio <= 1.3,
+            f"{len(list(corpus.glob('*.txt')))} articles, warm cache, `debate-tui read` on a "
+            f"pseudo-terminal, spawn to first frame with rows; best of {sizes.launches}",
+        ),
+        Row(
+            row_names(sizes)[4],
+            "yes" if spacy_loaded else "no",
+            "no",
+            not spacy_loaded,
+            "python -X importtime on the warm launch; heaviest imports: "
+            + ", ".join(f"{name} {us / 1000:.0f} ms" for us, name in heaviest),
+        ),
+    ]
+
+
+def bench_reader(small: Path, cache: Path, sizes: Sizes) -> list[Row]:
+    """Topic switch at 5 and at N articles, and peak memory at N, each in a fresh process
+    that reads the warm cache (so spaCy is never loaded there)."""
+    from debate_tui.build import build_debate
+    from debate_tui.config import load_config
+
+    with cache_folder(cache):
+        build_debate(small, load_config(None, small), warn=quiet)
+    env = {**os.environ, "DEBATE_TUI_CACHE": str(cache)}
+    common = ["--corpus", str(small), "--rounds", str(sizes.rounds)]
+
+    def warm_probe(articles: int) -> dict[str, object]:
+        """A probe that had to parse (its cache went stale) is run again, now warm."""
+        result = probe("switch", *common, "--articles", str(articles), env=env)
+        if result.get("spacy_imported"):
+            result = probe("switch", *common, "--articles", str(articles), env=env)
+        return result
+
+    few = warm_probe(5)
+    many = warm_probe(sizes.large_articles)
+    few_ms, many_ms = float(str(few["switch_ms"])), float(str(many["switch_ms"]))
+    ratio = many_ms / few_ms
+    peak = float(str(many["peak_mb"]))
+    return [
+        Row(
+            row_names(sizes)[5],
+            f"{ratio:.2f}x ({few_ms:.0f} ms -> {many_ms:.0f} ms)",
+            "<= 1.50x",
+            ratio <= 1.5,
+            f"mean over {many['topics']} topics of each one's best of {sizes.rounds} presses "
+            f"of n, headless run_test; {int(str(many['statements'])):,} statements at "
+            f"{sizes.large_articles:,} articles; slowest topic {many['slowest_topic']} "
+            f"{float(str(many['slowest_ms'])):,.0f} ms; first visits only: "
+            f"{float(str(few['first_visit_ms'])):.0f} ms -> "
+            f"{float(str(many['first_visit_ms'])):,.0f} ms",
+        ),
+        Row(
+            row_names(sizes)[6],
+            f"{peak:.0f} MB",
+            "< 400 MB",
+            peak < 400,
+            f"peak RSS (VmHWM) of a fresh process after the switches; "
+            f"{float(str(few['peak_mb'])):.0f} MB at 5 articles",
+        ),
+    ]
+
+
+# -- the table ------------------------------------------------------------------------------
+def machine() -> str:
+    """CPU model, cores, and the versions that decide the figures."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    from importlib.metadata import version
+
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, spaCy {version('spacy')}, "
+        f"Textual {version('textual')}"
+    )
+
+
+def render(rows: list[Row], markdown: bool) -> str:
+    result = {True: "pass", False: "FAIL", None: "n/a"}
+    header = ("figure", "measured", "goal", "result")
+    cells = [(r.figure, r.measured, r.goal, result[r.passed]) for r in rows]
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(c) + " |" for c in cells]
+        lines.append("")
+        lines += [f"- {r.figure}: {r.note}" for r in rows if r.note]
+        return "\n".join(lines)
+    widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    lines = [fmt.format(*header), fmt.format(*("-" * w for w in widths))]
+    lines += [fmt.format(*c) for c in cells]
+    lines.append("")
+    lines += [f"{r.figure}: {r.note}" for r in rows if r.note]
+    return "\n".join(lines)
+
+
+def guarded(names: tuple[str, ...], bench: Callable[[], Row | list[Row]]) -> list[Row]:
+    """Run one benchmark; a failure becomes an n/a row with the reason, not a crash."""
+    try:
+        rows = bench()
+    except Exception as exc:  # a broken figure must not hide the others
+        reason = f"{exc.__class__.__name__}: {exc}"
+        return [Row(name, "n/a", "", None, reason) for name in names]
+    return rows if isinstance(rows, list) else [rows]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Print the performance table of debate-tui.")
+    parser.add_argument("--quick", action="store_true", help="tiny corpora, one repeat")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument(
+        "--only",
+        choices=("parse", "processes", "cache", "launch", "reader"),
+        action="append",
+        help="run only these figures (repeatable)",
+    )
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    names = row_names(sizes)
+    wanted = set(args.only or ("parse", "processes", "cache", "launch", "reader"))
+    rows: list[Row] = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="debate-tui-bench-") as tmp:
+        root = Path(tmp)
+        with cache_folder(root / "unused-cache"):  # no figure may touch the user's cache
+            if "parse" in wanted:
+                log(f"parse throughput: {sizes.throughput_articles} articles ...")
+                corpus = root / "throughput"
+                generate(corpus, sizes.throughput_articles)
+                rows += guarded(names[0:1], lambda: bench_throughput(corpus, sizes))
+            if "processes" in wanted:
+                log(f"processes: {sizes.process_articles} articles ...")
+                big = root / "processes"
+                generate(big, sizes.process_articles)
+                rows += guarded(names[1:2], lambda: bench_processes(big, sizes))
+            if "cache" in wanted:
+                log(f"cache: {sizes.cache_articles} articles ...")
+                mid = root / "cache-corpus"
+                generate(mid, sizes.cache_articles)
+                rows += guarded(names[2:3], lambda: bench_cache(mid, root / "cache", sizes))
+            small = root / "five"
+            generate(small, 5)
+            if "launch" in wanted:
+                log("reader launch ...")
+                rows += guarded(
+                    names[3:5], lambda: bench_launch(small, root / "reader-cache", sizes)
+                )
+            if "reader" in wanted:
+                log(f"topic switch and memory: 5 and {sizes.large_articles} articles ...")
+                rows += guarded(
+                    names[5:7], lambda: bench_reader(small, root / "reader-cache", sizes)
+                )
+    elapsed = time.perf_counter() - started
+    print(
+        f"debate-tui performance, {date.today().isoformat()}, {'quick' if args.quick else 'full'}"
+        f" run in {elapsed:.0f} s"
+    )
+    print(f"machine: {machine()}")
+    print()
+    print(render(rows, args.markdown))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
