@@ -186,19 +186,21 @@ def _cmd_parse(debate: Debate, fmt: str) -> int:
         return 0
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{debate.name}: {len(debate.statements)} statements", show_lines=True)
-    for column in ("speaker", "kind", "topics", "source", "text"):
-        table.add_column(column, overflow="fold")
-    names = {s.id: s.name for s in debate.speakers}
+    table = Table(
+        title=Text(f"{debate.name}: {len(debate.statements)} statements"), show_lines=True
+    )
+    table.add_column("speaker", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("statement", ratio=4, overflow="fold")
+    table.add_column("topics · source", ratio=1, overflow="fold")
+    names = {s.id: s.name.split()[-1] for s in debate.speakers}
     for st in debate.statements:
-        table.add_row(
-            names.get(st.speaker, st.speaker),
-            st.kind,
-            ", ".join(st.topics),
-            f"{st.source}:{st.start}",
-            st.text,
-        )
+        where = Text(", ".join(st.topics) + "\n")
+        where.append(f"{st.source}:{st.start}-{st.end}", style="dim")
+        # Text cells, never markup: article text may hold "[brackets]"
+        table.add_row(Text(names.get(st.speaker, st.speaker)), Text(st.kind), Text(st.text), where)
     Console().print(table)
     return 0
 
@@ -206,16 +208,18 @@ def _cmd_parse(debate: Debate, fmt: str) -> int:
 def _cmd_topics(debate: Debate) -> int:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     left, right = debate.speakers
-    table = Table(title=f"{debate.name}: topics")
+    # Text everywhere: names and labels come from user configuration, never markup
+    table = Table(title=Text(f"{debate.name}: topics"))
     table.add_column("id")
     table.add_column("topic")
-    table.add_column(left.name, justify="right")
-    table.add_column(right.name, justify="right")
+    table.add_column(Text(left.name), justify="right")
+    table.add_column(Text(right.name), justify="right")
     for topic in debate.all_topics():
         a, b = debate.counts(topic.id)
-        table.add_row(topic.id, topic.label, str(a), str(b))
+        table.add_row(Text(topic.id), Text(topic.label), str(a), str(b))
     Console().print(table)
     return 0
 
