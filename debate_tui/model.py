@@ -207,6 +207,26 @@ class Debate:
     articles: list[ArticleMeta]
     statements: list[Statement]
     warnings: list[str] = field(default_factory=list)
+    # Indexes built on first use, so switching topics in a reader holding tens of thousands
+    # of statements never rescans them all; rebuilt when the lists are replaced or grow.
+    _index_key: tuple[int, int, int, int] = field(default=(0, -1, 0, -1), repr=False, compare=False)
+    _by_topic: dict[str, list[Statement]] = field(default_factory=dict, repr=False, compare=False)
+    _by_source: dict[str, ArticleMeta] = field(default_factory=dict, repr=False, compare=False)
+    _pairings: dict[str, Pairing] = field(default_factory=dict, repr=False, compare=False)
+
+    def _indexes(self) -> None:
+        key = (id(self.statements), len(self.statements), id(self.articles), len(self.articles))
+        if key == self._index_key:
+            return
+        self._by_topic = {}
+        for st in self.statements:
+            for topic_id in st.topics:
+                self._by_topic.setdefault(topic_id, []).append(st)
+        self._by_source = {}
+        for meta in self.articles:
+            self._by_source.setdefault(meta.source, meta)
+        self._pairings = {}
+        self._index_key = key
 
     def topic(self, topic_id: str) -> TopicSpec:
         for topic in self.all_topics():
@@ -221,7 +241,8 @@ class Debate:
         return (*self.topics, TopicSpec(OTHER_TOPIC, "Other"))
 
     def statements_for(self, topic_id: str) -> list[Statement]:
-        return [st for st in self.statements if topic_id in st.topics]
+        self._indexes()
+        return list(self._by_topic.get(topic_id, ()))
 
     def counts(self, topic_id: str) -> tuple[int, int]:
         found = self.statements_for(topic_id)
@@ -232,13 +253,18 @@ class Debate:
         )
 
     def article(self, source: str) -> ArticleMeta | None:
-        for meta in self.articles:
-            if meta.source == source:
-                return meta
-        return None
+        self._indexes()
+        return self._by_source.get(source)
 
     def pairing(self, topic_id: str) -> Pairing:
         """Align the topic's statements: one group per occasion (else article), zipped."""
+        self._indexes()
+        cached = self._pairings.get(topic_id)
+        if cached is None:
+            cached = self._pairings[topic_id] = self._pair(topic_id)
+        return cached
+
+    def _pair(self, topic_id: str) -> Pairing:
         left, right = self.speakers
         order = {meta.source: index for index, meta in enumerate(self.articles)}
         groups: dict[str, tuple[list[Statement], list[Statement]]] = {}
