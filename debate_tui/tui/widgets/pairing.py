@@ -220,9 +220,10 @@ class PairingView(VerticalScroll, can_focus=True):
                     )
                 self.mount(Notice(empty_message))
         self.scroll_home(animate=False)
-        first = self._first_in(0) or self._first_in(1)
-        if first is not None:
-            self.select(*first, scroll=False)
+        if self.rows:
+            # The top row, never a row far down: selecting it must not mount all rows above
+            top = self.rows[0]
+            self.select(0, 0 if top.left is not None else 1, scroll=False)
 
     def _row_widgets(self, index: int) -> list[Widget]:
         assert self.debate is not None and self.pairing is not None
@@ -293,10 +294,6 @@ class PairingView(VerticalScroll, can_focus=True):
             for index, row in enumerate(self.rows)
             if (row.left if column == 0 else row.right) is not None
         ]
-
-    def _first_in(self, column: int) -> tuple[int, int] | None:
-        rows = self._rows_with(column)
-        return (rows[0], column) if rows else None
 
     def select(self, row: int, column: int, *, scroll: bool = True) -> None:
         """Put the cursor on a statement and bring it into view."""
