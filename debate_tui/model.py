@@ -218,13 +218,15 @@ class Debate:
         key = (id(self.statements), len(self.statements), id(self.articles), len(self.articles))
         if key == self._index_key:
             return
-        self._by_topic = {}
-        for st in self.statements:
-            for topic_id in st.topics:
-                self._by_topic.setdefault(topic_id, []).append(st)
         self._by_source = {}
         for meta in self.articles:
             self._by_source.setdefault(meta.source, meta)
+        # Corpus order (article, then position), sorted once for every topic.
+        order = {meta.source: index for index, meta in enumerate(self.articles)}
+        self._by_topic = {}
+        for st in sorted(self.statements, key=lambda s: (order.get(s.source, 1 << 30), s.start)):
+            for topic_id in st.topics:
+                self._by_topic.setdefault(topic_id, []).append(st)
         self._pairings = {}
         self._index_key = key
 
@@ -266,12 +268,9 @@ class Debate:
 
     def _pair(self, topic_id: str) -> Pairing:
         left, right = self.speakers
-        order = {meta.source: index for index, meta in enumerate(self.articles)}
         groups: dict[str, tuple[list[Statement], list[Statement]]] = {}
-        for st in sorted(
-            self.statements_for(topic_id), key=lambda s: (order.get(s.source, 1 << 30), s.start)
-        ):
-            key = group_key(st, self.article(st.source))
+        for st in self._by_topic.get(topic_id, ()):
+            key = group_key(st, self._by_source.get(st.source))
             sides = groups.setdefault(key, ([], []))
             if st.speaker == left.id:
                 sides[0].append(st)
