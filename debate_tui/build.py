@@ -95,6 +95,39 @@ def corpus_key(articles: list[Article], config: Config) -> str:
     return f"corpus-{digest.hexdigest()[:32]}"
 
 
+def cached_debate(corpus_dir: Path, config: Config) -> Debate | None:
+    """The debate straight from the corpus cache, or None when anything must be parsed.
+
+    Lets the reader open a warm corpus with its first frame, without a loading screen.
+    Warnings (unreadable files) are kept on the debate for the reader to show.
+    """
+    warnings: list[str] = []
+    articles = load_corpus(corpus_dir, warnings.append)
+    store = StatementCache(warn=warnings.append)
+    statements = store.get(corpus_key(articles, config))
+    if statements is None:
+        return None
+    return _debate(corpus_dir, config, articles, statements, warnings)
+
+
+def _debate(
+    corpus_dir: Path,
+    config: Config,
+    articles: list[Article],
+    statements: list[Statement],
+    warnings: list[str],
+) -> Debate:
+    return Debate(
+        name=config.name,
+        corpus=str(corpus_dir),
+        speakers=config.speakers,
+        topics=config.topics,
+        articles=[a.meta for a in articles],
+        statements=statements,
+        warnings=warnings,
+    )
+
+
 def build_debate(
     corpus_dir: Path,
     config: Config,
@@ -135,12 +168,4 @@ def build_debate(
         statements = merge_statements(statements, speakers=config.speakers)
         if store is not None:
             store.put(key, statements)
-    return Debate(
-        name=config.name,
-        corpus=str(corpus_dir),
-        speakers=config.speakers,
-        topics=config.topics,
-        articles=[a.meta for a in articles],
-        statements=statements,
-        warnings=warnings,
-    )
+    return _debate(corpus_dir, config, articles, statements, warnings)

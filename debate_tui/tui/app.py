@@ -118,7 +118,15 @@ class DebateApp(App[int]):
 
 def run_reader(corpus: Path, config: Config, *, use_cache: bool = True) -> int:
     """Run the reader in this terminal; 0 on a normal quit, 1 when the corpus failed to load."""
-    app = DebateApp(corpus, config, use_cache=use_cache)
+    debate = None
+    if use_cache:
+        from debate_tui.build import cached_debate  # spaCy-free: reads the cache only
+
+        try:
+            debate = cached_debate(corpus, config)
+        except Exception:  # the app's own loading path reports what went wrong
+            debate = None
+    app = DebateApp(corpus, config, use_cache=use_cache, debate=debate)
     app.run()
     if app.load_error:
         print(f"debate-tui: error: {app.load_error}", file=sys.stderr)
