@@ -158,7 +158,7 @@ class PairingView(VerticalScroll, can_focus=True):
     """
 
     BINDINGS = keys.bindings(keys.STATEMENT_KEYS)
-    PAGE_ROWS = 40
+    PAGE_ROWS = 12  # about two screens of cards: a topic switch costs the same at any size
 
     DEFAULT_CSS = """
     PairingView {
