@@ -316,3 +316,14 @@ def test_quote_framed_by_a_later_cue_starts_its_own_statement(tmp_path: Path) ->
         "Antony Blinken recalled that t",
         "“Mutual compliance benefits bo",
     ]
+
+
+def test_titles_match_any_case_and_keep_offsets_after_odd_letters() -> None:
+    text = (
+        "In İstanbul THE RUSSIAN FOREIGN MINISTER spoke; later the Russian foreign minister, Lavrov"
+    )
+    mentions = Gazetteer(CONFIG.speakers, text).mentions(text)
+    spans = [(text[m.start : m.end], m.speaker, m.via) for m in mentions]
+    assert ("THE RUSSIAN FOREIGN MINISTER", "lavrov", "title") in spans
+    assert ("the Russian foreign minister", "lavrov", "title") in spans
+    assert ("Lavrov", "lavrov", "name") in spans

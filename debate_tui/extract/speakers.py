@@ -4,11 +4,16 @@ Names match case-sensitively on word boundaries, and also when bad markup glued 
 word on ("Lavrovand"). A title ("the Secretary of State") counts in an article only when
 no one else in that article is given it, e.g. "Indian Foreign Minister Subrahmanyam
 Jaishankar" rules out a bare "Foreign Minister" there. Pure Python: no spaCy needed.
+
+Patterns start with their literal words (no look-behind, no case folding in the regex),
+which lets the regex engine skip ahead by its literal prefix: titles are matched on the
+lower-cased text, and the word boundary before a match is checked by hand.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from debate_tui.model import Speaker, Via
@@ -16,6 +21,7 @@ from debate_tui.model import Speaker, Via
 # Words that bad markup glues onto a surname ("Lavrovand the US Secretary of State").
 _GLUE = "and|the|in|of|to|on|at|for|from|with|who|has|had|said|told|as|is|was"
 _NAME_AFTER_TITLE = re.compile(r"[\s,]*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)")
+_THE_BEFORE = re.compile(r"the\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,15 +36,31 @@ def _title_core(title: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", title.strip(), flags=re.IGNORECASE)
 
 
-def _title_regex(title: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in _title_core(title).split()]
-    return re.compile(r"(?<![\w])(?:the\s+)?" + r"\s+".join(words) + r"(?![\w])", re.IGNORECASE)
+class _Phrase:
+    """One name or title of one speaker, found on word boundaries."""
 
+    def __init__(self, text: str, speaker: str, via: Via):
+        self.speaker = speaker
+        self.via = via
+        if via == "title":
+            words = [re.escape(w) for w in _title_core(text).lower().split()]
+            self.pattern = re.compile(r"\s+".join(words) + r"(?![\w])")
+        else:
+            words = [re.escape(w) for w in text.split()]
+            self.pattern = re.compile(r"\s+".join(words) + rf"(?:(?={_GLUE}\b)|(?![\w]))")
+        self.size = len(self.pattern.pattern)
 
-def _name_regex(alias: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in alias.split()]
-    body = r"\s+".join(words)
-    return re.compile(r"(?<![\w])" + body + rf"(?:(?={_GLUE}\b)|(?![\w]))")
+    def spans(self, text: str, lowered: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        haystack = lowered if self.via == "title" else text
+        for match in self.pattern.finditer(haystack, lo, hi):
+            start = match.start()
+            if start > 0 and (haystack[start - 1].isalnum() or haystack[start - 1] == "_"):
+                continue
+            if self.via == "title":
+                the = _THE_BEFORE.search(lowered, max(lo, start - 12), start)
+                if the and (the.start() == 0 or not lowered[the.start() - 1].isalnum()):
+                    start = the.start()
+            yield start, match.end()
 
 
 class Gazetteer:
@@ -46,39 +68,60 @@ class Gazetteer:
 
     def __init__(self, speakers: tuple[Speaker, ...], article_text: str):
         self.speakers = speakers
-        self._names: list[tuple[re.Pattern[str], str]] = []
-        self._titles: list[tuple[re.Pattern[str], str]] = []
-        all_names = [(_name_regex(a), s.id) for s in speakers for a in s.aliases]
-        self._names = sorted(all_names, key=lambda item: -len(item[0].pattern))
+        lowered = _lower(article_text)
+        # A cheap substring test skips the names and titles the article never uses, which
+        # is most of them: names by their first word, titles by their last.
+        self._names = sorted(
+            (
+                _Phrase(alias, s.id, "name")
+                for s in speakers
+                for alias in s.aliases
+                if alias.split()[0] in article_text
+            ),
+            key=lambda phrase: -phrase.size,
+        )
+        titles: list[_Phrase] = []
         for speaker in speakers:
+            own = [p for p in self._names if p.speaker == speaker.id]
             for title in speaker.titles:
-                pattern = _title_regex(title)
-                if self._title_is_unique(pattern, speaker, article_text):
-                    self._titles.append((pattern, speaker.id))
-        self._titles.sort(key=lambda item: -len(item[0].pattern))
+                if title.split()[-1].lower() not in lowered:
+                    continue
+                phrase = _Phrase(title, speaker.id, "title")
+                if self._title_is_unique(phrase, own, article_text, lowered):
+                    titles.append(phrase)
+        self._titles = sorted(titles, key=lambda phrase: -phrase.size)
 
-    def _title_is_unique(self, pattern: re.Pattern[str], speaker: Speaker, text: str) -> bool:
+    @staticmethod
+    def _title_is_unique(phrase: _Phrase, own: list[_Phrase], text: str, lowered: str) -> bool:
         """A title is usable when every holder of it named in the article is this speaker."""
-        for match in pattern.finditer(text):
-            follow = _NAME_AFTER_TITLE.match(text, match.end())
+        for _start, end in phrase.spans(text, lowered, 0, len(text)):
+            follow = _NAME_AFTER_TITLE.match(text, end)
             if not follow:
                 continue
             name = follow.group(1)
-            if not any(m.search(name) for m, sid in self._names if sid == speaker.id):
+            if not any(any(p.spans(name, name, 0, len(name))) for p in own):
                 return False
         return True
 
     def mentions(self, text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
-        """Non-overlapping mentions in text[lo:hi], longest first, in text order."""
+        """Non-overlapping mentions in text[lo:hi]: names first, longest first, in text order."""
         end = len(text) if hi is None else hi
+        lowered = _lower(text)
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        for patterns, via in ((self._names, "name"), (self._titles, "title")):
-            for pattern, speaker_id in patterns:
-                for match in pattern.finditer(text, lo, end):
-                    span = (match.start(), match.end())
-                    if any(span[0] < t_end and t_start < span[1] for t_start, t_end in taken):
-                        continue
-                    taken.append(span)
-                    found.append(Mention(span[0], span[1], speaker_id, via))  # type: ignore[arg-type]
+        for phrase in (*self._names, *self._titles):
+            for span in phrase.spans(text, lowered, lo, end):
+                if any(span[0] < t_end and t_start < span[1] for t_start, t_end in taken):
+                    continue
+                taken.append(span)
+                found.append(Mention(span[0], span[1], phrase.speaker, phrase.via))
         return sorted(found, key=lambda m: m.start)
+
+
+def _lower(text: str) -> str:
+    """Lower-cased text with the same offsets (a few characters change length when
+    lower-cased; those keep their case, which only costs a title match there)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)

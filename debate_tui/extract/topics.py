@@ -28,6 +28,12 @@ def _compile(term: str) -> list[tuple[str, bool]]:
 class TopicMatcher:
     def __init__(self, topics: Sequence[TopicSpec]):
         self.topics = [(t.id, [_compile(term) for term in t.terms]) for t in topics]
+        # Terms indexed by their first word, so a statement is read once, not once per term.
+        self._by_first: dict[str, list[tuple[int, list[tuple[str, bool]]]]] = {}
+        for index, (_topic_id, terms) in enumerate(self.topics):
+            for term in terms:
+                if term:
+                    self._by_first.setdefault(term[0][0], []).append((index, term))
 
     def ordered(self, topic_ids: set[str]) -> tuple[str, ...]:
         """The given topic ids in configuration order."""
@@ -42,22 +48,26 @@ class TopicMatcher:
             for index, piece in enumerate(pieces):
                 lem = lemma_pieces[index] if index < len(lemma_pieces) else piece
                 words.append((piece.lower(), lem.lower(), piece[:1].isupper()))
-        found: list[str] = []
-        for topic_id, terms in self.topics:
-            if any(self._occurs(term, words) for term in terms if term):
-                found.append(topic_id)
-        return found
+        hits: set[int] = set()
+        for start, (lower, lemma, _capital) in enumerate(words):
+            candidates = self._by_first.get(lower, [])
+            if lemma != lower:
+                candidates = candidates + self._by_first.get(lemma, [])
+            for index, term in candidates:
+                if index not in hits and self._occurs_at(term, words, start):
+                    hits.add(index)
+        return [topic_id for index, (topic_id, _terms) in enumerate(self.topics) if index in hits]
 
     @staticmethod
-    def _occurs(term: list[tuple[str, bool]], words: list[tuple[str, str, bool]]) -> bool:
-        size = len(term)
-        for start in range(len(words) - size + 1):
-            for offset, (want, capital) in enumerate(term):
-                lower, lemma, is_capital = words[start + offset]
-                if capital and not is_capital:
-                    break
-                if want != lower and (capital or want != lemma):
-                    break
-            else:
-                return True
-        return False
+    def _occurs_at(
+        term: list[tuple[str, bool]], words: list[tuple[str, str, bool]], at: int
+    ) -> bool:
+        if at + len(term) > len(words):
+            return False
+        for offset, (want, capital) in enumerate(term):
+            lower, lemma, is_capital = words[at + offset]
+            if capital and not is_capital:
+                return False
+            if want != lower and (capital or want != lemma):
+                return False
+        return True
