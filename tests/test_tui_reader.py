@@ -336,6 +336,15 @@ async def test_scrolling_to_the_bottom_brings_more_rows() -> None:
         assert view.mounted_rows > before
 
 
+async def test_a_tall_terminal_is_filled_so_it_can_scroll_for_more() -> None:
+    app = make_app(large_debate(300))
+    async with app.run_test(size=(120, 150)):
+        await settle(app)
+        view = reader(app).query_one(PairingView)
+        assert view.mounted_rows > view.PAGE_ROWS, "one page does not fill 150 lines"
+        assert view.virtual_size.height > view.size.height, "the view can scroll"
+
+
 async def test_clicking_a_card_selects_it() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

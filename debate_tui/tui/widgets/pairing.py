@@ -158,7 +158,7 @@ class PairingView(VerticalScroll, can_focus=True):
     """
 
     BINDINGS = keys.bindings(keys.STATEMENT_KEYS)
-    PAGE_ROWS = 12  # about two screens of cards: a topic switch costs the same at any size
+    PAGE_ROWS = 6  # about a screen of cards: a topic switch costs the same at any size
 
     DEFAULT_CSS = """
     PairingView {
@@ -225,6 +225,14 @@ class PairingView(VerticalScroll, can_focus=True):
             # The top row, never a row far down: selecting it must not mount all rows above
             top = self.rows[0]
             self.select(0, 0 if top.left is not None else 1, scroll=False)
+        self.call_after_refresh(self._fill_screen)
+
+    def _fill_screen(self) -> None:
+        """On a tall terminal one page may not fill the view, and a view that cannot
+        scroll would never ask for more: mount until it overflows or rows run out."""
+        if self.more is not None and self.virtual_size.height <= self.size.height:
+            self._mount_rows(self.PAGE_ROWS)
+            self.call_after_refresh(self._fill_screen)
 
     def _row_widgets(self, index: int) -> list[Widget]:
         assert self.debate is not None and self.pairing is not None
