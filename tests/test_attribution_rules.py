@@ -327,3 +327,42 @@ def test_titles_match_any_case_and_keep_offsets_after_odd_letters() -> None:
     assert ("THE RUSSIAN FOREIGN MINISTER", "lavrov", "title") in spans
     assert ("the Russian foreign minister", "lavrov", "title") in spans
     assert ("Lavrov", "lavrov", "name") in spans
+
+
+MORE_WIRE_PATTERNS = """More patterns from wire copy
+The sanctions, Lavrov said, will fail.
+Lavrov, for his part, said the West had “lost its mind.”
+“We will not be intimidated,” the Russian minister retorted.
+In a post on X, Blinken wrote that Russia's attack was “barbaric.”
+Blinken stressed that Washington would not recognise the annexation.
+Speaking to reporters, the top U.S. diplomat said NATO would stay united.
+Kremlin spokesman Dmitry Peskov said Lavrov would travel to Geneva.
+Lavrov's deputy, Sergei Ryabkov, warned of escalation.
+Blinken's comments drew a sharp rebuke from Moscow.
+A senior State Department official said Blinken had pressed Lavrov on Whelan.
+Zakharova, the ministry's spokeswoman, accused Blinken of lying.
+Lavrov insisted: “Crimea is Russia.”
+Blinken told CNN on Sunday that the New START treaty was essential.
+Asked whether he would meet Blinken, Lavrov replied: “Why not?”
+Lavrov dismissed Blinken’s remarks as “propaganda”.
+Ukraine’s Foreign Minister Dmytro Kuleba said Blinken promised aid. He added that talks went well.
+"""
+
+
+def test_more_wire_patterns(tmp_path: Path) -> None:
+    """Parentheticals, retorts, epithets, colons; deputies, spokespeople, officials and a
+    foreign minister quoting a speaker are never the speaker."""
+    found = extract(tmp_path, MORE_WIRE_PATTERNS)
+    by_line = {MORE_WIRE_PATTERNS.count("\n", 0, s.start): s.speaker for s in found}
+    assert by_line == {
+        1: "lavrov",
+        2: "lavrov",
+        3: "lavrov",
+        4: "blinken",
+        5: "blinken",
+        6: "blinken",
+        12: "lavrov",
+        13: "blinken",
+        14: "lavrov",
+        15: "lavrov",
+    }
