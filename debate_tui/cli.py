@@ -195,7 +195,7 @@ def _cmd_parse(debate: Debate, fmt: str) -> int:
     table.add_column("kind", no_wrap=True)
     table.add_column("statement", ratio=4, overflow="fold")
     table.add_column("topics · source", ratio=1, overflow="fold")
-    names = {s.id: s.name.split()[-1] for s in debate.speakers}
+    names = {s.id: s.short_name for s in debate.speakers}
     for st in debate.statements:
         where = Text(", ".join(st.topics) + "\n")
         where.append(f"{st.source}:{st.start}-{st.end}", style="dim")

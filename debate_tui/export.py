@@ -131,7 +131,7 @@ def excerpt(text: str) -> str:
 
 def speaker_labels(left: Speaker, right: Speaker) -> tuple[str, str]:
     """Short names for numbering statements ("Blinken 3"); full names when surnames clash."""
-    short = (left.name.split() or [left.id])[-1], (right.name.split() or [right.id])[-1]
+    short = left.short_name, right.short_name
     if short[0] != short[1]:
         return short
     if left.name != right.name:
@@ -206,11 +206,6 @@ def _today(today: datetime.date | None) -> str:
     return (today or datetime.date.today()).isoformat()
 
 
-def _corpus_name(debate: Debate) -> str:
-    """The corpus folder's own name: a path from the exporter's disk has no place in a brief."""
-    return PurePosixPath(debate.corpus.replace("\\", "/")).name or debate.corpus
-
-
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -229,7 +224,7 @@ def _summary_line(debate: Debate, pairing: Pairing, today: str | None) -> str:
         f"{pairing.count(side.id)} {side.name}" for side in (pairing.left, pairing.right)
     )
     line = (
-        f"Corpus {code_span(_corpus_name(debate))}: {_plural(len(debate.articles), 'article')}; "
+        f"Corpus {code_span(debate.corpus_name)}: {_plural(len(debate.articles), 'article')}; "
         + escape_markdown(
             f"{_plural(len(statements), 'statement')} on this topic "
             f"from {len(used)} of them ({counts})",
@@ -342,7 +337,7 @@ def debate_markdown(debate: Debate, *, today: datetime.date | None = None) -> st
     lines = [
         f"# {title}",
         "",
-        f"Corpus {code_span(_corpus_name(debate))}: "
+        f"Corpus {code_span(debate.corpus_name)}: "
         f"{_plural(len(debate.articles), 'article')}; "
         f"{_plural(len(unique), 'statement')} by {escape_markdown(left.name, line_start=False)} "
         f"and {escape_markdown(right.name, line_start=False)}; exported {_today(today)}.",
@@ -432,7 +427,7 @@ def pairing_json(debate: Debate, topic_id: str) -> dict[str, Any]:
         "format": "debate-tui/pairing",
         "version": JSON_VERSION,
         "debate": debate.name,
-        "corpus": _corpus_name(debate),
+        "corpus": debate.corpus_name,
         "topic": {"id": pairing.topic.id, "label": pairing.topic.label},
         "speakers": [_speaker_json(pairing.left), _speaker_json(pairing.right)],
         "counts": {side.id: pairing.count(side.id) for side in (pairing.left, pairing.right)},
@@ -449,7 +444,7 @@ def debate_json(debate: Debate) -> dict[str, Any]:
         "format": "debate-tui/debate",
         "version": JSON_VERSION,
         "debate": debate.name,
-        "corpus": _corpus_name(debate),
+        "corpus": debate.corpus_name,
         "speakers": [_speaker_json(side) for side in debate.speakers],
         "articles": [_article_json(meta) for meta in debate.articles],
         "pairings": [pairing_json(debate, topic.id) for topic in debate.all_topics()],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import PurePosixPath
 from typing import Any, Literal
 
 Kind = Literal["quote", "reported", "mixed"]
@@ -26,6 +27,11 @@ class Speaker:
     role: str
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
+
+    @property
+    def short_name(self) -> str:
+        """The surname, for tight places (column cells, counts); the id if no name."""
+        return self.name.split()[-1] if self.name.strip() else self.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +235,11 @@ class Debate:
                 self._by_topic.setdefault(topic_id, []).append(st)
         self._pairings = {}
         self._index_key = key
+
+    @property
+    def corpus_name(self) -> str:
+        """The corpus folder's own name: short, the same on every machine, no local path."""
+        return PurePosixPath(self.corpus.replace("\\", "/")).name or self.corpus
 
     def topic(self, topic_id: str) -> TopicSpec:
         for topic in self.all_topics():

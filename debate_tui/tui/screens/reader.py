@@ -15,7 +15,7 @@ from debate_tui.model import Debate, TopicSpec
 from debate_tui.tui import keys
 from debate_tui.tui.screens.confirm import ConfirmScreen
 from debate_tui.tui.widgets.filter_bar import FilterBar
-from debate_tui.tui.widgets.header import DebateHeader, TopicBar, corpus_name
+from debate_tui.tui.widgets.header import DebateHeader, TopicBar
 from debate_tui.tui.widgets.pairing import ColumnHeadings, PairingView, row_matches
 from debate_tui.tui.widgets.topic_list import TopicItem, TopicList
 
@@ -86,12 +86,12 @@ class ReaderScreen(Screen[None]):
         if not self.debate.statements:
             return (
                 f"No statement by {left.name} or {right.name} was found in the "
-                f"{len(self.debate.articles)} articles of {corpus_name(self.debate)}/. Add "
+                f"{len(self.debate.articles)} articles of {self.debate.corpus_name}/. Add "
                 "articles that report what they said and start debate-tui again."
             )
         return (
             f"Neither {left.name} nor {right.name} said anything on {self.topic.label} in these "
-            f"articles. Add articles that cover it to {corpus_name(self.debate)}/ and start "
+            f"articles. Add articles that cover it to {self.debate.corpus_name}/ and start "
             "debate-tui again, or press n for the next topic."
         )
 

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.content import Content
 from textual.widgets import Static
 
 from debate_tui.model import Debate
-
-
-def corpus_name(debate: Debate) -> str:
-    """The corpus folder's own name: short, and the same on every machine."""
-    name = Path(debate.corpus).name
-    return name or debate.corpus
 
 
 class DebateHeader(Static):
@@ -57,7 +49,7 @@ class DebateHeader(Static):
         articles = len(debate.articles)
         parts: list[Content | tuple[str, str] | str] = [
             (debate.name, "bold"),
-            (f" · {corpus_name(debate)}/ · ", "$foreground-muted"),
+            (f" · {debate.corpus_name}/ · ", "$foreground-muted"),
             f"{articles} article{'' if articles == 1 else 's'}, ",
             f"{len(debate.statements)} statements",
         ]
@@ -66,7 +58,7 @@ class DebateHeader(Static):
             by_right = sum(1 for st in debate.statements if st.speaker == right.id)
             parts.append(
                 (
-                    f" ({left.name.split()[-1]} {by_left}, {right.name.split()[-1]} {by_right})",
+                    f" ({left.short_name} {by_left}, {right.short_name} {by_right})",
                     "$foreground-muted",
                 )
             )

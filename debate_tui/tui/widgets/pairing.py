@@ -19,11 +19,6 @@ from debate_tui.tui import keys
 from debate_tui.tui.widgets.statement_card import StatementCard, matches
 
 
-def surname(speaker: Speaker) -> str:
-    """How the reader refers to a speaker in tight places."""
-    return speaker.name.split()[-1] if speaker.name.strip() else speaker.id
-
-
 def row_matches(row: Row, query: str) -> bool:
     return any(cell is not None and matches(cell.text, query) for cell in (row.left, row.right))
 
@@ -242,7 +237,7 @@ class PairingView(VerticalScroll, can_focus=True):
             label = GroupLabel(Content.styled(f"◆ {row.group}"))
             self.group_labels[index] = label
             widgets.append(label)
-        names = (surname(self.pairing.left), surname(self.pairing.right))
+        names = (self.pairing.left.short_name, self.pairing.right.short_name)
         cells: list[Widget] = []
         for column, cell in enumerate((row.left, row.right)):
             if cell is None:

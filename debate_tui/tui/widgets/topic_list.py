@@ -12,10 +12,6 @@ from textual.widgets import Static
 from debate_tui.model import Debate, Speaker, TopicSpec
 
 
-def _name(speaker: Speaker) -> str:
-    return speaker.name.split()[-1] if speaker.name.strip() else speaker.id
-
-
 class TopicItem(HorizontalGroup):
     """One topic: its number (for the 1-9 keys), label, and each side's count."""
 
@@ -68,7 +64,10 @@ class TopicItem(HorizontalGroup):
         self.text = Content.assemble(
             topic.label,
             "\n",
-            (f"{_name(left)} {counts[0]} · {_name(right)} {counts[1]}", "$foreground-muted"),
+            (
+                f"{left.short_name} {counts[0]} · {right.short_name} {counts[1]}",
+                "$foreground-muted",
+            ),
         )
 
     def compose(self) -> ComposeResult:
