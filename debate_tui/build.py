@@ -9,17 +9,15 @@ start reads one file instead of redoing that work.
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from collections.abc import Callable
-from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
-from debate_tui.cache import StatementCache, entry_key, extractor_version
+from debate_tui.cache import CorpusEntry, StatementCache, entry_key, extractor_version
 from debate_tui.config import Config
-from debate_tui.corpus import load_corpus
-from debate_tui.model import Article, Debate, Statement
+from debate_tui.corpus import SIDECAR_NAME, article_paths, load_corpus
+from debate_tui.model import Article, ArticleMeta, Debate, Statement
 
 # The code that turns per-article statements into the debate's: part of the corpus key.
 _ASSEMBLY_FILES = ("build.py", "occasions.py", "merge.py")
@@ -82,16 +80,29 @@ def _assembly_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def corpus_key(articles: list[Article], config: Config) -> str:
-    """The cache key of a corpus's finished statements: everything occasions and merging read.
+def corpus_key(corpus_dir: Path, config: Config) -> str | None:
+    """The cache key of a finished corpus, from its files as they are on disk.
 
-    That is each article's text and metadata, in order, the configuration, and the code of
-    extraction, occasions and merging; change any of them and the key changes.
+    That is every article's name and bytes, the sidecar's bytes, the configuration, and
+    the code (and library versions) of reading, extraction, occasions and merging: change
+    any of them and the key changes. Hashing raw bytes lets a warm start skip reading the
+    articles at all. None when a file cannot be read: that corpus is always built afresh,
+    so its warnings are fresh too.
     """
+    if corpus_dir.is_file():
+        paths, sidecar, base = [corpus_dir], corpus_dir.parent / SIDECAR_NAME, corpus_dir.parent
+    elif corpus_dir.is_dir():
+        paths, sidecar, base = article_paths(corpus_dir), corpus_dir / SIDECAR_NAME, corpus_dir
+    else:
+        return None
     digest = hashlib.sha256(f"{_assembly_version()}-{config.version}".encode())
-    for article in articles:
-        digest.update(article.sha256.encode())
-        digest.update(json.dumps(asdict(article.meta), sort_keys=True).encode())
+    try:
+        for path in paths:
+            digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(sidecar.read_bytes() if sidecar.is_file() else b"-")
+    except OSError:
+        return None
     return f"corpus-{digest.hexdigest()[:32]}"
 
 
@@ -99,21 +110,20 @@ def cached_debate(corpus_dir: Path, config: Config) -> Debate | None:
     """The debate straight from the corpus cache, or None when anything must be parsed.
 
     Lets the reader open a warm corpus with its first frame, without a loading screen.
-    Warnings (unreadable files) are kept on the debate for the reader to show.
+    Warnings from loading (a file that is not text, say) were stored with the entry and
+    are kept on the debate for the reader to show.
     """
-    warnings: list[str] = []
-    articles = load_corpus(corpus_dir, warnings.append)
-    store = StatementCache(warn=warnings.append)
-    statements = store.get(corpus_key(articles, config))
-    if statements is None:
+    key = corpus_key(corpus_dir, config)
+    entry = StatementCache().get_corpus(key) if key else None
+    if entry is None:
         return None
-    return _debate(corpus_dir, config, articles, statements, warnings)
+    return _debate(corpus_dir, config, entry.articles, entry.statements, list(entry.warnings))
 
 
 def _debate(
     corpus_dir: Path,
     config: Config,
-    articles: list[Article],
+    articles: list[ArticleMeta],
     statements: list[Statement],
     warnings: list[str],
 ) -> Debate:
@@ -122,7 +132,7 @@ def _debate(
         corpus=str(corpus_dir),
         speakers=config.speakers,
         topics=config.topics,
-        articles=[a.meta for a in articles],
+        articles=articles,
         statements=statements,
         warnings=warnings,
     )
@@ -144,28 +154,38 @@ def build_debate(
         warnings.append(message)
         warn(message)
 
-    articles = load_corpus(corpus_dir, collect)
     store = StatementCache(warn=collect) if use_cache else None
-    key = corpus_key(articles, config) if store else ""
-    statements = store.get(key) if store else None
-    if statements is not None:
-        if progress and articles:
-            progress(len(articles), len(articles), "cache")
-    else:
-        from debate_tui.merge import merge_statements  # only when the corpus changed
-        from debate_tui.occasions import assign_occasions
+    key = corpus_key(corpus_dir, config) if store else None
+    entry = store.get_corpus(key) if store and key else None
+    if entry is not None:
+        for message in entry.warnings:  # the same files give the same warnings
+            collect(message)
+        if progress and entry.articles:
+            progress(len(entry.articles), len(entry.articles), "cache")
+        return _debate(corpus_dir, config, entry.articles, entry.statements, warnings)
 
-        statements = statements_for_articles(
-            articles,
-            config,
-            use_cache=use_cache,
-            processes=processes,
-            progress=progress,
-            warn=collect,
-            cache=store,
-        )
-        statements = assign_occasions(statements, articles)
-        statements = merge_statements(statements, speakers=config.speakers)
-        if store is not None:
-            store.put(key, statements)
-    return _debate(corpus_dir, config, articles, statements, warnings)
+    load_warnings: list[str] = []
+
+    def collect_load(message: str) -> None:
+        load_warnings.append(message)
+        collect(message)
+
+    articles = load_corpus(corpus_dir, collect_load)
+    from debate_tui.merge import merge_statements  # only when the corpus changed
+    from debate_tui.occasions import assign_occasions
+
+    statements = statements_for_articles(
+        articles,
+        config,
+        use_cache=use_cache,
+        processes=processes,
+        progress=progress,
+        warn=collect,
+        cache=store,
+    )
+    statements = assign_occasions(statements, articles)
+    statements = merge_statements(statements, speakers=config.speakers)
+    metas = [article.meta for article in articles]
+    if store is not None and key is not None:
+        store.put_corpus(key, CorpusEntry(metas, statements, load_warnings))
+    return _debate(corpus_dir, config, metas, statements, warnings)

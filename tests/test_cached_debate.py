@@ -6,6 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from debate_tui.build import build_debate, cached_debate
 from debate_tui.config import default_config
 
@@ -34,3 +36,65 @@ def test_cached_debate_only_answers_when_everything_is_cached(tmp_path: Path) ->
             os.environ.pop("DEBATE_TUI_CACHE", None)
         else:
             os.environ["DEBATE_TUI_CACHE"] = old
+
+
+def _warm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    monkeypatch.setenv("DEBATE_TUI_CACHE", str(tmp_path / "cache"))
+    build_debate(corpus, default_config(), warn=lambda _m: None)
+    return corpus
+
+
+def test_a_changed_title_renamed_or_added_article_is_never_served_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _warm(tmp_path, monkeypatch)
+    config = default_config()
+    assert cached_debate(corpus, config) is not None
+    sidecar = corpus / "sources.toml"
+    sidecar.write_text(sidecar.read_text("utf-8").replace("OSCE meeting", "OSCE talks"), "utf-8")
+    assert cached_debate(corpus, config) is None, "the sidecar's titles and occasions count"
+    rebuilt = build_debate(corpus, config, warn=lambda _m: None)
+    assert any(meta.occasion == "OSCE talks" for meta in rebuilt.articles)
+    assert cached_debate(corpus, config) is not None
+    article = corpus / "g20-first-fleeting-meeting.txt"
+    article.rename(corpus / "g20-renamed.txt")
+    assert cached_debate(corpus, config) is None, "statements cite file names"
+    build_debate(corpus, config, warn=lambda _m: None)
+    (corpus / "extra.txt").write_text("Lavrov said the talks were over.\n", "utf-8")
+    assert cached_debate(corpus, config) is None
+
+
+def test_a_warm_start_still_reports_a_file_that_is_not_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    monkeypatch.setenv("DEBATE_TUI_CACHE", str(tmp_path / "cache"))
+    config = default_config()
+    cold: list[str] = []
+    built = build_debate(corpus, config, warn=cold.append)
+    assert any("scan.txt" in message for message in cold)
+    warm: list[str] = []
+    again = build_debate(corpus, config, warn=warm.append)
+    assert again.statements == built.statements
+    assert warm == cold, "the same files give the same warnings, cached or not"
+    fast = cached_debate(corpus, config)
+    assert fast is not None and fast.warnings == cold
+
+
+def test_a_corrupt_corpus_entry_is_rebuilt_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _warm(tmp_path, monkeypatch)
+    config = default_config()
+    good = build_debate(corpus, config, warn=lambda _m: None)
+    for entry in (tmp_path / "cache").glob("corpus-*.json"):
+        entry.write_text('{"articles": [{"nonsense": 1}], "statements": [], "warnings": []}')
+    assert cached_debate(corpus, config) is None
+    messages: list[str] = []
+    rebuilt = build_debate(corpus, config, warn=messages.append)
+    assert rebuilt.statements == good.statements
+    assert any("corrupt" in message for message in messages)
