@@ -25,7 +25,7 @@ from debate_tui.tui.screens.reader import ReaderScreen
 from debate_tui.tui.screens.source import SourceScreen
 from debate_tui.tui.widgets.pairing import EmptyCell, PairingView, PairRow
 from debate_tui.tui.widgets.statement_card import StatementCard
-from debate_tui.tui.widgets.topic_list import TopicItem, TopicList
+from debate_tui.tui.widgets.topic_list import TopicList
 
 WIDE = (120, 40)
 SMALL = (80, 24)
@@ -71,6 +71,25 @@ def _work_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # ----------------------------------------------------------------------------- layout
+
+
+async def test_the_first_frame_already_shows_the_statements() -> None:
+    """A warm start opens on a full screen: the first topic's cards are laid out in the
+    very first frame drawn, not a few frames after an empty pairing."""
+    app = make_app()
+    frames: list[int] = []
+    display = app._display
+
+    def spy(screen: object, renderable: object) -> None:
+        display(screen, renderable)  # type: ignore[arg-type]
+        if isinstance(screen, ReaderScreen) and renderable is not None:
+            frames.append(sum(1 for card in screen.query(StatementCard) if card.region.area))
+
+    app._display = spy  # type: ignore[method-assign]
+    async with app.run_test(size=WIDE):
+        await settle(app)
+    assert frames, "the reader drew nothing"
+    assert frames[0] > 0, f"cards per frame: {frames[:5]}"
 
 
 async def test_wide_layout_shows_topics_columns_header_and_footer() -> None:
@@ -202,8 +221,7 @@ async def test_number_keys_jump_to_the_nth_topic() -> None:
             await pilot.press(str(number))
             await settle(app)
             assert topic_id(app) == topic.id
-            current = [i for i in reader(app).query(TopicItem) if i.has_class("-current")]
-            assert [i.topic_id for i in current] == [topic.id]
+            assert reader(app).query_one(TopicList).current == topic.id
         await pilot.press("9")  # only 8 topics: nothing happens
         await settle(app)
         assert topic_id(app) == "other"
@@ -213,8 +231,11 @@ async def test_clicking_a_topic_selects_it() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await settle(app)
-        item = next(i for i in reader(app).query(TopicItem) if i.topic_id == "sanctions")
-        await pilot.click(item)
+        topics = reader(app).query_one(TopicList).region
+        rows = screen_text(app).splitlines()
+        lines = range(topics.y, topics.bottom)
+        y = next(y for y in lines if "Sanctions" in rows[y][: topics.right])
+        await pilot.click(offset=(topics.x + 5, y))
         await settle(app)
         assert topic_id(app) == "sanctions"
         assert reader(app).query_one(PairingView).has_focus

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -12,9 +14,10 @@ from textual.screen import Screen
 from debate_tui.config import Config, ConfigError, load_config
 from debate_tui.model import Debate
 from debate_tui.tui import keys
-from debate_tui.tui.screens.help import HelpScreen
-from debate_tui.tui.screens.loading import LoadingScreen
 from debate_tui.tui.screens.reader import ReaderScreen
+
+if TYPE_CHECKING:  # imported where used: a warm start shows neither screen
+    from debate_tui.tui.screens.loading import LoadingScreen
 
 
 class DebateApp(App[int]):
@@ -63,6 +66,8 @@ class DebateApp(App[int]):
             self.load_error = str(exc)
             self.exit(return_code=1)
             return
+        from debate_tui.tui.screens.loading import LoadingScreen
+
         self.push_screen(LoadingScreen(self.corpus, config, use_cache=self.use_cache))
 
     def _announce_warnings(self, debate: Debate, limit: int = 3) -> None:
@@ -85,6 +90,8 @@ class DebateApp(App[int]):
 
     def action_help(self) -> None:
         """Open the help screen, or close it when it is already open."""
+        from debate_tui.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
         else:
@@ -127,6 +134,9 @@ def run_reader(corpus: Path, config: Config, *, use_cache: bool = True) -> int:
         except Exception:  # the app's own loading path reports what went wrong
             debate = None
     app = DebateApp(corpus, config, use_cache=use_cache, debate=debate)
+    # Modules, styles and the debate live as long as the app: the collector need not scan
+    # them again at every collection, starting with those that happen while it draws.
+    gc.freeze()
     app.run()
     if app.load_error:
         print(f"debate-tui: error: {app.load_error}", file=sys.stderr)

@@ -13,11 +13,10 @@ from textual.widgets import Footer, Input
 
 from debate_tui.model import Debate, TopicSpec
 from debate_tui.tui import keys
-from debate_tui.tui.screens.confirm import ConfirmScreen
 from debate_tui.tui.widgets.filter_bar import FilterBar
 from debate_tui.tui.widgets.header import DebateHeader, TopicBar
 from debate_tui.tui.widgets.pairing import ColumnHeadings, PairingView, row_matches
-from debate_tui.tui.widgets.topic_list import TopicItem, TopicList
+from debate_tui.tui.widgets.topic_list import TopicList
 
 
 def display_path(path: Path) -> str:
@@ -42,6 +41,7 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.debate = debate
         self.topics: tuple[TopicSpec, ...] = debate.all_topics()
+        self.set_reactive(ReaderScreen.topic_index, self._first_topic_with_statements())
 
     @property
     def topic(self) -> TopicSpec:
@@ -54,9 +54,15 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="pane"):
                 yield TopicBar(id="topic-bar")
                 yield ColumnHeadings(id="headings")
-                yield PairingView(id="pairing")
-        yield FilterBar(id="filter")
-        yield Footer()
+                view = PairingView(id="pairing")
+                view.prepare(
+                    self.debate,
+                    self.debate.pairing(self.topic.id),
+                    self.query_text,
+                    self._empty_message(),
+                )
+                yield view
+        yield Footer()  # the filter bar goes above it when first asked for
 
     @property
     def pairing_view(self) -> PairingView:
@@ -64,8 +70,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(DebateHeader).show(self.debate)
-        self.set_reactive(ReaderScreen.topic_index, self._first_topic_with_statements())
-        self._show_topic()
+        self._show_topic(rows=False)  # the pairing view composed its rows already
         self.pairing_view.focus()
 
     def _first_topic_with_statements(self) -> int:
@@ -95,7 +100,7 @@ class ReaderScreen(Screen[None]):
             "debate-tui again, or press n for the next topic."
         )
 
-    def _show_topic(self) -> None:
+    def _show_topic(self, *, rows: bool = True) -> None:
         pairing = self.debate.pairing(self.topic.id)
         query = self.query_text
         shown = (
@@ -113,7 +118,8 @@ class ReaderScreen(Screen[None]):
         )
         self.query_one(ColumnHeadings).show(pairing)
         self.query_one(TopicList).mark_current(self.topic.id)
-        self.pairing_view.show(self.debate, pairing, query, self._empty_message())
+        if rows:
+            self.pairing_view.show(self.debate, pairing, query, self._empty_message())
 
     def watch_topic_index(self) -> None:
         self._show_topic()
@@ -145,7 +151,7 @@ class ReaderScreen(Screen[None]):
         else:
             self.toggle_class("-topics-folded")
 
-    def on_topic_item_chosen(self, message: TopicItem.Chosen) -> None:
+    def on_topic_list_chosen(self, message: TopicList.Chosen) -> None:
         message.stop()
         self.select_topic(message.topic_id)
         self.pairing_view.focus()
@@ -159,18 +165,29 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(SourceScreen(self.debate, statement))
 
-    def action_filter(self) -> None:
-        self.query_one(FilterBar).open(self.query_text)
+    @property
+    def filter_bar(self) -> FilterBar | None:
+        """The filter bar, once the reader has asked for it (it is not on the first screen)."""
+        return self.query(FilterBar).first() if self.query(FilterBar) else None
+
+    async def action_filter(self) -> None:
+        bar = self.filter_bar
+        if bar is None:
+            bar = FilterBar(id="filter")
+            await self.mount(bar, before=self.query_one(Footer))
+        bar.open(self.query_text)
 
     def action_clear_filter(self) -> None:
-        bar = self.query_one(FilterBar)
-        bar.close()
+        bar = self.filter_bar
+        if bar is not None:
+            bar.close()
         self.query_text = ""
         self.pairing_view.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
-            return bool(self.query_text) or self.query_one(FilterBar).has_class("-active")
+            bar = self.filter_bar
+            return bool(self.query_text) or (bar is not None and bar.has_class("-active"))
         return True
 
     @on(Input.Changed, "#filter Input")
@@ -203,6 +220,8 @@ class ReaderScreen(Screen[None]):
             try:
                 export.write_text_atomic(path, text, force=force)
             except export.ExportExistsError:
+                from debate_tui.tui.screens.confirm import ConfirmScreen
+
                 self.app.push_screen(
                     ConfirmScreen(f"{path} already exists.\nOverwrite it?", "Overwrite", "Keep it"),
                     callback=answered,

@@ -175,6 +175,7 @@ class PairingView(VerticalScroll, can_focus=True):
         self.more: MoreRows | None = None
         self.row = -1
         self.column = 0
+        self._opening: list[Widget] = []
 
     @property
     def selected(self) -> StatementCard | None:
@@ -192,8 +193,29 @@ class PairingView(VerticalScroll, can_focus=True):
         """Rows of the topic that pass the filter (mounted or still waiting)."""
         return len(self.rows)
 
+    def prepare(self, debate: Debate, pairing: Pairing, query: str, empty_message: str) -> None:
+        """Set the first topic before the view is mounted: its first rows are composed with
+        the screen, so they are on the very first frame instead of a few frames later."""
+        self._load(debate, pairing, query)
+        self._opening = self._first_page(empty_message)
+
+    def compose(self) -> ComposeResult:
+        yield from self._opening
+        self._opening = []
+
+    def on_mount(self) -> None:
+        self._select_top()
+
     def show(self, debate: Debate, pairing: Pairing, query: str, empty_message: str) -> None:
         """Replace the rows with those of `pairing` that match `query` (all when empty)."""
+        self._load(debate, pairing, query)
+        with self.app.batch_update():
+            self.remove_children()
+            self.mount_all(self._first_page(empty_message))
+        self.scroll_home(animate=False)
+        self._select_top()
+
+    def _load(self, debate: Debate, pairing: Pairing, query: str) -> None:
         self.debate = debate
         self.pairing = pairing
         self.query_text = query
@@ -204,18 +226,32 @@ class PairingView(VerticalScroll, can_focus=True):
         self.mounted_rows = 0
         self.more = None
         self.row = -1
-        with self.app.batch_update():
-            self.remove_children()
-            if self.rows:
-                self._mount_rows(self.PAGE_ROWS)
-            else:
-                if query and pairing.rows:
-                    empty_message = (
-                        f"No statement on {pairing.topic.label} contains “{query}”. "
-                        "Press escape to clear the filter, or / to change it."
-                    )
-                self.mount(Notice(empty_message))
-        self.scroll_home(animate=False)
+
+    def _first_page(self, empty_message: str) -> list[Widget]:
+        """The widgets a topic opens with: a page of rows (and a marker if more wait), or
+        a notice saying why there is nothing to show."""
+        if not self.rows:
+            pairing = self.pairing
+            if self.query_text and pairing is not None and pairing.rows:
+                empty_message = (
+                    f"No statement on {pairing.topic.label} contains “{self.query_text}”. "
+                    "Press escape to clear the filter, or / to change it."
+                )
+            return [Notice(empty_message)]
+        end = min(len(self.rows), self.PAGE_ROWS)
+        widgets = [widget for index in range(end) for widget in self._row_widgets(index)]
+        self.mounted_rows = end
+        if end < len(self.rows):
+            self.more = MoreRows(self._waiting_text())
+            widgets.append(self.more)
+        return widgets
+
+    def _waiting_text(self) -> str:
+        waiting = len(self.rows) - self.mounted_rows
+        plural = "" if waiting == 1 else "s"
+        return f"… {waiting} more row{plural}: keep scrolling, or press end"
+
+    def _select_top(self) -> None:
         if self.rows:
             # The top row, never a row far down: selecting it must not mount all rows above
             top = self.rows[0]
@@ -269,12 +305,11 @@ class PairingView(VerticalScroll, can_focus=True):
         self.mounted_rows = end
         waiting = len(self.rows) - end
         if waiting and self.more is None:
-            self.more = MoreRows()
+            self.more = MoreRows(self._waiting_text())
             self.mount(self.more)
-        if self.more is not None:
+        elif self.more is not None:
             if waiting:
-                plural = "" if waiting == 1 else "s"
-                self.more.update(f"… {waiting} more row{plural}: keep scrolling, or press end")
+                self.more.update(self._waiting_text())
             else:
                 self.more.remove()
                 self.more = None
