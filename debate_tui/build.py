@@ -16,7 +16,7 @@ from pathlib import Path
 
 from debate_tui.cache import CorpusEntry, StatementCache, entry_key, extractor_version
 from debate_tui.config import Config
-from debate_tui.corpus import SIDECAR_NAME, article_paths, load_corpus
+from debate_tui.corpus_files import SIDECAR_NAME, article_paths
 from debate_tui.model import Article, ArticleMeta, Debate, Statement
 
 # The code that turns per-article statements into the debate's: part of the corpus key.
@@ -170,10 +170,11 @@ def build_debate(
         load_warnings.append(message)
         collect(message)
 
-    articles = load_corpus(corpus_dir, collect_load)
+    from debate_tui.corpus import load_corpus  # reading rules: only when the corpus changed
     from debate_tui.merge import merge_statements  # only when the corpus changed
     from debate_tui.occasions import assign_occasions
 
+    articles = load_corpus(corpus_dir, collect_load)
     statements = statements_for_articles(
         articles,
         config,

@@ -53,14 +53,9 @@ def installed_version(package: str) -> str:
     package) to every warm start. Installs without such a folder fall back to it.
     """
     prefix = package.lower() + "-"
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:  # a zip file, a missing folder, a path hook
-            continue
-        for name in names:
-            if name.endswith(".dist-info") and name.lower().startswith(prefix):
-                return name[len(prefix) : -len(".dist-info")]
+    for name in _dist_infos():
+        if name.lower().startswith(prefix):
+            return name[len(prefix) : -len(".dist-info")]
     if find_spec(package) is None:
         return "-"
     from importlib import metadata
@@ -69,6 +64,19 @@ def installed_version(package: str) -> str:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
         return "-"
+
+
+@lru_cache(maxsize=1)
+def _dist_infos() -> tuple[str, ...]:
+    """Every `.dist-info` folder name on `sys.path`, in path order: one listing per folder
+    however many packages are asked about."""
+    names: list[str] = []
+    for entry in sys.path:
+        try:
+            names += [name for name in os.listdir(entry or ".") if name.endswith(".dist-info")]
+        except OSError:  # a zip file, a missing folder, a path hook
+            continue
+    return tuple(names)
 
 
 def cache_dir() -> Path:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from debate_tui import __version__
 from debate_tui.config import Config, ConfigError, load_config
-from debate_tui.corpus import CorpusError
+from debate_tui.corpus_files import CorpusError
 from debate_tui.errors import ModelMissingError
 from debate_tui.model import Debate
 

@@ -11,7 +11,6 @@ import json
 import re
 import tomllib
 from dataclasses import asdict, dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +51,7 @@ class Config:
 
 
 def _defaults_text() -> str:
-    return resources.files("debate_tui").joinpath("defaults.toml").read_text("utf-8")
+    return Path(__file__).with_name("defaults.toml").read_text("utf-8")
 
 
 def _line_of(text: str, table: str, occurrence: int = 0) -> int:

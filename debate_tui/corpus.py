@@ -15,15 +15,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from debate_tui.corpus_files import SIDECAR_NAME, CorpusError, article_paths
 from debate_tui.model import Article, ArticleMeta
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-SIDECAR_NAME = "sources.toml"
+__all__ = ["CorpusError", "article_paths", "load_corpus", "read_article"]
+
 _META_KEYS = ("title", "outlet", "date", "url", "occasion")
-
-
-class CorpusError(Exception):
-    """The corpus as a whole cannot be read (missing folder): a usage error."""
 
 
 # Site furniture, matched against a whole paragraph. General shapes seen across news sites,
@@ -264,16 +261,6 @@ def read_sidecar(directory: Path, warn: Callable[[str], None]) -> dict[str, dict
         warn(f"{path}: metadata ignored ({exc}); fix the TOML to get titles and occasions back")
         return {}
     return {key: value for key, value in data.items() if isinstance(value, dict)}
-
-
-def article_paths(directory: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in directory.rglob("*")
-        if p.suffix.lower() in ARTICLE_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(directory).parts)
-        and (p.is_file() or p.is_symlink())
-    )
 
 
 def load_corpus(directory: Path, warn: Callable[[str], None] | None = None) -> list[Article]:
