@@ -5,8 +5,8 @@
     python benchmarks/reader_probe.py switch  --corpus DIR --articles 5000 --rounds 2
 
 `reader` and `minimal` print `READY ...` on stdout the moment the first frame holding the
-full screen has been painted (the reader's first topic with its statement cards; the
-minimal app's one label), then quit; the parent times spawn-to-READY. Textual draws on
+full screen has been painted (the reader's first topic with its statement cards and its
+key line; the minimal app's one label), then quit; the parent times spawn-to-READY. Textual draws on
 stderr, so the parent can give these a pseudo-terminal there and keep stdout a clean pipe.
 
 `switch` builds a debate of N articles from the warm statement cache of DIR (replicating
@@ -43,6 +43,7 @@ def run_reader(corpus: Path) -> int:
     from debate_tui import cli
     from debate_tui.tui.app import DebateApp
     from debate_tui.tui.screens.reader import ReaderScreen
+    from debate_tui.tui.widgets.key_bar import KeyBar
     from debate_tui.tui.widgets.statement_card import StatementCard
 
     display = DebateApp._display
@@ -51,9 +52,11 @@ def run_reader(corpus: Path) -> int:
         display(self, screen, renderable)
         if getattr(self, "_probe_done", False) or not isinstance(screen, ReaderScreen):
             return
-        # Statement cards, not just the first widget of the pairing: a row's cells can be
-        # laid out a few frames after the row's group label.
-        if any(card.region.area for card in screen.pairing_view.query(StatementCard)):
+        # The full screen: statement cards (a row's cells can be laid out frames after the
+        # row's group label) and the key line (a Footer fills in frames after the screen).
+        cards = any(card.region.area for card in screen.pairing_view.query(StatementCard))
+        keys = screen.query(KeyBar)
+        if cards and keys and keys.first().region.area:
             self._probe_done = True  # type: ignore[attr-defined]
             _signal("reader")
             self.exit(0)

@@ -23,6 +23,7 @@ from debate_tui.tui.app import DebateApp
 from debate_tui.tui.screens.help import HelpScreen
 from debate_tui.tui.screens.reader import ReaderScreen
 from debate_tui.tui.screens.source import SourceScreen
+from debate_tui.tui.widgets.key_bar import KeyBar
 from debate_tui.tui.widgets.pairing import EmptyCell, PairingView, PairRow
 from debate_tui.tui.widgets.statement_card import StatementCard
 from debate_tui.tui.widgets.topic_list import TopicList
@@ -73,23 +74,42 @@ def _work_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 # ----------------------------------------------------------------------------- layout
 
 
-async def test_the_first_frame_already_shows_the_statements() -> None:
-    """A warm start opens on a full screen: the first topic's cards are laid out in the
-    very first frame drawn, not a few frames after an empty pairing."""
+async def test_the_first_frame_is_the_full_screen() -> None:
+    """A warm start opens on a full screen: the first topic's cards and the key line are
+    in the very first frame drawn, not a few frames after an empty pairing or bar."""
     app = make_app()
-    frames: list[int] = []
+    frames: list[tuple[int, str]] = []
     display = app._display
 
     def spy(screen: object, renderable: object) -> None:
         display(screen, renderable)  # type: ignore[arg-type]
         if isinstance(screen, ReaderScreen) and renderable is not None:
-            frames.append(sum(1 for card in screen.query(StatementCard) if card.region.area))
+            cards = sum(1 for card in screen.query(StatementCard) if card.region.area)
+            bar = screen.query_one(KeyBar)
+            frames.append((cards, str(bar.render()) if bar.region.area else ""))
 
     app._display = spy  # type: ignore[method-assign]
     async with app.run_test(size=WIDE):
         await settle(app)
     assert frames, "the reader drew nothing"
-    assert frames[0] > 0, f"cards per frame: {frames[:5]}"
+    cards, keys = frames[0]
+    assert cards > 0, f"cards per frame: {frames[:5]}"
+    assert "Quit" in keys and "Topic" in keys, f"key line of the first frame: {keys!r}"
+
+
+async def test_clicking_a_key_in_the_key_line_presses_it() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app)
+        first = topic_id(app)
+        bottom = screen_text(app).splitlines()[-1]
+        await pilot.click(offset=(bottom.index(" n ") + 1, len(screen_text(app).splitlines()) - 1))
+        await settle(app)
+        assert topic_id(app) != first, "clicking n moved to the next topic"
+        bottom = screen_text(app).splitlines()[-1]
+        await pilot.click(offset=(bottom.index(" ? ") + 1, len(screen_text(app).splitlines()) - 1))
+        await settle(app)
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_wide_layout_shows_topics_columns_header_and_footer() -> None:
@@ -112,7 +132,7 @@ async def test_wide_layout_shows_topics_columns_header_and_footer() -> None:
         assert "U.S. Secretary of State" in text
         assert "Sergei Lavrov (1)" in text
         assert "Russian Foreign Minister" in text
-        # Footer with the main keys.
+        # Key line with the main keys.
         for hint in ("Topic", "Source", "Filter", "Export", "Help", "Quit"):
             assert hint in text.splitlines()[-1]
 

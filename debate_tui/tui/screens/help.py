@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from debate_tui.tui import keys
+from debate_tui.tui.widgets.key_bar import KeyBar
 
 
 class KeyRow(HorizontalGroup):
@@ -75,7 +76,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(section, classes="section -first" if index == 0 else "section")
                 for entry in entries:
                     yield KeyRow(entry)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#help-panel").focus()

@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.containers import Center, Middle, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, ProgressBar, Static
+from textual.widgets import Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from debate_tui.config import Config
 from debate_tui.model import Debate
+from debate_tui.tui.widgets.key_bar import KeyBar
 
 REVEAL_AFTER = 0.3  # seconds: below this, a progress panel is only a flicker
 
@@ -37,10 +38,10 @@ class LoadingScreen(Screen[None]):
         border: round $primary;
         padding: 1 2;
     }
-    LoadingScreen #loading-panel, LoadingScreen Footer {
+    LoadingScreen #loading-panel, LoadingScreen KeyBar {
         visibility: hidden;
     }
-    LoadingScreen.-revealed #loading-panel, LoadingScreen.-revealed Footer {
+    LoadingScreen.-revealed #loading-panel, LoadingScreen.-revealed KeyBar {
         visibility: visible;
     }
     LoadingScreen #loading-panel > * {
@@ -108,7 +109,7 @@ class LoadingScreen(Screen[None]):
             yield ProgressBar(total=None, show_eta=False, id="loading-bar")
             yield Static("Loading the language model…", id="loading-status")
             yield Static(id="loading-error")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.set_timer(REVEAL_AFTER, lambda: self.add_class("-revealed"))

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from debate_tui.model import Debate, TopicSpec
 from debate_tui.tui import keys
 from debate_tui.tui.widgets.filter_bar import FilterBar
 from debate_tui.tui.widgets.header import DebateHeader, TopicBar
+from debate_tui.tui.widgets.key_bar import KeyBar
 from debate_tui.tui.widgets.pairing import ColumnHeadings, PairingView, row_matches
 from debate_tui.tui.widgets.topic_list import TopicList
 
@@ -62,7 +63,7 @@ class ReaderScreen(Screen[None]):
                     self._empty_message(),
                 )
                 yield view
-        yield Footer()  # the filter bar goes above it when first asked for
+        yield KeyBar()  # the filter bar goes above it when first asked for
 
     @property
     def pairing_view(self) -> PairingView:
@@ -174,7 +175,7 @@ class ReaderScreen(Screen[None]):
         bar = self.filter_bar
         if bar is None:
             bar = FilterBar(id="filter")
-            await self.mount(bar, before=self.query_one(Footer))
+            await self.mount(bar, before=self.query_one(KeyBar))
         bar.open(self.query_text)
 
     def action_clear_filter(self) -> None:

@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from debate_tui.corpus import is_heading, read_article
 from debate_tui.model import Article, Debate, Statement
 from debate_tui.tui import keys
+from debate_tui.tui.widgets.key_bar import KeyBar
 from debate_tui.tui.widgets.statement_card import QUOTE_STYLE, badge_line, shorten
 
 HIGHLIGHT_STYLE = "reverse"
@@ -114,7 +115,7 @@ class SourceScreen(Screen[None]):
         yield Static(id="source-title")
         yield Static(id="source-statement")
         yield VerticalScroll(Static("Opening the article…"), id="article")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show_titles()
