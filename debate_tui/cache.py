@@ -132,6 +132,23 @@ class StatementCache:
         except OSError:
             pass
 
+    def get_data(self, key: str) -> dict[str, Any] | None:
+        """Any JSON object stored under `key`; None when absent or unreadable (no warning:
+        callers of this keep the source of the data and simply recompute it)."""
+        try:
+            data = json.loads(self._path(key).read_bytes().decode("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def put_data(self, key: str, data: dict[str, Any]) -> None:
+        """Store a JSON object; data JSON cannot hold (a TOML date, say) is not stored."""
+        try:
+            json.dumps(data)
+        except (TypeError, ValueError):
+            return
+        self._write(key, data)
+
     def get(self, key: str, source: str | None = None) -> list[Statement] | None:
         """The entry's statements, credited to `source`; None keeps each one's own source."""
         where = source or "corpus"

@@ -9,11 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from debate_tui.cache import StatementCache
 from debate_tui.model import OTHER_TOPIC, Speaker, TopicSpec
 
 CORPUS_CONFIG_NAME = "debate.toml"
@@ -73,10 +73,22 @@ def _strings(value: Any, what: str, where: str) -> tuple[str, ...]:
 
 
 def _parse(text: str, origin: str) -> dict[str, Any]:
+    """The TOML as data. Text parsed before comes back from the cache: importing tomllib
+    and parsing the defaults cost ~5 ms of every start. Only TOML that parsed is stored, so
+    a broken file is always parsed again and always reported; validation runs either way."""
+    store = StatementCache()
+    key = "toml-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    data = store.get_data(key)
+    if data is not None:
+        return data
+    import tomllib
+
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: not valid TOML ({exc})") from None
+    store.put_data(key, data)
+    return data
 
 
 def _speakers(data: list[Any], text: str, origin: str) -> tuple[Speaker, Speaker]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,53 @@ def test_version_changes_when_a_speaker_alias_changes(tmp_path: Path) -> None:
     before = load_config(write(tmp_path, TWO_SPEAKERS))
     after = load_config(write(tmp_path, TWO_SPEAKERS.replace('["Macron"]', '["Macron", "EM"]')))
     assert before.version != after.version
+
+
+# Parsed TOML kept between starts ------------------------------------------------------------
+
+
+def test_a_second_start_gets_the_same_config_without_parsing_toml_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("DEBATE_TUI_CACHE", str(tmp_path / "cache"))
+    user = write(tmp_path, TWO_SPEAKERS + ONE_TOPIC)
+    first = load_config(user)
+    assert list((tmp_path / "cache").glob("toml-*.json")), "parsed TOML is kept"
+    assert load_config(user) == first
+    probe = (
+        "import sys; from pathlib import Path; from debate_tui.config import load_config; "
+        f"c = load_config(Path({str(user)!r})); "
+        "print(c.speakers[0].name, 'tomllib' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["Emmanuel", "Macron", "False"]
+
+
+def test_broken_toml_is_reported_every_time_and_never_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DEBATE_TUI_CACHE", str(tmp_path / "cache"))
+    broken = write(tmp_path, '[[speakers]]\nid = "a\n')
+    first = config_error(broken)
+    assert config_error(broken) == first
+    digest = hashlib.sha256(broken.read_bytes()).hexdigest()[:32]
+    kept = [p.name for p in (tmp_path / "cache").glob("toml-*.json")]
+    assert kept, "the defaults were kept"
+    assert f"toml-{digest}.json" not in kept
+
+
+def test_a_damaged_kept_parse_is_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DEBATE_TUI_CACHE", str(tmp_path / "cache"))
+    user = write(tmp_path, TWO_SPEAKERS + ONE_TOPIC)
+    good = load_config(user)
+    for entry in (tmp_path / "cache").glob("toml-*.json"):
+        entry.write_text("{not json", "utf-8")
+    assert load_config(user) == good
+    for entry in (tmp_path / "cache").glob("toml-*.json"):
+        entry.write_text('{"speakers": 3}', "utf-8")  # valid JSON, wrong shape: still checked
+    assert "speakers" in config_error(user)
