@@ -77,9 +77,12 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     command = Path(sys.executable).parent / "debate-tui"
     assert command.is_file(), f"{command} is missing: install the package into this environment"
     # The wrapper keeps the pane open after the app exits, so its last words can be read.
+    # tmux can export COLUMNS=80 LINES=24 into a detached session's pane; a terminal
+    # emulator never does, and the app would size itself by them instead of the pane.
     script = tmp_path / "run.sh"
     script.write_text(
         "#!/bin/sh\n"
+        "unset COLUMNS LINES\n"
         f"cd {REPO}\n"
         f"DEBATE_TUI_CACHE={tmp_path / 'cache'} TERM=xterm-256color {command}\n"
         'echo "debate-tui exited with $?"\n'
@@ -120,6 +123,8 @@ def test_real_terminal_topic_help_quit(terminal: Terminal) -> None:
     )
     assert "Blinken vs Lavrov" in screen
     assert "U.S. Secretary of State" in screen
+    lines = screen.splitlines()
+    assert len(lines) >= HEIGHT and "Quit" in lines[HEIGHT - 1], "the reader fills the terminal"
     first_topic = next(line for line in screen.splitlines() if "topic 1 of" in line)
 
     terminal.keys("n")
