@@ -858,3 +858,41 @@ async def test_warnings_are_shown_not_raised() -> None:
         text = screen_text(app)
         assert "⚠ 1 warning" in text
         assert "broken.html: HTML could not be parsed" in " ".join(text.split())
+
+
+async def test_the_topic_list_keeps_the_current_topic_in_view_when_it_must_scroll() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:
+        await settle(app)
+        await pilot.press("t")  # a narrow terminal shows the list on demand
+        await settle(app)
+        topics = reader(app).query_one(TopicList)
+        assert topics.max_scroll_y > 0, "the list is taller than the terminal here"
+
+        def listed() -> str:
+            rows = screen_text(app).splitlines()[topics.region.y : topics.region.bottom]
+            return "\n".join(row[topics.region.x : topics.region.right] for row in rows)
+
+        await pilot.press("p")  # from the first topic back to the last one, "Other"
+        await settle(app)
+        assert topic_id(app) == "other"
+        assert "Other" in listed()
+        await pilot.press("n")
+        await settle(app)
+        assert "Crimea" in listed()
+
+
+async def test_hovering_a_topic_marks_it_and_leaving_clears_it() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app)
+        lines = reader(app).query_one(TopicList).lines
+        region = lines.region
+        rows = screen_text(app).splitlines()
+        y = next(y for y in range(region.y, region.bottom) if "Sanctions" in rows[y])
+        await pilot.hover(offset=(region.x + 6, y))
+        await settle(app)
+        assert lines.hover == "sanctions"
+        await pilot.hover(offset=(region.right + 20, y))
+        await settle(app)
+        assert lines.hover is None
