@@ -18,6 +18,7 @@ topics and the peak memory of the process.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from pathlib import Path
@@ -197,6 +198,7 @@ def run_switch(corpus: Path, articles: int, rounds: int) -> int:
     import json
 
     debate = scaled_debate(corpus, articles)
+    gc.freeze()  # as debate_tui.tui.app.run_reader does once the debate is loaded
     result = asyncio.run(measure_switches(debate, rounds))
     result.update(
         articles=len(debate.articles),

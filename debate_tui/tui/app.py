@@ -83,6 +83,7 @@ class DebateApp(App[int]):
 
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         self.debate = message.debate
+        gc.freeze()  # the debate lives as long as the app, like the modules (see run_reader)
         self.switch_screen(ReaderScreen(message.debate))
 
     def on_loading_screen_failed(self, message: LoadingScreen.Failed) -> None:
