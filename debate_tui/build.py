@@ -164,17 +164,13 @@ def build_debate(
             progress(len(entry.articles), len(entry.articles), "cache")
         return _debate(corpus_dir, config, entry.articles, entry.statements, warnings)
 
-    load_warnings: list[str] = []
-
-    def collect_load(message: str) -> None:
-        load_warnings.append(message)
-        collect(message)
-
     from debate_tui.corpus import load_corpus  # reading rules: only when the corpus changed
     from debate_tui.merge import merge_statements  # only when the corpus changed
     from debate_tui.occasions import assign_occasions
 
-    articles = load_corpus(corpus_dir, collect_load)
+    before = len(warnings)
+    articles = load_corpus(corpus_dir, collect)
+    load_warnings = warnings[before:]  # kept with the entry: the same files warn the same
     statements = statements_for_articles(
         articles,
         config,

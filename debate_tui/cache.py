@@ -101,30 +101,39 @@ class StatementCache:
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}.json"
 
-    def _read(self, key: str, where: str) -> dict[str, Any] | None:
-        path = self._path(key)
+    def _load(self, key: str) -> dict[str, Any] | None:
+        """The JSON object under `key`; None when absent or unreadable.
+
+        Raises ValueError or TypeError when the entry is there but corrupt.
+        """
         try:
-            raw = path.read_bytes()
+            raw = self._path(key).read_bytes()
         except OSError:  # absent or unreadable: a miss
             return None
-        try:
-            data = json.loads(raw.decode("utf-8"))
-            if not isinstance(data, dict):
-                raise TypeError("not an object")
-        except (ValueError, TypeError) as exc:  # UnicodeDecodeError is a ValueError
-            self._corrupt(where, path, exc)
-            return None
+        data = json.loads(raw.decode("utf-8"))  # UnicodeDecodeError is a ValueError
+        if not isinstance(data, dict):
+            raise TypeError("not an object")
         return data
+
+    def _read(self, key: str, where: str) -> dict[str, Any] | None:
+        """As _load, warning about a corrupt entry (it is then rebuilt)."""
+        try:
+            return self._load(key)
+        except (ValueError, TypeError) as exc:
+            self._corrupt(where, self._path(key), exc)
+            return None
 
     def _corrupt(self, where: str, path: Path, exc: Exception) -> None:
         reason = exc.__class__.__name__
         self._warn(f"{where}: cache entry {path.name} is corrupt ({reason}); rebuilding it")
 
     def _write(self, key: str, data: dict[str, Any]) -> None:
+        self._write_text(key, json.dumps(data, ensure_ascii=False))
+
+    def _write_text(self, key: str, payload: str) -> None:
         """Write atomically; a cache that cannot be written only costs speed."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps(data, ensure_ascii=False)
             fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(payload)
@@ -133,21 +142,20 @@ class StatementCache:
             pass
 
     def get_data(self, key: str) -> dict[str, Any] | None:
-        """Any JSON object stored under `key`; None when absent or unreadable (no warning:
-        callers of this keep the source of the data and simply recompute it)."""
+        """Any JSON object stored under `key`; None when absent, unreadable or corrupt (no
+        warning: callers of this keep the source of the data and simply recompute it)."""
         try:
-            data = json.loads(self._path(key).read_bytes().decode("utf-8"))
-        except (OSError, ValueError):
+            return self._load(key)
+        except (ValueError, TypeError):
             return None
-        return data if isinstance(data, dict) else None
 
     def put_data(self, key: str, data: dict[str, Any]) -> None:
         """Store a JSON object; data JSON cannot hold (a TOML date, say) is not stored."""
         try:
-            json.dumps(data)
+            payload = json.dumps(data, ensure_ascii=False)
         except (TypeError, ValueError):
             return
-        self._write(key, data)
+        self._write_text(key, payload)
 
     def get(self, key: str, source: str | None = None) -> list[Statement] | None:
         """The entry's statements, credited to `source`; None keeps each one's own source."""
