@@ -169,7 +169,7 @@ class ReaderScreen(Screen[None]):
     @property
     def filter_bar(self) -> FilterBar | None:
         """The filter bar, once the reader has asked for it (it is not on the first screen)."""
-        return self.query(FilterBar).first() if self.query(FilterBar) else None
+        return next(iter(self.query(FilterBar)), None)
 
     async def action_filter(self) -> None:
         bar = self.filter_bar

@@ -72,18 +72,17 @@ class KeyBar(Static):
     def entries(self) -> tuple[Content, Content]:
         """The keys on the left (grouped keys share one label), the palette on the right."""
         palette_key = self.app.COMMAND_PALETTE_BINDING
-        by_action: dict[str, list[tuple[Binding, bool]]] = {}
+        by_action: dict[str, tuple[Binding, bool]] = {}  # an action's first key stands for it
         palette: tuple[Binding, bool] | None = None
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
             if key == palette_key and self.app.ENABLE_COMMAND_PALETTE:
                 palette = (binding, enabled)
             elif binding.show:
-                by_action.setdefault(binding.action, []).append((binding, enabled))
+                by_action.setdefault(binding.action, (binding, enabled))
         entries: list[Content] = []
         pending_group: Binding.Group | None = None
         grouped: list[tuple[str, str]] = []
-        for bindings in by_action.values():
-            binding, enabled = bindings[0]
+        for binding, enabled in by_action.values():
             display = (binding.key, self.app.get_key_display(binding))
             if binding.group is not None and binding.group == pending_group:
                 grouped.append(display)

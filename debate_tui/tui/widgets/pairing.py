@@ -238,13 +238,17 @@ class PairingView(VerticalScroll, can_focus=True):
                     "Press escape to clear the filter, or / to change it."
                 )
             return [Notice(empty_message)]
-        end = min(len(self.rows), self.PAGE_ROWS)
-        widgets = [widget for index in range(end) for widget in self._row_widgets(index)]
-        self.mounted_rows = end
-        if end < len(self.rows):
+        widgets = self._next_page(self.PAGE_ROWS)
+        if self.mounted_rows < len(self.rows):
             self.more = MoreRows(self._waiting_text())
             widgets.append(self.more)
         return widgets
+
+    def _next_page(self, count: int) -> list[Widget]:
+        """The widgets of up to `count` rows after those mounted, counted as mounted."""
+        start, end = self.mounted_rows, min(len(self.rows), self.mounted_rows + count)
+        self.mounted_rows = end
+        return [widget for index in range(start, end) for widget in self._row_widgets(index)]
 
     def _waiting_text(self) -> str:
         waiting = len(self.rows) - self.mounted_rows
@@ -294,25 +298,15 @@ class PairingView(VerticalScroll, can_focus=True):
 
     def _mount_rows(self, count: int) -> bool:
         """Mount up to `count` more rows; False when every row is already mounted."""
-        start, end = self.mounted_rows, min(len(self.rows), self.mounted_rows + count)
-        if start >= end:
+        # Rows wait below the first page only behind its marker (see _first_page).
+        if self.more is None:
             return False
-        widgets = [widget for index in range(start, end) for widget in self._row_widgets(index)]
-        if self.more is not None:
-            self.mount_all(widgets, before=self.more)
+        self.mount_all(self._next_page(count), before=self.more)
+        if self.mounted_rows < len(self.rows):
+            self.more.update(self._waiting_text())
         else:
-            self.mount_all(widgets)
-        self.mounted_rows = end
-        waiting = len(self.rows) - end
-        if waiting and self.more is None:
-            self.more = MoreRows(self._waiting_text())
-            self.mount(self.more)
-        elif self.more is not None:
-            if waiting:
-                self.more.update(self._waiting_text())
-            else:
-                self.more.remove()
-                self.more = None
+            self.more.remove()
+            self.more = None
         return True
 
     def _mount_through(self, row: int) -> bool:
