@@ -65,6 +65,20 @@ def make_app(debate: Debate | None = None) -> DebateApp:
     return DebateApp(debate=debate or fixture_debate())
 
 
+def topic_list_rows(app: DebateApp) -> list[str]:
+    """The text of the topic list as the terminal shows it, one string per row."""
+    region = reader(app).query_one(TopicList).region
+    rows = screen_text(app).splitlines()[region.y : region.bottom]
+    return [row[region.x : region.right] for row in rows]
+
+
+def topic_list_point(app: DebateApp, label: str) -> tuple[int, int]:
+    """A screen point on the topic list's line that shows `label`, for clicks and hovers."""
+    region = reader(app).query_one(TopicList).region
+    y = next(y for y, row in enumerate(topic_list_rows(app)) if label in row)
+    return region.x + 6, region.y + y
+
+
 @pytest.fixture(autouse=True)
 def _work_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Exports go to the current folder: keep them out of the checkout."""
@@ -251,11 +265,7 @@ async def test_clicking_a_topic_selects_it() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await settle(app)
-        topics = reader(app).query_one(TopicList).region
-        rows = screen_text(app).splitlines()
-        lines = range(topics.y, topics.bottom)
-        y = next(y for y in lines if "Sanctions" in rows[y][: topics.right])
-        await pilot.click(offset=(topics.x + 5, y))
+        await pilot.click(offset=topic_list_point(app, "Sanctions"))
         await settle(app)
         assert topic_id(app) == "sanctions"
         assert reader(app).query_one(PairingView).has_focus
@@ -868,18 +878,13 @@ async def test_the_topic_list_keeps_the_current_topic_in_view_when_it_must_scrol
         await settle(app)
         topics = reader(app).query_one(TopicList)
         assert topics.max_scroll_y > 0, "the list is taller than the terminal here"
-
-        def listed() -> str:
-            rows = screen_text(app).splitlines()[topics.region.y : topics.region.bottom]
-            return "\n".join(row[topics.region.x : topics.region.right] for row in rows)
-
         await pilot.press("p")  # from the first topic back to the last one, "Other"
         await settle(app)
         assert topic_id(app) == "other"
-        assert "Other" in listed()
+        assert any("Other" in row for row in topic_list_rows(app))
         await pilot.press("n")
         await settle(app)
-        assert "Crimea" in listed()
+        assert any("Crimea" in row for row in topic_list_rows(app))
 
 
 async def test_hovering_a_topic_marks_it_and_leaving_clears_it() -> None:
@@ -887,12 +892,10 @@ async def test_hovering_a_topic_marks_it_and_leaving_clears_it() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await settle(app)
         lines = reader(app).query_one(TopicList).lines
-        region = lines.region
-        rows = screen_text(app).splitlines()
-        y = next(y for y in range(region.y, region.bottom) if "Sanctions" in rows[y])
-        await pilot.hover(offset=(region.x + 6, y))
+        x, y = topic_list_point(app, "Sanctions")
+        await pilot.hover(offset=(x, y))
         await settle(app)
         assert lines.hover == "sanctions"
-        await pilot.hover(offset=(region.right + 20, y))
+        await pilot.hover(offset=(lines.region.right + 20, y))
         await settle(app)
         assert lines.hover is None
