@@ -102,9 +102,7 @@ def test_the_console_script_is_installed(tmp_path: Path) -> None:
         (["topics", "--frobnicate", "3"], "--frobnicate"),
     ],
 )
-def test_an_unknown_option_is_a_usage_error(
-    tmp_path: Path, args: list[str], unknown: str
-) -> None:
+def test_an_unknown_option_is_a_usage_error(tmp_path: Path, args: list[str], unknown: str) -> None:
     result = run_cli(*args, cwd=tmp_path)
     assert_usage_error(result, "usage:", unknown)
 

@@ -40,6 +40,12 @@ def test_ruff_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_ruff_format_leaves_every_file_as_it_is() -> None:
+    paths = [name for name in ("debate_tui", "tests", "benchmarks") if (REPO / name).exists()]
+    result = run_tool(*tool("ruff"), "format", "--check", *paths)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_mypy_finds_nothing() -> None:
     result = run_tool(*tool("mypy"))
     assert result.returncode == 0, result.stdout + result.stderr

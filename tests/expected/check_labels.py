@@ -138,9 +138,11 @@ def main(argv: list[str]) -> int:
         print(f"{source}: {per}")
     by_speaker = Counter(st.get("speaker") for st in statements)
     print(
-        "statements:", len(statements),
+        "statements:",
+        len(statements),
         "(" + ", ".join(f"{sp} {by_speaker[sp]}" for sp in sorted(speakers)) + ")",
-        "| traps:", len(traps),
+        "| traps:",
+        len(traps),
     )
 
     for e in errors:
