@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,57 @@ async def test_the_first_frame_is_the_full_screen() -> None:
     cards, keys = frames[0]
     assert cards > 0, f"cards per frame: {frames[:5]}"
     assert "Quit" in keys and "Topic" in keys, f"key line of the first frame: {keys!r}"
+
+
+@pytest.mark.parametrize(("size", "topics_shown"), [(WIDE, True), (SMALL, False)])
+async def test_the_first_frame_has_the_layout_of_the_terminal_size(
+    size: tuple[int, int], topics_shown: bool
+) -> None:
+    """The size classes (-wide, -narrow, ...) are on the screen before it is first drawn:
+    a wide terminal opens with the topic list, a narrow one without, from the first frame."""
+    app = make_app()
+    frames: list[bool] = []
+    display = app._display
+
+    def spy(screen: object, renderable: object) -> None:
+        display(screen, renderable)  # type: ignore[arg-type]
+        if isinstance(screen, ReaderScreen) and renderable is not None:
+            frames.append(bool(screen.query_one(TopicList).region.area))
+
+    app._display = spy  # type: ignore[method-assign]
+    async with app.run_test(size=size):
+        await settle(app)
+        assert frames, "the reader drew nothing"
+        assert frames[0] is topics_shown
+        assert ("Topics" in screen_text(app).splitlines()[1]) is topics_shown
+
+
+async def test_the_layout_follows_the_terminal_across_the_width_breakpoint() -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app)
+        topics = reader(app).query_one(TopicList)
+        assert not topics.region.area
+        await pilot.resize_terminal(*WIDE)
+        await settle(app)
+        assert topics.region.area, "widened: the topic list appears"
+        assert any("Crimea" in row for row in topic_list_rows(app))
+        await pilot.resize_terminal(*SMALL)
+        await settle(app)
+        assert not topics.region.area, "narrowed again: it folds away"
+
+
+async def test_the_collector_paused_for_start_up_runs_again_once_the_reader_is_drawn() -> None:
+    """run_reader pauses garbage collection while the first screen is built; a reader left
+    open for hours must not run without it."""
+    gc.disable()
+    try:
+        app = make_app()
+        async with app.run_test(size=SMALL):
+            await settle(app)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
 
 
 async def test_clicking_a_key_in_the_key_line_presses_it() -> None:

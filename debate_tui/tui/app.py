@@ -60,6 +60,7 @@ class DebateApp(App[int]):
         if self.debate is not None:
             self._announce_warnings(self.debate)
             return
+        gc.enable()  # parsing ahead: collect as usual (see run_reader)
         try:
             config = self.config or load_config(None, self.corpus if self.corpus.is_dir() else None)
         except ConfigError as exc:  # a bad debate.toml: say which line, as the CLI does
@@ -126,6 +127,10 @@ class DebateApp(App[int]):
 
 def run_reader(corpus: Path, config: Config, *, use_cache: bool = True) -> int:
     """Run the reader in this terminal; 0 on a normal quit, 1 when the corpus failed to load."""
+    # Building the first screen allocates thousands of long-lived objects and no cyclic
+    # garbage worth collecting: the collector waits until the reader has drawn it (the
+    # reader screen turns it back on; so does the loading screen, before any parsing).
+    gc.disable()
     debate = None
     if use_cache:
         from debate_tui.build import cached_debate  # spaCy-free: reads the cache only
@@ -136,9 +141,12 @@ def run_reader(corpus: Path, config: Config, *, use_cache: bool = True) -> int:
             debate = None
     app = DebateApp(corpus, config, use_cache=use_cache, debate=debate)
     # Modules, styles and the debate live as long as the app: the collector need not scan
-    # them again at every collection, starting with those that happen while it draws.
+    # them again at every collection.
     gc.freeze()
-    app.run()
+    try:
+        app.run()
+    finally:
+        gc.enable()
     if app.load_error:
         print(f"debate-tui: error: {app.load_error}", file=sys.stderr)
         return 1

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
+from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
@@ -13,11 +16,13 @@ from textual.widgets import Input
 
 from debate_tui.model import Debate, TopicSpec
 from debate_tui.tui import keys
-from debate_tui.tui.widgets.filter_bar import FilterBar
 from debate_tui.tui.widgets.header import DebateHeader, TopicBar
 from debate_tui.tui.widgets.key_bar import KeyBar
 from debate_tui.tui.widgets.pairing import ColumnHeadings, PairingView, row_matches
 from debate_tui.tui.widgets.topic_list import TopicList
+
+if TYPE_CHECKING:
+    from debate_tui.tui.widgets.filter_bar import FilterBar  # imported on first use
 
 
 def display_path(path: Path) -> str:
@@ -43,6 +48,29 @@ class ReaderScreen(Screen[None]):
         self.debate = debate
         self.topics: tuple[TopicSpec, ...] = debate.all_topics()
         self.set_reactive(ReaderScreen.topic_index, self._first_topic_with_statements())
+        self._drawn = False
+        self._take_size_classes()
+
+    def _take_size_classes(self) -> None:
+        """Start with the size classes (-narrow, -tall, ...) the first resize would give.
+
+        Styles are applied to each widget as it is mounted; classes that arrive with the
+        first resize make every widget of the screen be styled a second time before the
+        first frame. A terminal whose size differs by then still gets the resize's classes.
+        """
+        try:
+            app = self.app
+        except NoActiveAppError:  # built outside a running app: the resize will set them
+            return
+        width, height = app.size
+        for size, breakpoints in (
+            (width, app.HORIZONTAL_BREAKPOINTS),
+            (height, app.VERTICAL_BREAKPOINTS),
+        ):
+            for threshold, name in sorted(breakpoints or (), reverse=True):
+                if size >= threshold:
+                    self.add_class(name, update=False)
+                    break
 
     @property
     def topic(self) -> TopicSpec:
@@ -64,6 +92,16 @@ class ReaderScreen(Screen[None]):
                 )
                 yield view
         yield KeyBar()  # the filter bar goes above it when first asked for
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Handlers run subclass first, so this comes before Textual's own, which draws.
+        if not self._drawn:
+            # Each widget was styled as it was mounted, with the size classes already set
+            # (see _take_size_classes): styling the whole screen again is wasted work.
+            self._drawn = True
+            event.refresh_styles = False
+        # Once drawn, collect garbage again (run_reader pauses it while the screen is built).
+        self.call_after_refresh(gc.enable)
 
     @property
     def pairing_view(self) -> PairingView:
@@ -169,11 +207,15 @@ class ReaderScreen(Screen[None]):
     @property
     def filter_bar(self) -> FilterBar | None:
         """The filter bar, once the reader has asked for it (it is not on the first screen)."""
+        from debate_tui.tui.widgets.filter_bar import FilterBar
+
         return next(iter(self.query(FilterBar)), None)
 
     async def action_filter(self) -> None:
         bar = self.filter_bar
         if bar is None:
+            from debate_tui.tui.widgets.filter_bar import FilterBar
+
             bar = FilterBar(id="filter")
             await self.mount(bar, before=self.query_one(KeyBar))
         bar.open(self.query_text)
@@ -202,7 +244,7 @@ class ReaderScreen(Screen[None]):
             return
         self.pairing_view.focus()
 
-    def on_filter_bar_cleared(self, message: FilterBar.Cleared) -> None:
+    def on_filter_bar_cleared(self, message: FilterBar.Cleared) -> None:  # by name: lazy import
         message.stop()
         self.action_clear_filter()
 
