@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual._context import NoActiveAppError
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input
@@ -77,21 +76,21 @@ class ReaderScreen(Screen[None]):
         return self.topics[self.topic_index]
 
     def compose(self) -> ComposeResult:
+        # No containers: the header, the key line and then the topic list split the screen
+        # off in this order (see app.tcss); the rest stack in what is left, on the right.
         yield DebateHeader(id="debate-header")
-        with Horizontal(id="body"):
-            yield TopicList(self.debate, id="topics")
-            with Vertical(id="pane"):
-                yield TopicBar(id="topic-bar")
-                yield ColumnHeadings(id="headings")
-                view = PairingView(id="pairing")
-                view.prepare(
-                    self.debate,
-                    self.debate.pairing(self.topic.id),
-                    self.query_text,
-                    self._empty_message(),
-                )
-                yield view
-        yield KeyBar()  # the filter bar goes above it when first asked for
+        yield KeyBar()
+        yield TopicList(self.debate, id="topics")
+        yield TopicBar(id="topic-bar")
+        yield ColumnHeadings(id="headings")
+        view = PairingView(id="pairing")
+        view.prepare(
+            self.debate,
+            self.debate.pairing(self.topic.id),
+            self.query_text,
+            self._empty_message(),
+        )
+        yield view  # the filter bar goes below it when first asked for
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Handlers run subclass first, so this comes before Textual's own, which draws.
@@ -217,7 +216,7 @@ class ReaderScreen(Screen[None]):
             from debate_tui.tui.widgets.filter_bar import FilterBar
 
             bar = FilterBar(id="filter")
-            await self.mount(bar, before=self.query_one(KeyBar))
+            await self.mount(bar, after=self.pairing_view)
         bar.open(self.query_text)
 
     def action_clear_filter(self) -> None:
