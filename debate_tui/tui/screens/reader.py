@@ -48,6 +48,7 @@ class ReaderScreen(Screen[None]):
         self.topics: tuple[TopicSpec, ...] = debate.all_topics()
         self.set_reactive(ReaderScreen.topic_index, self._first_topic_with_statements())
         self._drawn = False
+        self._filter_bar: FilterBar | None = None
         self._take_size_classes()
 
     def _take_size_classes(self) -> None:
@@ -206,16 +207,14 @@ class ReaderScreen(Screen[None]):
     @property
     def filter_bar(self) -> FilterBar | None:
         """The filter bar, once the reader has asked for it (it is not on the first screen)."""
-        from debate_tui.tui.widgets.filter_bar import FilterBar
-
-        return next(iter(self.query(FilterBar)), None)
+        return self._filter_bar
 
     async def action_filter(self) -> None:
-        bar = self.filter_bar
+        bar = self._filter_bar
         if bar is None:
             from debate_tui.tui.widgets.filter_bar import FilterBar
 
-            bar = FilterBar(id="filter")
+            bar = self._filter_bar = FilterBar(id="filter")
             await self.mount(bar, after=self.pairing_view)
         bar.open(self.query_text)
 
