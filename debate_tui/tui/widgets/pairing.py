@@ -239,6 +239,13 @@ class PairingView(VerticalScroll, can_focus=True):
                 )
             return [Notice(empty_message)]
         widgets = self._next_page(self.PAGE_ROWS)
+        # The cursor starts on the top row's first statement: give its card the class now,
+        # not once mounted, which would style it a second time.
+        column = 0 if self.rows[0].left is not None else 1
+        card = self.cells[0][column]
+        if card is not None:
+            card.add_class("-selected", update=False)
+            self.row, self.column = 0, column
         if self.mounted_rows < len(self.rows):
             self.more = MoreRows(self._waiting_text())
             widgets.append(self.more)
@@ -337,11 +344,11 @@ class PairingView(VerticalScroll, can_focus=True):
         if card is None:
             return
         old = self.selected
-        if old is not None:
+        if old is not None and old is not card:
             old.remove_class("-selected")
         moving_up = row < self.row
         self.row, self.column = row, column
-        card.add_class("-selected")
+        card.add_class("-selected")  # nothing to do if it has it already
         if scroll:
             if fresh:  # just mounted: it has no place on screen until the next layout
                 self.call_after_refresh(self._bring_into_view, card, moving_up)
