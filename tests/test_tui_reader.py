@@ -203,6 +203,23 @@ async def test_wide_layout_shows_topics_columns_header_and_footer() -> None:
             assert hint in text.splitlines()[-1]
 
 
+@pytest.mark.parametrize("size", [WIDE, SMALL, (81, 24), (101, 30), (64, 20)])
+async def test_each_speaker_heading_starts_where_the_statements_under_it_start(
+    size: tuple[int, int],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size):
+        await settle(app)
+        row = next(r for r in reader(app).query(PairRow) if len(r.query(StatementCard)) == 2)
+        left, right = row.query(StatementCard)
+        lines = screen_text(app).splitlines()
+        names = next(line for line in lines if "Antony Blinken" in line and "Lavrov (" in line)
+        assert names.index("Antony Blinken") == left.content_region.x
+        assert names.index("Sergei Lavrov") == right.content_region.x
+        roles = next(line for line in lines if "Russian Foreign" in line)
+        assert roles.index("Russian Foreign") == right.content_region.x
+
+
 async def test_statements_of_one_occasion_share_a_row_left_blinken_right_lavrov() -> None:
     app = make_app()
     async with app.run_test(size=WIDE):

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from rich.style import Style as RichStyle
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -23,53 +28,94 @@ def row_matches(row: Row, query: str) -> bool:
     return any(cell is not None and matches(cell.text, query) for cell in (row.left, row.right))
 
 
-class SpeakerHeading(Static):
-    """Name, role and statement count above one column."""
+def column_spans(width: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(offset, width) of the two columns of a row `width` cells wide, split as the rows'
+    grid splits them (`grid-columns: 1fr 1fr; grid-gutter: 0 1`): Textual gives each
+    column the floor of its running fractional edge, so the left one is never the wider."""
+    left = (width - 1) // 2
+    return (0, left), (left + 1, max(width - left - 1, 0))
 
-    DEFAULT_CSS = """
-    SpeakerHeading {
-        width: 1fr;
-        height: auto;
-        padding: 0 1 0 2;
-    }
-    """
 
-    def show(self, speaker: Speaker, count: int) -> None:
-        self.update(
-            Content.assemble(
-                (speaker.name, "bold"),
-                (f" ({count})", "$foreground-muted"),
-                "\n",
-                (speaker.role or " ", "italic $foreground-muted"),
-            )
+class HeadingsVisual(Visual):
+    """Both speakers' name, count and role, each over its column of statements."""
+
+    PAD_LEFT = 2  # the cards' left border and padding: names start where statements do
+    PAD_RIGHT = 1
+
+    def __init__(self, left: Content, right: Content) -> None:
+        self.sides = (left, right)
+
+    def _inner(self, width: int) -> int:
+        return max(width - self.PAD_LEFT - self.PAD_RIGHT, 1)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return max(
+            side.get_height(rules, self._inner(span))
+            for side, (_, span) in zip(self.sides, column_spans(width), strict=True)
         )
 
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        rich = RichStyle(bgcolor=style.rich_style.bgcolor)  # blanks, as Textual pads
+        columns: list[list[Strip]] = []
+        for side, (_, span) in zip(self.sides, column_spans(width), strict=True):
+            inner = self._inner(span)
+            lines = side.render_strips(inner, None, style, options)
+            columns.append(
+                [
+                    Strip.join(
+                        [Strip.blank(self.PAD_LEFT, rich), line.crop_extend(0, inner, rich)]
+                    ).crop_extend(0, span, rich)
+                    for line in lines
+                ]
+            )
+        rows = height if height is not None else max(len(lines) for lines in columns)
+        blank = [Strip.blank(span, rich) for _, span in column_spans(width)]
+        gutter = Strip.blank(1, rich)
+        return [
+            Strip.join(
+                [
+                    columns[0][y] if y < len(columns[0]) else blank[0],
+                    gutter,
+                    columns[1][y] if y < len(columns[1]) else blank[1],
+                ]
+            )
+            for y in range(rows)
+        ]
 
-class ColumnHeadings(Widget):
-    """The two speakers' headings, on the same grid as the columns below them."""
+
+class ColumnHeadings(Static):
+    """The two speakers' headings, each over its column: one widget drawing both (it is on
+    the first screen, where every widget costs start-up time)."""
 
     DEFAULT_CSS = """
     ColumnHeadings {
-        layout: grid;
-        grid-size: 2;
-        grid-columns: 1fr 1fr;
-        grid-gutter: 0 1;
+        width: 1fr;
         height: auto;
         padding: 0 1 0 0;
         border-bottom: solid $surface-lighten-2;
     }
     """
 
-    def compose(self) -> ComposeResult:
-        yield SpeakerHeading(id="heading-left")
-        yield SpeakerHeading(id="heading-right")
+    @staticmethod
+    def heading(speaker: Speaker, count: int) -> Content:
+        return Content.assemble(
+            (speaker.name, "bold"),
+            (f" ({count})", "$foreground-muted"),
+            "\n",
+            (speaker.role or " ", "italic $foreground-muted"),
+        )
 
     def show(self, pairing: Pairing) -> None:
-        self.query_one("#heading-left", SpeakerHeading).show(
-            pairing.left, pairing.count(pairing.left.id)
-        )
-        self.query_one("#heading-right", SpeakerHeading).show(
-            pairing.right, pairing.count(pairing.right.id)
+        self.update(
+            HeadingsVisual(
+                self.heading(pairing.left, pairing.count(pairing.left.id)),
+                self.heading(pairing.right, pairing.count(pairing.right.id)),
+            )
         )
 
 
