@@ -7,7 +7,6 @@ reported and rebuilt, never trusted.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -19,6 +18,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from debate_tui.digest import blake2b
 from debate_tui.model import ArticleMeta, Statement
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -34,7 +34,7 @@ def extractor_version() -> str:
 
     Any change to the rules invalidates old entries by itself, with no number to bump.
     """
-    digest = hashlib.sha256()
+    digest = blake2b(digest_size=16)
     for name in _RULE_FILES:
         path = _PACKAGE / name
         for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:

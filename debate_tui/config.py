@@ -6,7 +6,6 @@ top-level table it defines. Errors name the file and the line to fix.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from debate_tui.cache import StatementCache
+from debate_tui.digest import hexdigest
 from debate_tui.model import OTHER_TOPIC, Speaker, TopicSpec
 
 CORPUS_CONFIG_NAME = "debate.toml"
@@ -41,7 +41,7 @@ class Config:
             },
             sort_keys=True,
         )
-        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+        return hexdigest(payload.encode())[:16]
 
     def speaker(self, speaker_id: str) -> Speaker:
         for speaker in self.speakers:
@@ -77,7 +77,7 @@ def _parse(text: str, origin: str) -> dict[str, Any]:
     and parsing the defaults cost ~5 ms of every start. Only TOML that parsed is stored, so
     a broken file is always parsed again and always reported; validation runs either way."""
     store = StatementCache()
-    key = "toml-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    key = "toml-" + hexdigest(text.encode("utf-8"))
     data = store.get_data(key)
     if data is not None:
         return data

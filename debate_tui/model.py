@@ -6,7 +6,6 @@ exporter and the cache can all use it without paying for the NLP stack.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import PurePosixPath
@@ -76,6 +75,8 @@ class Article:
 
     @property
     def sha256(self) -> str:
+        import hashlib  # parsing only: a warm start never loads it (see digest.py)
+
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def paragraph_of(self, offset: int) -> int:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
 from debate_tui.config import ConfigError, default_config, load_config
+from debate_tui.digest import hexdigest
 
 TWO_SPEAKERS = """\
 [[speakers]]
@@ -254,7 +254,7 @@ def test_broken_toml_is_reported_every_time_and_never_kept(
     broken = write(tmp_path, '[[speakers]]\nid = "a\n')
     first = config_error(broken)
     assert config_error(broken) == first
-    digest = hashlib.sha256(broken.read_bytes()).hexdigest()[:32]
+    digest = hexdigest(broken.read_bytes())
     kept = [p.name for p in (tmp_path / "cache").glob("toml-*.json")]
     assert kept, "the defaults were kept"
     assert f"toml-{digest}.json" not in kept

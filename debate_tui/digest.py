@@ -1,0 +1,20 @@
+"""Content digests for cache keys, cheap to import.
+
+Importing hashlib loads OpenSSL, 1-2 ms of every start of the reader. Its BLAKE2 is the
+interpreter's own `_blake2` module, which loads nothing else: cache keys need a stable,
+collision-resistant digest, not a particular algorithm.
+"""
+
+from __future__ import annotations
+
+try:
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it: hashlib still has BLAKE2
+    from hashlib import blake2b
+
+__all__ = ["blake2b", "hexdigest"]
+
+
+def hexdigest(data: bytes) -> str:
+    """The 32-hex-digit digest of `data`."""
+    return blake2b(data, digest_size=16).hexdigest()
