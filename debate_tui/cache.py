@@ -12,11 +12,11 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from debate_tui.digest import blake2b
 from debate_tui.model import ArticleMeta, Statement
@@ -201,9 +201,9 @@ class StatementCache:
         )
 
 
-@dataclass
-class CorpusEntry:
-    """What a warm start needs of a corpus, without reading one article."""
+class CorpusEntry(NamedTuple):
+    """What a warm start needs of a corpus, without reading one article (a named tuple:
+    cheap to define at start-up)."""
 
     articles: list[ArticleMeta]
     statements: list[Statement]
