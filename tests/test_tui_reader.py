@@ -956,15 +956,30 @@ async def test_the_topic_list_keeps_the_current_topic_in_view_when_it_must_scrol
         assert any("Crimea" in row for row in topic_list_rows(app))
 
 
+async def test_a_topic_list_taller_than_a_wide_short_terminal_scrolls_beside_its_bar() -> None:
+    app = make_app()
+    async with app.run_test(size=(110, 16)) as pilot:
+        await settle(app)
+        topics = reader(app).query_one(TopicList)
+        assert topics.max_scroll_y > 0 and topics.show_vertical_scrollbar
+        rows = topic_list_rows(app)
+        assert all(row[-1] == " " or not row[-1].isalnum() for row in rows), "text under the bar"
+        assert any("Crimea" in row for row in rows)
+        await pilot.press("p")  # the last topic, below the fold
+        await settle(app)
+        assert any("Other" in row for row in topic_list_rows(app))
+        assert not any("Crimea" in row for row in topic_list_rows(app))
+
+
 async def test_hovering_a_topic_marks_it_and_leaving_clears_it() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await settle(app)
-        lines = reader(app).query_one(TopicList).lines
+        topics = reader(app).query_one(TopicList)
         x, y = topic_list_point(app, "Sanctions")
         await pilot.hover(offset=(x, y))
         await settle(app)
-        assert lines.hover == "sanctions"
-        await pilot.hover(offset=(lines.region.right + 20, y))
+        assert topics.hover == "sanctions"
+        await pilot.hover(offset=(topics.region.right + 20, y))
         await settle(app)
-        assert lines.hover is None
+        assert topics.hover is None

@@ -1,25 +1,24 @@
 """The list of topics with how often each speaker spoke on it; the current one highlighted.
 
-The whole list is one widget drawing one picture (TopicsVisual), not a widget per topic,
-nor an option list that renders line by line: it is on the first screen, and every widget
-there is mounted, styled, laid out and drawn before the reader sees anything.
+The whole list is one widget drawing one picture (TopicsVisual) and scrolling it itself, not
+a widget per topic, nor a scrolling container around a drawing: it is on the first screen,
+and every widget there is mounted, styled, laid out and drawn before the reader sees anything.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+from rich.style import Style as RichStyle
 from textual import events
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.css.styles import RulesMap
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widgets import Static
 
 from debate_tui.model import Debate
 
@@ -108,86 +107,42 @@ class TopicsVisual(Visual):
         return strips
 
 
-class TopicLines(Static):
-    """The drawn list; clicking a topic chooses it, hovering marks it."""
+class TopicList(ScrollView, can_focus=False):
+    """All topics of the debate, "Other" last. Keys change the topic; so does a click, and
+    hovering marks one. It draws the whole list as one TopicsVisual and scrolls it itself."""
 
     COMPONENT_CLASSES = {  # noqa: RUF012 (Textual declares it without ClassVar)
-        "topic-lines--current",
-        "topic-lines--hover",
-        "topic-lines--muted",
-        "topic-lines--title",
-        "topic-lines--bar",
+        "topic-list--current",
+        "topic-list--hover",
+        "topic-list--muted",
+        "topic-list--title",
+        "topic-list--bar",
     }
-
-    DEFAULT_CSS = """
-    TopicLines {
-        width: 1fr;
-        height: auto;
-    }
-    TopicLines > .topic-lines--current {
-        background: $boost;
-        text-style: bold;
-    }
-    TopicLines > .topic-lines--hover {
-        background: $panel-lighten-1;
-    }
-    TopicLines > .topic-lines--muted {
-        color: $foreground-muted;
-    }
-    TopicLines > .topic-lines--title {
-        color: $text-muted;
-        text-style: bold;
-    }
-    TopicLines > .topic-lines--bar {
-        color: $accent;
-    }
-    """
-
-    def __init__(self, topics: list[TopicLine]) -> None:
-        super().__init__()
-        self.topics = topics
-        self.current: str | None = None
-        self.hover: str | None = None
-        self.offsets: dict[str, tuple[int, int]] = {}
-
-    def render(self) -> TopicsVisual:
-        styles = {
-            name: self.get_visual_style(f"topic-lines--{name}")
-            for name in ("current", "hover", "muted", "title", "bar")
-        }
-        return TopicsVisual(self.topics, self.current, self.hover, styles, self.offsets)
-
-    def _topic_at(self, event: events.MouseEvent) -> str | None:
-        topic = event.style.meta.get("topic")
-        return topic if isinstance(topic, str) else None
-
-    def on_click(self, event: events.Click) -> None:
-        topic = self._topic_at(event)
-        if topic is not None:
-            event.stop()
-            self.post_message(TopicList.Chosen(topic))
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        topic = self._topic_at(event)
-        if topic != self.hover:
-            self.hover = topic
-            self.refresh()
-
-    def on_leave(self, event: events.Leave) -> None:
-        if self.hover is not None:
-            self.hover = None
-            self.refresh()
-
-
-class TopicList(VerticalScroll, can_focus=False):
-    """All topics of the debate, "Other" last. Keys change the topic; so does a click."""
 
     DEFAULT_CSS = """
     TopicList {
         width: 32;
         height: 1fr;
         background: $panel;
+        overflow-x: hidden;
         scrollbar-size-vertical: 1;
+    }
+    TopicList > .topic-list--current {
+        background: $boost;
+        text-style: bold;
+    }
+    TopicList > .topic-list--hover {
+        background: $panel-lighten-1;
+    }
+    TopicList > .topic-list--muted {
+        color: $foreground-muted;
+    }
+    TopicList > .topic-list--title {
+        color: $text-muted;
+        text-style: bold;
+    }
+    TopicList > .topic-list--bar {
+        color: $accent;
     }
     """
 
@@ -213,27 +168,81 @@ class TopicList(VerticalScroll, can_focus=False):
                     silent=not (a or b),
                 )
             )
-        self.lines = TopicLines(self.topic_lines)
+        self.current: str | None = None  # the highlighted topic's id
+        self.hover: str | None = None
+        self.offsets: dict[str, tuple[int, int]] = {}  # topic id -> (first line, line count)
+        self._strips: list[Strip] = []
+        self._drawn_for: tuple[int, int, str | None, str | None] | None = None
 
-    def compose(self) -> ComposeResult:
-        yield self.lines
+    def _draw(self) -> list[Strip]:
+        """Every line of the list at this size, drawn again only when something changed.
 
-    @property
-    def current(self) -> str | None:
-        """The id of the highlighted topic."""
-        return self.lines.current
+        A list taller than the widget is drawn a column narrower, leaving the column the
+        scrollbar takes once the virtual size says the list overflows (see on_resize).
+        """
+        width, height = self.size
+        key = (width, height, self.current, self.hover)
+        if key != self._drawn_for:
+            self._strips = self._render_width(width)
+            if len(self._strips) > height and width > 1:
+                self._strips = self._render_width(width - self.styles.scrollbar_size_vertical)
+            self._drawn_for = key
+        return self._strips
+
+    def _render_width(self, width: int) -> list[Strip]:
+        styles = {
+            name: self.get_visual_style(f"topic-list--{name}")
+            for name in ("current", "hover", "muted", "title", "bar")
+        }
+        visual = TopicsVisual(self.topic_lines, self.current, self.hover, styles, self.offsets)
+        return Visual.to_strips(self, visual, width, None, self.visual_style)
+
+    def render_line(self, y: int) -> Strip:
+        strips = self._draw()
+        index = y + round(self.scroll_offset.y)
+        if 0 <= index < len(strips):
+            return strips[index]
+        blank = RichStyle(bgcolor=self.rich_style.bgcolor)  # as Textual pads below content
+        return Strip.blank(self.scrollable_content_region.width, blank)
+
+    def on_resize(self) -> None:
+        strips = self._draw()
+        self.virtual_size = Size(strips[0].cell_length if strips else 0, len(strips))
+        self._scroll_to_current()
 
     def mark_current(self, topic_id: str) -> None:
         """Highlight the topic and scroll it into view."""
-        if self.lines.current != topic_id:
-            self.lines.current = topic_id
-            self.lines.refresh()
+        if self.current != topic_id:
+            self.current = topic_id
+            self.refresh()
         self.call_after_refresh(self._scroll_to_current)
 
     def _scroll_to_current(self) -> None:
-        place = self.lines.offsets.get(self.lines.current or "")
+        self._draw()
+        place = self.offsets.get(self.current or "")
         if place is not None:
             first, count = place
             self.scroll_to_region(
                 Region(0, first, self.size.width, count), animate=False, immediate=True
             )
+
+    def _topic_at(self, event: events.MouseEvent) -> str | None:
+        topic = event.style.meta.get("topic")
+        return topic if isinstance(topic, str) else None
+
+    def on_click(self, event: events.Click) -> None:
+        topic = self._topic_at(event)
+        if topic is not None:
+            event.stop()
+            self.post_message(TopicList.Chosen(topic))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        topic = self._topic_at(event)
+        if topic != self.hover:
+            self.hover = topic
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self.hover is not None:
+            self.hover = None
+            self.refresh()
