@@ -1,7 +1,8 @@
 """The data every part of debate-tui agrees on.
 
-Plain dataclasses only: this module imports neither Textual nor spaCy, so the reader, the
-exporter and the cache can all use it without paying for the NLP stack.
+Plain dataclasses and, for the smallest value records, named tuples (cheaper to define on
+every start): this module imports neither Textual nor spaCy, so the reader, the exporter
+and the cache can all use it without paying for the NLP stack.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import PurePosixPath
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Kind = Literal["quote", "reported", "mixed"]
 Via = Literal["name", "pronoun", "title"]
@@ -87,8 +88,7 @@ class Article:
         return max(len(self.paragraphs) - 1, 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """One place a statement was printed: its file, its exact span, its wording there."""
 
     source: str
@@ -160,7 +160,7 @@ class Statement:
         data = asdict(self)
         data["topics"] = list(self.topics)
         data["quotes"] = [list(span) for span in self.quotes]
-        data["reports"] = [asdict(report) for report in self.reports]
+        data["reports"] = [report._asdict() for report in self.reports]
         return data
 
     @classmethod
@@ -172,8 +172,7 @@ class Statement:
         return cls(**values)
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One line of a pairing: what each side said on one occasion, side by side.
 
     Either cell may be None: that side said nothing matching in this group.
