@@ -971,6 +971,22 @@ async def test_a_topic_list_taller_than_a_wide_short_terminal_scrolls_beside_its
         assert not any("Crimea" in row for row in topic_list_rows(app))
 
 
+async def test_the_topic_list_takes_the_colours_of_a_new_theme() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app)
+        topics = reader(app).query_one(TopicList)
+
+        def colours() -> set[str]:
+            return {str(seg.style.bgcolor) for seg in topics.render_line(1) if seg.style}
+
+        before = colours()
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        await settle(app)
+        assert colours() != before, "the list kept the old theme's background"
+
+
 async def test_hovering_a_topic_marks_it_and_leaving_clears_it() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

@@ -173,6 +173,7 @@ class TopicList(ScrollView, can_focus=False):
         self.offsets: dict[str, tuple[int, int]] = {}  # topic id -> (first line, line count)
         self._strips: list[Strip] = []
         self._drawn_for: tuple[int, int, str | None, str | None] | None = None
+        self._blank = Strip.blank(0)
 
     def _draw(self) -> list[Strip]:
         """Every line of the list at this size, drawn again only when something changed.
@@ -186,8 +187,17 @@ class TopicList(ScrollView, can_focus=False):
             self._strips = self._render_width(width)
             if len(self._strips) > height and width > 1:
                 self._strips = self._render_width(width - self.styles.scrollbar_size_vertical)
+            # Below the last topic: the background only, as Textual pads under content.
+            background = RichStyle(bgcolor=self.rich_style.bgcolor)
+            self._blank = Strip.blank(
+                self._strips[0].cell_length if self._strips else width, background
+            )
             self._drawn_for = key
         return self._strips
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn_for = None  # colours may have changed (a theme, a class): draw again
 
     def _render_width(self, width: int) -> list[Strip]:
         styles = {
@@ -199,11 +209,10 @@ class TopicList(ScrollView, can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         strips = self._draw()
-        index = y + round(self.scroll_offset.y)
+        index = y + round(self.scroll_y)
         if 0 <= index < len(strips):
             return strips[index]
-        blank = RichStyle(bgcolor=self.rich_style.bgcolor)  # as Textual pads below content
-        return Strip.blank(self.scrollable_content_region.width, blank)
+        return self._blank
 
     def on_resize(self) -> None:
         strips = self._draw()
