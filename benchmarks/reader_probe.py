@@ -114,7 +114,7 @@ def scaled_debate(corpus: Path, articles: int) -> Any:
             if len(metas) >= articles:
                 break
             source = meta.source if copy == 0 else f"{Path(meta.source).stem}~{copy}.txt"
-            metas.append(replace(meta, source=source))
+            metas.append(meta._replace(source=source))
             statements += [replace(st, source=source) for st in by_source.get(meta.source, [])]
         copy += 1
     return Debate(

@@ -12,7 +12,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -194,7 +193,7 @@ class StatementCache:
         self._write(
             key,
             {
-                "articles": [asdict(meta) for meta in entry.articles],
+                "articles": [meta._asdict() for meta in entry.articles],
                 "statements": [st.to_dict() for st in entry.statements],
                 "warnings": entry.warnings,
             },

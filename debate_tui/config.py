@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +36,8 @@ class Config:
         """A short hash of everything extraction depends on, for cache keys."""
         payload = json.dumps(
             {
-                "speakers": [asdict(s) for s in self.speakers],
-                "topics": [asdict(t) for t in self.topics],
+                "speakers": [s._asdict() for s in self.speakers],
+                "topics": [t._asdict() for t in self.topics],
             },
             sort_keys=True,
         )

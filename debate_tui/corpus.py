@@ -286,4 +286,4 @@ def load_corpus(directory: Path, warn: Callable[[str], None] | None = None) -> l
 
 def with_meta(article: Article, **changes: Any) -> Article:
     """A copy of the article with some metadata fields replaced."""
-    return replace(article, meta=replace(article.meta, **changes))
+    return replace(article, meta=article.meta._replace(**changes))

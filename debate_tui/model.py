@@ -18,8 +18,7 @@ Via = Literal["name", "pronoun", "title"]
 OTHER_TOPIC = "other"
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
+class Speaker(NamedTuple):
     """One side of the debate, as configured."""
 
     id: str
@@ -34,8 +33,7 @@ class Speaker:
         return self.name.split()[-1] if self.name.strip() else self.id
 
 
-@dataclass(frozen=True, slots=True)
-class TopicSpec:
+class TopicSpec(NamedTuple):
     """A topic and the words that signal it (matched on lemmas and phrases)."""
 
     id: str
@@ -43,8 +41,7 @@ class TopicSpec:
     terms: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleMeta:
+class ArticleMeta(NamedTuple):
     """What the corpus knows about one article, beyond its text."""
 
     source: str

@@ -103,7 +103,7 @@ def test_changing_the_configuration_misses(cache: StatementCache) -> None:
     config = default_config()
     cache.put(entry_key(SHA, config.version), statements())
     topics = list(config.topics)
-    topics[0] = dataclasses.replace(topics[0], terms=(*topics[0].terms, "Kerch"))
+    topics[0] = topics[0]._replace(terms=(*topics[0].terms, "Kerch"))
     changed = dataclasses.replace(config, topics=tuple(topics))
     assert cache.get(entry_key(SHA, changed.version), SOURCE) is None
     assert cache.get(entry_key(SHA, config.version), SOURCE) == statements()
