@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events
 from textual.content import Content
@@ -81,29 +82,40 @@ class TopicsVisual(Visual):
                 ]
             )
         ]
+        # Each line is assembled from segments in one go (not strips joined, padded and then
+        # given their meta): this list is drawn on the first frame and at every topic switch.
+        line_width = GUTTER + inner + MARGIN
         for topic in self.topics:
             base = style
             if topic.id == self.current:
                 base = style + self.styles["current"]
             elif topic.id == self.hover:
                 base = style + self.styles["hover"]
-            rich = base.rich_style
-            body = self._body(topic).render_strips(inner, None, base, options)
-            number = Content.styled(topic.number, self.styles["muted"])
-            number_strip = number.render_strips(2, 1, base, options)[0].crop_extend(0, 2, rich)
+            meta = RichStyle.from_meta({"topic": topic.id})
+            plain = meta + base.rich_style
             if topic.id == self.current:
-                bar = Content.styled("▌", self.styles["bar"]).render_strips(1, 1, base, options)
-                lead = Strip.join([bar[0].crop_extend(0, 1, rich), Strip.blank(1, rich)])
+                lead = [Segment("▌", meta + (base + self.styles["bar"]).rich_style)]
+                lead.append(Segment(" ", plain))
             else:
-                lead = Strip.blank(2, rich)
-            first = Strip.join([lead, number_strip])
-            rest = Strip.join([lead, Strip.blank(2, rich)])
-            meta = {"topic": topic.id}
+                lead = [Segment("  ", plain)]
+            number = [Segment("  ", plain)]
+            if topic.number:
+                muted = meta + (base + self.styles["muted"]).rich_style
+                number = [
+                    Segment(topic.number, muted),
+                    Segment(" " * (2 - len(topic.number)), plain),
+                ]
+            body = self._body(topic).render_strips(inner, None, base, options)
             self.offsets[topic.id] = (len(strips), len(body))
             for index, line in enumerate(body):
-                text = line.crop_extend(0, inner + MARGIN, rich)
-                row = Strip.join([first if index == 0 else rest, text])
-                strips.append(row.apply_meta(meta))
+                segments = [*lead, *(number if index == 0 else (Segment("  ", plain),))]
+                segments.extend(
+                    Segment(text, meta + seg_style if seg_style else meta)
+                    for text, seg_style, _ in line.crop(0, inner)
+                )
+                used = GUTTER + min(line.cell_length, inner)
+                segments.append(Segment(" " * (line_width - used), plain))
+                strips.append(Strip(segments, line_width))
         return strips
 
 
