@@ -16,7 +16,7 @@ from pathlib import Path
 from debate_tui.cache import CorpusEntry, StatementCache, entry_key, extractor_version
 from debate_tui.config import Config
 from debate_tui.corpus_files import SIDECAR_NAME, article_paths
-from debate_tui.digest import blake2b
+from debate_tui.digest import new_digest
 from debate_tui.model import Article, ArticleMeta, Debate, Statement
 
 # The code that turns per-article statements into the debate's: part of the corpus key.
@@ -74,7 +74,7 @@ def statements_for_articles(
 
 @lru_cache(maxsize=1)
 def _assembly_version() -> str:
-    digest = blake2b(extractor_version().encode(), digest_size=16)
+    digest = new_digest(extractor_version().encode())
     for name in _ASSEMBLY_FILES:
         digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()[:12]
@@ -95,11 +95,11 @@ def corpus_key(corpus_dir: Path, config: Config) -> str | None:
         paths, sidecar, base = article_paths(corpus_dir), corpus_dir / SIDECAR_NAME, corpus_dir
     else:
         return None
-    digest = blake2b(f"{_assembly_version()}-{config.version}".encode(), digest_size=16)
+    digest = new_digest(f"{_assembly_version()}-{config.version}".encode())
     try:
         for path in paths:
             digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-            digest.update(blake2b(path.read_bytes(), digest_size=16).digest())
+            digest.update(new_digest(path.read_bytes()).digest())
         digest.update(sidecar.read_bytes() if sidecar.is_file() else b"-")
     except OSError:
         return None

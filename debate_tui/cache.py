@@ -17,7 +17,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from debate_tui.digest import blake2b
+from debate_tui.digest import new_digest
 from debate_tui.model import ArticleMeta, Statement
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -33,7 +33,7 @@ def extractor_version() -> str:
 
     Any change to the rules invalidates old entries by itself, with no number to bump.
     """
-    digest = blake2b(digest_size=16)
+    digest = new_digest()
     for name in _RULE_FILES:
         path = _PACKAGE / name
         for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:

@@ -12,9 +12,14 @@ try:
 except ImportError:  # an interpreter built without it: hashlib still has BLAKE2
     from hashlib import blake2b
 
-__all__ = ["blake2b", "hexdigest"]
+__all__ = ["hexdigest", "new_digest"]
+
+
+def new_digest(data: bytes = b"") -> blake2b:
+    """A 16-byte BLAKE2b digest to feed with update(): the one every cache key uses."""
+    return blake2b(data, digest_size=16)
 
 
 def hexdigest(data: bytes) -> str:
     """The 32-hex-digit digest of `data`."""
-    return blake2b(data, digest_size=16).hexdigest()
+    return new_digest(data).hexdigest()
