@@ -156,19 +156,16 @@ class StatementCache:
             return
         self._write_text(key, payload)
 
-    def get(self, key: str, source: str | None = None) -> list[Statement] | None:
-        """The entry's statements, credited to `source`; None keeps each one's own source."""
-        where = source or "corpus"
-        data = self._read(key, where)
+    def get(self, key: str, source: str) -> list[Statement] | None:
+        """One article's statements, credited to `source` (the same text under another name
+        shares the entry; a whole corpus has get_corpus)."""
+        data = self._read(key, source)
         if data is None:
             return None
         try:
-            return [
-                Statement.from_dict({**item, "source": source} if source else item)
-                for item in data["statements"]
-            ]
+            return [Statement.from_dict({**item, "source": source}) for item in data["statements"]]
         except (ValueError, KeyError, TypeError) as exc:
-            self._corrupt(where, self._path(key), exc)
+            self._corrupt(source, self._path(key), exc)
             return None
 
     def put(self, key: str, statements: list[Statement]) -> None:

@@ -52,4 +52,4 @@ def test_a_warm_cache_builds_the_same_debate_as_a_fresh_parse(
         renamed.statements
         == build_debate(corpus, config, use_cache=False, warn=lambda _m: None).statements
     )
-    assert StatementCache(tmp_path / "cache").get("corpus-absent") is None
+    assert StatementCache(tmp_path / "cache").get_corpus("corpus-absent") is None
