@@ -100,8 +100,8 @@ class ReaderScreen(Screen[None]):
             # (see _take_size_classes): styling the whole screen again is wasted work.
             self._drawn = True
             event.refresh_styles = False
-        # Once drawn, collect garbage again (run_reader pauses it while the screen is built).
-        self.call_after_refresh(gc.enable)
+            # Once drawn, collect garbage again (run_reader pauses it while it is built).
+            self.call_after_refresh(gc.enable)
 
     @property
     def pairing_view(self) -> PairingView:

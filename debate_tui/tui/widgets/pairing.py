@@ -250,7 +250,7 @@ class PairingView(VerticalScroll, can_focus=True):
         self._opening = []
 
     def on_mount(self) -> None:
-        self._select_top()
+        self.call_after_refresh(self._fill_screen)
 
     def show(self, debate: Debate, pairing: Pairing, query: str, empty_message: str) -> None:
         """Replace the rows with those of `pairing` that match `query` (all when empty)."""
@@ -259,7 +259,7 @@ class PairingView(VerticalScroll, can_focus=True):
             self.remove_children()
             self.mount_all(self._first_page(empty_message))
         self.scroll_home(animate=False)
-        self._select_top()
+        self.call_after_refresh(self._fill_screen)
 
     def _load(self, debate: Debate, pairing: Pairing, query: str) -> None:
         self.debate = debate
@@ -285,8 +285,9 @@ class PairingView(VerticalScroll, can_focus=True):
                 )
             return [Notice(empty_message)]
         widgets = self._next_page(self.PAGE_ROWS)
-        # The cursor starts on the top row's first statement: give its card the class now,
-        # not once mounted, which would style it a second time.
+        # The cursor starts on the top row's first statement, never a row far down (that
+        # would mount every row above it). Its card gets the class now, not once mounted,
+        # which would style it a second time.
         column = 0 if self.rows[0].left is not None else 1
         card = self.cells[0][column]
         if card is not None:
@@ -307,13 +308,6 @@ class PairingView(VerticalScroll, can_focus=True):
         waiting = len(self.rows) - self.mounted_rows
         plural = "" if waiting == 1 else "s"
         return f"… {waiting} more row{plural}: keep scrolling, or press end"
-
-    def _select_top(self) -> None:
-        if self.rows:
-            # The top row, never a row far down: selecting it must not mount all rows above
-            top = self.rows[0]
-            self.select(0, 0 if top.left is not None else 1, scroll=False)
-        self.call_after_refresh(self._fill_screen)
 
     def _fill_screen(self) -> None:
         """On a tall terminal one page may not fill the view, and a view that cannot
