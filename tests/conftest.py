@@ -27,6 +27,14 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ["DEBATE_TUI_CACHE"] = old
 
 
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A statement cache of this test's own (tmp_path/cache), for tests that look inside it."""
+    path = tmp_path / "cache"
+    monkeypatch.setenv("DEBATE_TUI_CACHE", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def bundled_debate() -> Debate:
     """The bundled corpus, parsed once per run with the real spaCy pipeline."""

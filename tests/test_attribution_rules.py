@@ -34,6 +34,11 @@ def credited(statements: list[Statement]) -> list[tuple[str, str]]:
     return [(s.speaker, s.text) for s in statements]
 
 
+def speakers_by_line(text: str, statements: list[Statement]) -> dict[int, str]:
+    """Who each statement is credited to, by the line of `text` it starts on."""
+    return {text.count("\n", 0, s.start): s.speaker for s in statements}
+
+
 HEADLINE = "A headline about the meeting\n"
 
 
@@ -244,8 +249,7 @@ The State Department said Blinken had raised the case of Paul Whelan.
 
 def test_common_wire_patterns(tmp_path: Path) -> None:
     """Shapes from wire copy: one line each, credited or not as a reader would."""
-    found = extract(tmp_path, UNSEEN_STYLE)
-    by_line = {UNSEEN_STYLE.count("\n", 0, s.start): s.speaker for s in found}
+    by_line = speakers_by_line(UNSEEN_STYLE, extract(tmp_path, UNSEEN_STYLE))
     assert by_line == {
         1: "lavrov",
         2: "blinken",
@@ -352,8 +356,7 @@ Ukraine’s Foreign Minister Dmytro Kuleba said Blinken promised aid. He added t
 def test_more_wire_patterns(tmp_path: Path) -> None:
     """Parentheticals, retorts, epithets, colons; deputies, spokespeople, officials and a
     foreign minister quoting a speaker are never the speaker."""
-    found = extract(tmp_path, MORE_WIRE_PATTERNS)
-    by_line = {MORE_WIRE_PATTERNS.count("\n", 0, s.start): s.speaker for s in found}
+    by_line = speakers_by_line(MORE_WIRE_PATTERNS, extract(tmp_path, MORE_WIRE_PATTERNS))
     assert by_line == {
         1: "lavrov",
         2: "lavrov",

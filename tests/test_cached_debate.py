@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
-
-import pytest
 
 from debate_tui.build import build_debate, cached_debate
 from debate_tui.config import default_config
@@ -14,42 +11,36 @@ from debate_tui.config import default_config
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
-def test_cached_debate_only_answers_when_everything_is_cached(tmp_path: Path) -> None:
+def test_cached_debate_only_answers_when_everything_is_cached(
+    tmp_path: Path, own_cache: Path
+) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
-    old = os.environ.get("DEBATE_TUI_CACHE")
-    os.environ["DEBATE_TUI_CACHE"] = str(tmp_path / "cache")
-    try:
-        config = default_config()
-        assert cached_debate(corpus, config) is None
-        built = build_debate(corpus, config, warn=lambda _m: None)
-        warm = cached_debate(corpus, config)
-        assert warm is not None
-        assert warm.statements == built.statements
-        assert warm.articles == built.articles
-        # One edited article: nothing stale is shown, the reader parses again.
-        article = corpus / "g20-first-fleeting-meeting.txt"
-        article.write_text(article.read_text("utf-8") + "\nLavrov said nothing new.\n", "utf-8")
-        assert cached_debate(corpus, config) is None
-    finally:
-        if old is None:
-            os.environ.pop("DEBATE_TUI_CACHE", None)
-        else:
-            os.environ["DEBATE_TUI_CACHE"] = old
+    config = default_config()
+    assert cached_debate(corpus, config) is None
+    built = build_debate(corpus, config, warn=lambda _m: None)
+    warm = cached_debate(corpus, config)
+    assert warm is not None
+    assert warm.statements == built.statements
+    assert warm.articles == built.articles
+    # One edited article: nothing stale is shown, the reader parses again.
+    article = corpus / "g20-first-fleeting-meeting.txt"
+    article.write_text(article.read_text("utf-8") + "\nLavrov said nothing new.\n", "utf-8")
+    assert cached_debate(corpus, config) is None
 
 
-def _warm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _warm(tmp_path: Path) -> Path:
+    """A copy of the bundled corpus, built once into the test's own cache (own_cache)."""
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
-    monkeypatch.setenv("DEBATE_TUI_CACHE", str(tmp_path / "cache"))
     build_debate(corpus, default_config(), warn=lambda _m: None)
     return corpus
 
 
 def test_a_changed_title_renamed_or_added_article_is_never_served_stale(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, own_cache: Path
 ) -> None:
-    corpus = _warm(tmp_path, monkeypatch)
+    corpus = _warm(tmp_path)
     config = default_config()
     assert cached_debate(corpus, config) is not None
     sidecar = corpus / "sources.toml"
@@ -67,12 +58,11 @@ def test_a_changed_title_renamed_or_added_article_is_never_served_stale(
 
 
 def test_a_warm_start_still_reports_a_file_that_is_not_text(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, own_cache: Path
 ) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     (corpus / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    monkeypatch.setenv("DEBATE_TUI_CACHE", str(tmp_path / "cache"))
     config = default_config()
     cold: list[str] = []
     built = build_debate(corpus, config, warn=cold.append)
@@ -85,13 +75,11 @@ def test_a_warm_start_still_reports_a_file_that_is_not_text(
     assert fast is not None and fast.warnings == cold
 
 
-def test_a_corrupt_corpus_entry_is_rebuilt_with_a_warning(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    corpus = _warm(tmp_path, monkeypatch)
+def test_a_corrupt_corpus_entry_is_rebuilt_with_a_warning(tmp_path: Path, own_cache: Path) -> None:
+    corpus = _warm(tmp_path)
     config = default_config()
     good = build_debate(corpus, config, warn=lambda _m: None)
-    for entry in (tmp_path / "cache").glob("corpus-*.json"):
+    for entry in own_cache.glob("corpus-*.json"):
         entry.write_text('{"articles": [{"nonsense": 1}], "statements": [], "warnings": []}')
     assert cached_debate(corpus, config) is None
     messages: list[str] = []

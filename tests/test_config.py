@@ -228,15 +228,14 @@ def test_version_changes_when_a_speaker_alias_changes(tmp_path: Path) -> None:
 
 
 def test_a_second_start_gets_the_same_config_without_parsing_toml_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, own_cache: Path
 ) -> None:
     import subprocess
     import sys
 
-    monkeypatch.setenv("DEBATE_TUI_CACHE", str(tmp_path / "cache"))
     user = write(tmp_path, TWO_SPEAKERS + ONE_TOPIC)
     first = load_config(user)
-    assert list((tmp_path / "cache").glob("toml-*.json")), "parsed TOML is kept"
+    assert list(own_cache.glob("toml-*.json")), "parsed TOML is kept"
     assert load_config(user) == first
     probe = (
         "import sys; from pathlib import Path; from debate_tui.config import load_config; "
@@ -247,28 +246,22 @@ def test_a_second_start_gets_the_same_config_without_parsing_toml_again(
     assert out.stdout.split() == ["Emmanuel", "Macron", "False"]
 
 
-def test_broken_toml_is_reported_every_time_and_never_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("DEBATE_TUI_CACHE", str(tmp_path / "cache"))
+def test_broken_toml_is_reported_every_time_and_never_kept(tmp_path: Path, own_cache: Path) -> None:
     broken = write(tmp_path, '[[speakers]]\nid = "a\n')
     first = config_error(broken)
     assert config_error(broken) == first
     digest = hexdigest(broken.read_bytes())
-    kept = [p.name for p in (tmp_path / "cache").glob("toml-*.json")]
+    kept = [p.name for p in own_cache.glob("toml-*.json")]
     assert kept, "the defaults were kept"
     assert f"toml-{digest}.json" not in kept
 
 
-def test_a_damaged_kept_parse_is_parsed_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("DEBATE_TUI_CACHE", str(tmp_path / "cache"))
+def test_a_damaged_kept_parse_is_parsed_again(tmp_path: Path, own_cache: Path) -> None:
     user = write(tmp_path, TWO_SPEAKERS + ONE_TOPIC)
     good = load_config(user)
-    for entry in (tmp_path / "cache").glob("toml-*.json"):
+    for entry in own_cache.glob("toml-*.json"):
         entry.write_text("{not json", "utf-8")
     assert load_config(user) == good
-    for entry in (tmp_path / "cache").glob("toml-*.json"):
+    for entry in own_cache.glob("toml-*.json"):
         entry.write_text('{"speakers": 3}', "utf-8")  # valid JSON, wrong shape: still checked
     assert "speakers" in config_error(user)

@@ -6,8 +6,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from debate_tui.build import build_debate
 from debate_tui.cache import StatementCache
 from debate_tui.config import default_config
@@ -30,9 +28,8 @@ def test_two_processes_yield_the_same_statements_in_corpus_order() -> None:
 
 
 def test_a_warm_cache_builds_the_same_debate_as_a_fresh_parse(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, own_cache: Path
 ) -> None:
-    monkeypatch.setenv("DEBATE_TUI_CACHE", str(tmp_path / "cache"))
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     config = default_config()
@@ -42,7 +39,7 @@ def test_a_warm_cache_builds_the_same_debate_as_a_fresh_parse(
     assert first.statements == fresh.statements
     assert warm.statements == fresh.statements
     assert warm.articles == fresh.articles
-    entries = sorted(p.name for p in (tmp_path / "cache").glob("*.json"))
+    entries = sorted(p.name for p in own_cache.glob("*.json"))
     assert any(name.startswith("corpus-") for name in entries)
     # A changed title is an input of occasions and merging: the corpus entry must miss.
     sidecar = corpus / "sources.toml"
@@ -52,4 +49,4 @@ def test_a_warm_cache_builds_the_same_debate_as_a_fresh_parse(
         renamed.statements
         == build_debate(corpus, config, use_cache=False, warn=lambda _m: None).statements
     )
-    assert StatementCache(tmp_path / "cache").get_corpus("corpus-absent") is None
+    assert StatementCache(own_cache).get_corpus("corpus-absent") is None
