@@ -18,6 +18,7 @@ from debate_tui.config import Config
 from debate_tui.corpus_files import SIDECAR_NAME, article_paths
 from debate_tui.digest import new_digest
 from debate_tui.model import Article, ArticleMeta, Debate, Statement
+from debate_tui.safe_text import visible
 
 # The code that turns per-article statements into the debate's: part of the corpus key.
 _ASSEMBLY_FILES = ("build.py", "occasions.py", "merge.py")
@@ -26,7 +27,7 @@ Progress = Callable[[int, int, str], None]
 
 
 def _stderr_warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    print(f"warning: {visible(message, one_line=True)}", file=sys.stderr)
 
 
 def statements_for_articles(

@@ -17,6 +17,7 @@ from debate_tui.config import Config, ConfigError, load_config
 from debate_tui.corpus_files import CorpusError
 from debate_tui.errors import ModelMissingError
 from debate_tui.model import Debate
+from debate_tui.safe_text import json_safe, visible
 
 SUBCOMMANDS = ("read", "parse", "topics", "export")
 EXIT_USAGE = 2
@@ -146,9 +147,10 @@ def _progress_build(corpus: Path, config: Config, *, use_cache: bool, processes:
         progress.update(task, completed=done, description=label)
 
     def warn(message: str) -> None:
-        console.print(
-            f"[yellow]warning:[/] {message}", highlight=False, markup=True, soft_wrap=True
-        )
+        from rich.text import Text  # a Text, never markup: file names may hold "[/bold]"
+
+        line = Text.assemble(("warning:", "yellow"), " ", visible(message, one_line=True))
+        console.print(line, highlight=False, soft_wrap=True)
 
     try:
         return build_debate(
@@ -182,14 +184,15 @@ def _cmd_parse(debate: Debate, fmt: str) -> int:
                 ],
                 "variants": [r.text for r in st.reports],
             }
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json_safe(json.dumps(record, ensure_ascii=False)) + "\n")
         return 0
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     table = Table(
-        title=Text(f"{debate.name}: {len(debate.statements)} statements"), show_lines=True
+        title=Text(visible(f"{debate.name}: {len(debate.statements)} statements")),
+        show_lines=True,
     )
     table.add_column("speaker", no_wrap=True)
     table.add_column("kind", no_wrap=True)
@@ -197,10 +200,12 @@ def _cmd_parse(debate: Debate, fmt: str) -> int:
     table.add_column("topics · source", ratio=1, overflow="fold")
     names = {s.id: s.short_name for s in debate.speakers}
     for st in debate.statements:
-        where = Text(", ".join(st.topics) + "\n")
-        where.append(f"{st.source}:{st.start}-{st.end}", style="dim")
-        # Text cells, never markup: article text may hold "[brackets]"
-        table.add_row(Text(names.get(st.speaker, st.speaker)), Text(st.kind), Text(st.text), where)
+        where = Text(visible(", ".join(st.topics)) + "\n")
+        where.append(visible(f"{st.source}:{st.start}-{st.end}", one_line=True), style="dim")
+        # Text cells, never markup (article text may hold "[brackets]"), and no control
+        # character reaches the terminal raw
+        speaker = visible(names.get(st.speaker, st.speaker), one_line=True)
+        table.add_row(Text(speaker), Text(st.kind), Text(visible(st.text)), where)
     Console().print(table)
     return 0
 
@@ -212,16 +217,21 @@ def _cmd_topics(debate: Debate) -> int:
 
     left, right = debate.speakers
     # Text everywhere: names and labels come from user configuration, never markup
-    table = Table(title=Text(f"{debate.name}: topics"))
+    table = Table(title=Text(visible(f"{debate.name}: topics")))
     table.add_column("id")
     table.add_column("topic")
-    table.add_column(Text(left.name), justify="right")
-    table.add_column(Text(right.name), justify="right")
+    table.add_column(Text(visible(left.name)), justify="right")
+    table.add_column(Text(visible(right.name)), justify="right")
     for topic in debate.all_topics():
         a, b = debate.counts(topic.id)
-        table.add_row(Text(topic.id), Text(topic.label), str(a), str(b))
+        table.add_row(Text(visible(topic.id)), Text(visible(topic.label)), str(a), str(b))
     Console().print(table)
     return 0
+
+
+def _error(message: str) -> None:
+    """One line on standard error; names in it are shown, never obeyed by the terminal."""
+    print(f"debate-tui: error: {visible(message, one_line=True)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -229,11 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv))
     corpus: Path = args.corpus or default_corpus()
     if not corpus.exists():
-        print(
-            f"debate-tui: error: {corpus}: no such corpus folder; pass a folder of "
-            ".txt, .md or .html articles",
-            file=sys.stderr,
-        )
+        _error(f"{corpus}: no such corpus folder; pass a folder of .txt, .md or .html articles")
         return EXIT_USAGE
     try:
         config = load_config(args.config, corpus if corpus.is_dir() else corpus.parent)
@@ -259,10 +265,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             force=args.force,
         )
     except (ConfigError, CorpusError) as exc:
-        print(f"debate-tui: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_USAGE
     except ModelMissingError as exc:
-        print(f"debate-tui: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_FAILURE
     except BrokenPipeError:
         return 0

@@ -17,6 +17,7 @@ from typing import Any
 
 from debate_tui.corpus_files import SIDECAR_NAME, CorpusError, article_paths
 from debate_tui.model import Article, ArticleMeta
+from debate_tui.safe_text import visible
 
 __all__ = ["CorpusError", "article_paths", "load_corpus", "read_article"]
 
@@ -265,7 +266,9 @@ def read_sidecar(directory: Path, warn: Callable[[str], None]) -> dict[str, dict
 
 def load_corpus(directory: Path, warn: Callable[[str], None] | None = None) -> list[Article]:
     """Every readable article under `directory` (a single file works too)."""
-    emit = warn or (lambda message: print(f"warning: {message}", file=sys.stderr))
+    emit = warn or (
+        lambda message: print(f"warning: {visible(message, one_line=True)}", file=sys.stderr)
+    )
     if directory.is_file():
         sidecar = read_sidecar(directory.parent, emit)
         article = read_article(directory, directory.name, sidecar.get(directory.name, {}), emit)

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from debate_tui.model import ArticleMeta, Debate, Pairing, Speaker, Statement
+from debate_tui.safe_text import json_safe, visible
 
 FORMATS = ("markdown", "json")
 EXTENSIONS = {"markdown": ".md", "json": ".json"}
@@ -60,8 +61,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 def normalise_text(text: str) -> str:
-    """The text as a reader sees it: whitespace runs become one space, controls go."""
-    return " ".join(_CONTROL.sub("", text).split())
+    """The text as a reader sees it: whitespace runs become one space, controls go, bidi
+    overrides are neutralised (shown as U+FFFD, as in the reader)."""
+    return visible(" ".join(_CONTROL.sub("", text).split()))
 
 
 # One pass over the text; each alternative is a character that could start Markdown syntax.
@@ -452,7 +454,7 @@ def debate_json(debate: Debate) -> dict[str, Any]:
 
 
 def dumps_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 # --- files ---------------------------------------------------------------------------------
@@ -559,7 +561,7 @@ def render(
 
 
 def _error(message: str) -> None:
-    print(f"debate-tui: error: {message}", file=sys.stderr)
+    print(f"debate-tui: error: {visible(message, one_line=True)}", file=sys.stderr)
 
 
 def _write_stdout(text: str) -> None:
@@ -608,5 +610,6 @@ def run_export(
         _error(str(exc))
         return EXIT_FAILURE
     what = "every topic" if chosen is None else repr(chosen)
-    print(f"debate-tui: exported {what} to {path.resolve()}", file=sys.stderr)
+    where = visible(str(path.resolve()), one_line=True)
+    print(f"debate-tui: exported {visible(what, one_line=True)} to {where}", file=sys.stderr)
     return EXIT_OK

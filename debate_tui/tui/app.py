@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
+from textual.markup import escape
 from textual.screen import Screen
 
 from debate_tui.config import Config, ConfigError, load_config
 from debate_tui.model import Debate
+from debate_tui.safe_text import visible
 from debate_tui.tui import keys
 from debate_tui.tui.screens.reader import ReaderScreen
 
@@ -73,7 +75,7 @@ class DebateApp(App[int]):
 
     def _announce_warnings(self, debate: Debate, limit: int = 3) -> None:
         for text in debate.warnings[:limit]:
-            self.notify(text, title="Warning", severity="warning", timeout=8)
+            self.notify(visible(text), title="Warning", severity="warning", timeout=8, markup=False)
         if len(debate.warnings) > limit:
             self.notify(
                 f"{len(debate.warnings) - limit} more warnings; "
@@ -108,9 +110,9 @@ class DebateApp(App[int]):
         left, right = debate.speakers
         for topic in reader.topics:
             a, b = debate.counts(topic.id)
-            yield SystemCommand(
-                f"Go to topic: {topic.label}",
-                f"{left.name} {a}, {right.name} {b}",
+            yield SystemCommand(  # the palette reads markup: names and labels are escaped
+                escape(visible(f"Go to topic: {topic.label}", one_line=True)),
+                escape(visible(f"{left.name} {a}, {right.name} {b}", one_line=True)),
                 lambda topic_id=topic.id: self._go_to_topic(reader, topic_id),
             )
         yield SystemCommand(
@@ -148,6 +150,6 @@ def run_reader(corpus: Path, config: Config, *, use_cache: bool = True) -> int:
     finally:
         gc.enable()
     if app.load_error:
-        print(f"debate-tui: error: {app.load_error}", file=sys.stderr)
+        print(f"debate-tui: error: {visible(app.load_error, one_line=True)}", file=sys.stderr)
         return 1
     return app.return_code or 0

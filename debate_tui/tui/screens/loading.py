@@ -11,6 +11,7 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Center, Middle, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
@@ -18,6 +19,7 @@ from textual.worker import get_current_worker
 
 from debate_tui.config import Config
 from debate_tui.model import Debate
+from debate_tui.safe_text import visible
 from debate_tui.tui.widgets.key_bar import KeyBar
 
 REVEAL_AFTER = 0.3  # seconds: below this, a progress panel is only a flicker
@@ -105,7 +107,8 @@ class LoadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Middle(), Center(), Vertical(id="loading-panel") as panel:
             panel.border_title = "debate-tui"
-            yield Label(f"Reading {self.config.name} from {self.corpus.name or self.corpus}/")
+            where = f"Reading {self.config.name} from {self.corpus.name or self.corpus}/"
+            yield Label(Content(visible(where, one_line=True)))  # names are text, not markup
             yield ProgressBar(total=None, show_eta=False, id="loading-bar")
             yield Static("Loading the language model…", id="loading-status")
             yield Static(id="loading-error")
@@ -146,17 +149,18 @@ class LoadingScreen(Screen[None]):
         message.stop()
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
         what = "from the cache" if message.label == "cache" else message.label
-        self.query_one("#loading-status", Static).update(
-            f"{message.done} of {message.total} articles ready (last: {what})"
-        )
+        status = f"{message.done} of {message.total} articles ready (last: {what})"
+        self.query_one("#loading-status", Static).update(Content(visible(status, one_line=True)))
 
     def on_loading_screen_warned(self, message: LoadingScreen.Warned) -> None:
         message.stop()
-        self.notify(message.text, title="Warning", severity="warning", timeout=8)
+        text = visible(message.text)
+        self.notify(text, title="Warning", severity="warning", timeout=8, markup=False)
 
     def on_loading_screen_failed(self, message: LoadingScreen.Failed) -> None:
         # Not stopped: the app hears of it too, to exit with a failure code.
         self.error = message.error
         self.add_class("-failed", "-revealed")
         self.query_one("#loading-status", Static).update("The corpus could not be loaded.")
-        self.query_one("#loading-error", Static).update(f"{message.error}\n\nPress q to quit.")
+        error = Content(visible(message.error)) + "\n\nPress q to quit."
+        self.query_one("#loading-error", Static).update(error)

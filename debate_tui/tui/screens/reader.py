@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from debate_tui.model import Debate, TopicSpec
+from debate_tui.safe_text import visible
 from debate_tui.tui import keys
 from debate_tui.tui.widgets.header import DebateHeader, TopicBar
 from debate_tui.tui.widgets.key_bar import KeyBar
@@ -269,14 +270,21 @@ class ReaderScreen(Screen[None]):
                 )
                 return
             except (export.ExportError, OSError) as exc:
-                self.notify(str(exc), title="Export failed", severity="error", timeout=10)
+                self.notify(
+                    visible(str(exc)),
+                    title="Export failed",
+                    severity="error",
+                    timeout=10,
+                    markup=False,
+                )
                 return
-            self.notify(str(path), title=f"Exported {topic.label}", timeout=8)
+            title = visible(f"Exported {topic.label}", one_line=True)
+            self.notify(visible(str(path)), title=title, timeout=8, markup=False)
 
         def answered(overwrite: bool | None) -> None:
             if overwrite:
                 write(True)
             else:
-                self.notify(f"Kept {path}; nothing was written.", timeout=5)
+                self.notify(visible(f"Kept {path}; nothing was written."), timeout=5, markup=False)
 
         write(False)

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from debate_tui.corpus import is_heading, read_article
 from debate_tui.model import Article, Debate, Statement
+from debate_tui.safe_text import visible
 from debate_tui.tui import keys
 from debate_tui.tui.widgets.key_bar import KeyBar
 from debate_tui.tui.widgets.statement_card import QUOTE_STYLE, badge_line, shorten
@@ -130,19 +131,23 @@ class SourceScreen(Screen[None]):
         details.append(source)
         self.query_one("#source-title", Static).update(
             Content.assemble(
-                (shorten(title, 160), "bold"), "\n", (" · ".join(details), "$foreground-muted")
+                (visible(shorten(title, 160), one_line=True), "bold"),
+                "\n",
+                (visible(" · ".join(details), one_line=True), "$foreground-muted"),
             )
         )
         speaker = next((s for s in self.debate.speakers if s.id == self.statement.speaker), None)
         name = speaker.name if speaker else self.statement.speaker
         line = Content.assemble(
-            (name, "bold"),
+            (visible(name, one_line=True), "bold"),
             "  ",
             badge_line(self.statement),  # kind, and the low-confidence mark with its score
             (
-                f"  {self.statement.reason}"
-                if self.statement.low_confidence
-                else f"  confidence {self.statement.confidence:.2f} · {self.statement.reason}",
+                visible(
+                    f"  {self.statement.reason}"
+                    if self.statement.low_confidence
+                    else f"  confidence {self.statement.confidence:.2f} · {self.statement.reason}"
+                ),
                 "$foreground-muted",
             ),
         )
@@ -170,16 +175,19 @@ class SourceScreen(Screen[None]):
         container.remove_children()
         if article is None:
             reason = warnings[0] if warnings else f"{printing.source}: cannot be read"
-            container.mount(Static(f"Cannot open the article. {reason}"))
+            container.mount(Static(Content(visible(f"Cannot open the article. {reason}"))))
             return
         self.article = article
         self.span = locate(article.text, printing)
         if self.span is None:
             self.notify(
-                f"{printing.source} changed since it was parsed and no longer holds this "
-                "statement; start debate-tui with --no-cache to parse it again.",
+                visible(
+                    f"{printing.source} changed since it was parsed and no longer holds this "
+                    "statement; start debate-tui with --no-cache to parse it again."
+                ),
                 severity="warning",
                 timeout=10,
+                markup=False,
             )
         paragraphs: list[Paragraph] = []
         self.highlighted = None
@@ -197,7 +205,7 @@ class SourceScreen(Screen[None]):
         self.call_after_refresh(self.action_show_statement)
 
     def _paragraph_content(self, text: str, start: int, end: int) -> Content:
-        content = Content(text[start:end])
+        content = Content(visible(text[start:end]))  # same length: offsets stay exact
         if self.span is None:
             return content
         low, high = max(self.span[0], start), min(self.span[1], end)
@@ -222,8 +230,8 @@ class SourceScreen(Screen[None]):
             return
         p_start = next(start for start, end in article.paragraphs if start <= span[0] < end)
         first_word = article.text[span[0] : span[1]].split(" ", 1)[0]
-        before = Content(article.text[p_start : span[0]] + first_word).wrap(width)
-        through = Content(article.text[p_start : span[1]]).wrap(width)
+        before = Content(visible(article.text[p_start : span[0]] + first_word)).wrap(width)
+        through = Content(visible(article.text[p_start : span[1]])).wrap(width)
         top = len(before) - 1
         height = max(len(through) - top, 1)
         line = paragraph.virtual_region.y + top

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from debate_tui.model import Debate
+from debate_tui.safe_text import visible
 
 
 class DebateHeader(Static):
@@ -48,8 +49,8 @@ class DebateHeader(Static):
         left, right = debate.speakers
         articles = len(debate.articles)
         parts: list[Content | tuple[str, str] | str] = [
-            (debate.name, "bold"),
-            (f" · {debate.corpus_name}/ · ", "$foreground-muted"),
+            (visible(debate.name, one_line=True), "bold"),
+            (visible(f" · {debate.corpus_name}/ · ", one_line=True), "$foreground-muted"),
             f"{articles} article{'' if articles == 1 else 's'}, ",
             f"{len(debate.statements)} statements",
         ]
@@ -58,7 +59,10 @@ class DebateHeader(Static):
             by_right = sum(1 for st in debate.statements if st.speaker == right.id)
             parts.append(
                 (
-                    f" ({left.short_name} {by_left}, {right.short_name} {by_right})",
+                    visible(
+                        f" ({left.short_name} {by_left}, {right.short_name} {by_right})",
+                        one_line=True,
+                    ),
                     "$foreground-muted",
                 )
             )
@@ -82,11 +86,11 @@ class TopicBar(Static):
 
     def show(self, label: str, number: int, total: int, query: str, shown: int, rows: int) -> None:
         parts: list[Content | tuple[str, str] | str] = [
-            (label, "bold"),
+            (visible(label, one_line=True), "bold"),
             (f"  topic {number} of {total}", "$foreground-muted"),
         ]
         if query:
             parts.append(("  filter ", "$foreground-muted"))
-            parts.append((f"“{query}”", "bold $text-accent"))
+            parts.append((visible(f"“{query}”", one_line=True), "bold $text-accent"))
             parts.append((f" {shown} of {rows} row{'' if rows == 1 else 's'}", "$foreground-muted"))
         self.update(Content.assemble(*parts))

@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from debate_tui.model import Debate, Pairing, Row, Speaker, Statement
+from debate_tui.safe_text import visible
 from debate_tui.tui import keys
 from debate_tui.tui.widgets.statement_card import StatementCard, matches
 
@@ -104,10 +105,10 @@ class ColumnHeadings(Static):
     @staticmethod
     def heading(speaker: Speaker, count: int) -> Content:
         return Content.assemble(
-            (speaker.name, "bold"),
+            (visible(speaker.name, one_line=True), "bold"),
             (f" ({count})", "$foreground-muted"),
             "\n",
-            (speaker.role or " ", "italic $foreground-muted"),
+            (visible(speaker.role, one_line=True) or " ", "italic $foreground-muted"),
         )
 
     def show(self, pairing: Pairing) -> None:
@@ -283,7 +284,7 @@ class PairingView(VerticalScroll, can_focus=True):
                     f"No statement on {pairing.topic.label} contains “{self.query_text}”. "
                     "Press escape to clear the filter, or / to change it."
                 )
-            return [Notice(empty_message)]
+            return [Notice(Content(visible(empty_message)))]
         widgets = self._next_page(self.PAGE_ROWS)
         # The cursor starts on the top row's first statement, never a row far down (that
         # would mount every row above it). Its card gets the class now, not once mounted,
@@ -321,14 +322,15 @@ class PairingView(VerticalScroll, can_focus=True):
         row = self.rows[index]
         widgets: list[Widget] = []
         if index == 0 or self.rows[index - 1].group != row.group:
-            label = GroupLabel(Content.styled(f"◆ {row.group}"))
+            label = GroupLabel(Content(visible(f"◆ {row.group}", one_line=True)))
             self.group_labels[index] = label
             widgets.append(label)
         names = (self.pairing.left.short_name, self.pairing.right.short_name)
         cells: list[Widget] = []
         for column, cell in enumerate((row.left, row.right)):
             if cell is None:
-                cells.append(EmptyCell(f"No statement from {names[column]} here."))
+                said = visible(f"No statement from {names[column]} here.", one_line=True)
+                cells.append(EmptyCell(Content(said)))
                 continue
             card = StatementCard(
                 cell,

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from debate_tui.model import ArticleMeta, Statement
+from debate_tui.safe_text import visible
 
 # Quoted words are bold and coloured so they stand out from reported speech in any theme,
 # and still by weight alone where a 16-colour terminal flattens the colours.
@@ -58,7 +59,7 @@ def statement_text(statement: Statement, query: str = "") -> Content:
     """The statement's words: direct quotes styled apart, filter matches reversed."""
     text = Content.assemble(
         *(
-            (piece, QUOTE_STYLE) if is_quote else piece
+            (visible(piece), QUOTE_STYLE) if is_quote else visible(piece)
             for piece, is_quote in statement.quote_segments()
         )
     )
@@ -90,7 +91,7 @@ def card_content(
         [
             badge_line(statement),
             statement_text(statement, query),
-            Content.styled(source, SOURCE_STYLE),
+            Content.styled(visible(source, one_line=True), SOURCE_STYLE),
         ]
     )
 

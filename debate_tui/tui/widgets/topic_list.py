@@ -22,6 +22,7 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
 from debate_tui.model import Debate
+from debate_tui.safe_text import visible
 
 GUTTER = 4  # the current bar, a space, and the topic's number (1-9) with a space
 MARGIN = 1  # a blank column on the right, inside the current topic's background
@@ -175,8 +176,10 @@ class TopicList(ScrollView, can_focus=False):
                 TopicLine(
                     id=topic.id,
                     number=str(number) if number <= 9 else "",
-                    label=topic.label,
-                    counts=f"{left.short_name} {a} · {right.short_name} {b}",
+                    label=visible(topic.label, one_line=True),
+                    counts=visible(
+                        f"{left.short_name} {a} · {right.short_name} {b}", one_line=True
+                    ),
                     silent=not (a or b),
                 )
             )
