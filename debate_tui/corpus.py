@@ -171,7 +171,8 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
     return meta, match.end()
 
 
-def _from_html(raw_text: str) -> tuple[str, dict[str, str]]:
+def extract_html(raw_text: str) -> tuple[str, dict[str, str]]:
+    """An HTML page's article text and metadata; `debate-tui add` uses it to see what we see."""
     import trafilatura  # heavy: only for HTML articles
 
     document = trafilatura.bare_extraction(
@@ -210,7 +211,7 @@ def read_article(
     skip_until = 0
     if path.suffix.lower() in (".html", ".htm"):
         try:
-            text, found = _from_html(decoded)
+            text, found = extract_html(decoded)
         except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
             reason = exc.__class__.__name__
             warn(f"{name}: HTML could not be parsed ({reason}); save the article as text")
