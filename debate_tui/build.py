@@ -21,7 +21,7 @@ from debate_tui.model import Article, ArticleMeta, Debate, Statement
 from debate_tui.safe_text import visible
 
 # The code that turns per-article statements into the debate's: part of the corpus key.
-_ASSEMBLY_FILES = ("build.py", "occasions.py", "merge.py")
+_ASSEMBLY_FILES = ("build.py", "occasions.py", "merge.py", "repeat_index.py")
 
 Progress = Callable[[int, int, str], None]
 

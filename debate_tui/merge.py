@@ -23,32 +23,38 @@ How a pair is judged (see `judge`):
 The threshold was chosen on the bundled corpus and on hand-made near misses (see
 `MERGE_THRESHOLD`); tests/test_merge.py keeps both honest.
 
-Pure Python plus rapidfuzz: this runs on every start, including warm starts without spaCy.
-Candidates are found per speaker with one `process.cdist` pass, so thousands of statements
-never meet a Python loop over all pairs.
+Pure Python plus rapidfuzz; it runs whenever a corpus changed, never on a warm start. The
+work grows near-linearly with the statements: exact repeats are judged once, candidates come
+from an index of rare stems, and a remark printed a thousand times is never compared all
+against all (see `repeat_index`).
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from debate_tui.model import OTHER_TOPIC, Report, Speaker, Statement
+from debate_tui.repeat_index import (
+    MergeStats,
+    Unit,
+    compatible,
+    components,
+    shares_enough,
+    units_of,
+)
 
 # token_set_ratio on content words, 0-100. On the bundled corpus the five remarks printed
 # twice score 73, 76, 81, 82 and 96; the 650-odd other same-speaker pairs across articles at
 # most 66 (60 within one occasion); the hand-made near miss that no guard catches, 66.7.
 # 70 sits in that gap, 3 points from each side.
 MERGE_THRESHOLD = 70.0
-# Cheap first pass: pairs sharing less than this share of the shorter statement's content
-# words cannot reach the threshold and are never scored in full.
-_PREFILTER_OVERLAP = 0.25
-_CHUNK = 512
 
 _STOPWORDS = frozenset(
     """
@@ -387,66 +393,12 @@ def _topics_compatible(first: Statement, second: Statement) -> bool:
     return not left or not right or bool(left & right)
 
 
-def _candidates(wordings: Sequence[Wording]) -> list[tuple[int, int]]:
-    """Index pairs that share enough content words to be worth a full comparison.
-
-    Each wording's distinct stems become one character each, sorted; the Indel distance of
-    two such strings then counts the stems they do not share, which rapidfuzz computes for
-    a whole block at once.
-    """
-    codes: dict[str, str] = {}
-    encoded: list[str] = []
-    for wording in wordings:
-        chars = [codes.setdefault(stem, chr(0x4E00 + len(codes))) for stem in wording.stem_set]
-        encoded.append("".join(sorted(chars)))
-    import numpy as np  # rapidfuzz's cdist returns numpy arrays; numpy ships with it here
-
-    sizes = np.array([len(text) for text in encoded], dtype=np.int32)
-    pairs: list[tuple[int, int]] = []
-    for offset in range(0, len(encoded), _CHUNK):
-        rows = encoded[offset : offset + _CHUNK]
-        distances = process.cdist(rows, encoded, scorer=Indel.distance, dtype=np.int32)
-        row_sizes = sizes[offset : offset + len(rows), None]
-        shared = (row_sizes + sizes[None, :] - distances) // 2
-        smaller = np.minimum(row_sizes, sizes[None, :])
-        later = np.arange(len(encoded))[None, :] > np.arange(offset, offset + len(rows))[:, None]
-        keep = later & (shared > 0) & (shared >= _PREFILTER_OVERLAP * smaller)
-        rows_index, columns = np.nonzero(keep)
-        pairs.extend(zip((rows_index + offset).tolist(), columns.tolist(), strict=True))
-    return pairs
-
-
-def find_repeats(
-    statements: Sequence[Statement],
-    *,
-    speakers: Iterable[Speaker] = (),
-    threshold: float = MERGE_THRESHOLD,
-) -> list[tuple[int, int, Verdict]]:
-    """Every pair (i, j, verdict) of statements compared in full, refused ones included."""
-    names = speaker_phrases(speakers)
-    by_speaker: dict[str, list[int]] = {}
-    for index, st in enumerate(statements):
-        by_speaker.setdefault(st.speaker, []).append(index)
-    judged: list[tuple[int, int, Verdict]] = []
-    for indexes in by_speaker.values():
-        wordings = [Wording(statements[i].text, names) for i in indexes]
-        for a, b in _candidates(wordings):
-            first, second = statements[indexes[a]], statements[indexes[b]]
-            if (
-                first.source == second.source
-                or not _occasions_compatible(first, second)
-                or not _topics_compatible(first, second)
-            ):
-                continue
-            judged.append((indexes[a], indexes[b], _verdict(wordings[a], wordings[b], threshold)))
-    return judged
-
-
 def merge_statements(
     statements: Sequence[Statement],
     *,
     speakers: Iterable[Speaker] = (),
     threshold: float = MERGE_THRESHOLD,
+    stats: MergeStats | None = None,
 ) -> list[Statement]:
     """The statements with every repeated remark shown once, in the original order.
 
@@ -457,8 +409,7 @@ def merge_statements(
     its `reports`; its topics are the union of theirs. Nothing is dropped: every input span
     is either a statement or a report of the result.
     """
-    judged = find_repeats(statements, speakers=speakers, threshold=threshold)
-    groups = repeat_groups(judged)
+    groups = repeat_groups(statements, speakers=speakers, threshold=threshold, stats=stats)
     leader_of: dict[int, list[int]] = {}
     member: set[int] = set()
     for group in groups:
@@ -474,12 +425,121 @@ def merge_statements(
     return out
 
 
-def repeat_groups(judged: Iterable[tuple[int, int, Verdict]]) -> list[list[int]]:
-    """Groups of statement indexes that report one remark, from `find_repeats` verdicts.
+def repeat_groups(
+    statements: Sequence[Statement],
+    *,
+    speakers: Iterable[Speaker] = (),
+    threshold: float = MERGE_THRESHOLD,
+    stats: MergeStats | None = None,
+) -> list[list[int]]:
+    """Groups (two or more statement indexes each, sorted) that report one remark.
 
-    Pairs join best score first; a pair joins two groups only when every cross pair merges.
+    Exact repeats become one unit, the index of `repeat_index` finds which units could
+    merge, and each connected component is split into groups: by complete linkage over
+    every judged pair when it is small (`EXACT_LIMIT` statements), by bounded verification
+    when it is a remark printed by hundreds of outlets.
     """
-    merging = [(verdict.score, i, j) for i, j, verdict in judged if verdict.merges]
+    stats = stats if stats is not None else MergeStats()
+    stats.statements += len(statements)
+    names = speaker_phrases(speakers)
+    wordings: dict[str, Wording] = {}
+
+    def wording(index: int) -> Wording:
+        text = statements[index].text
+        found = wordings.get(text)
+        if found is None:
+            found = wordings[text] = Wording(text, names)
+        return found
+
+    by_speaker: dict[str, list[int]] = {}
+    for index, st in enumerate(statements):
+        by_speaker.setdefault(st.speaker, []).append(index)
+    groups: list[list[int]] = []
+    for indexes in by_speaker.values():
+        units = units_of(
+            statements,
+            indexes,
+            key_of=lambda i: tuple(wording(i).tokens),
+            stems_of=lambda i: wording(i).stem_set,
+        )
+        stats.units += len(units)
+        pairs = _UnitPairs(units, [wording(unit.members[0]) for unit in units], threshold, stats)
+        for component in components(units, pairs.merge, stats):
+            members = sorted(index for number in component for index in units[number].members)
+            if len(members) < 2:
+                continue
+            split = _complete_linkage if len(members) <= EXACT_LIMIT else _bounded_linkage
+            groups.extend(split(members, statements, pairs))
+    return sorted(groups)
+
+
+# Components up to this many statements are split by complete linkage over all their pairs.
+EXACT_LIMIT = 48
+# In a larger component, a statement is tried against at most this many groups, and joins
+# one when it merges with the group's first member and its latest `_SAMPLE - 1` others.
+_GROUP_TRIES = 8
+_SAMPLE = 4
+
+
+class _UnitPairs:
+    """Verdicts between units, each pair judged once whichever of its statements ask."""
+
+    def __init__(
+        self, units: list[Unit], wordings: list[Wording], threshold: float, stats: MergeStats
+    ) -> None:
+        self.units = units
+        self.wordings = wordings
+        self.threshold = threshold
+        self.stats = stats
+        self.unit_of = {index: n for n, unit in enumerate(units) for index in unit.members}
+        self._verdicts: dict[tuple[int, int], Verdict] = {}
+
+    def verdict(self, first: int, second: int) -> Verdict:
+        """The verdict on units `first` and `second`, judged in that order."""
+        if first == second:
+            return Verdict(100.0, None)  # the same content words: nothing differs
+        found = self._verdicts.get((first, second))
+        if found is None:
+            self.stats.comparisons += 1
+            found = _verdict(self.wordings[first], self.wordings[second], self.threshold)
+            self._verdicts[(first, second)] = found
+        return found
+
+    def judgeable(self, first: int, second: int) -> bool:
+        a, b = self.units[first], self.units[second]
+        return compatible(a, b) and shares_enough(a.stems, b.stems)
+
+    def merge(self, earlier: int, later: int) -> bool:
+        """Whether some statement of one unit would merge with some of the other."""
+        a, b = self.units[earlier], self.units[later]
+        if len(a.sources | b.sources) < 2:  # all in one article
+            return False
+        return self.judgeable(earlier, later) and self.verdict(earlier, later).merges
+
+    def statements_merge(self, first: int, second: int, statements: Sequence[Statement]) -> bool:
+        """Whether statements `first` < `second` would merge on their own."""
+        if statements[first].source == statements[second].source:
+            return False
+        a, b = self.unit_of[first], self.unit_of[second]
+        return self.judgeable(a, b) and self.verdict(a, b).merges
+
+
+def _complete_linkage(
+    members: list[int], statements: Sequence[Statement], pairs: _UnitPairs
+) -> list[list[int]]:
+    """Pairs join best score first; a pair joins two groups only when every cross pair
+    merges. Every pair of the component is judged, as the merge always did."""
+    merging: list[tuple[float, int, int]] = []
+    for position, i in enumerate(members):
+        for j in members[position + 1 :]:
+            if statements[i].source == statements[j].source:
+                continue
+            a, b = pairs.unit_of[i], pairs.unit_of[j]
+            if not pairs.judgeable(a, b):
+                continue
+            verdict = pairs.verdict(a, b)
+            if verdict.merges:
+                merging.append((verdict.score, i, j))
     linked = {(i, j) for _, i, j in merging}
     group_of: dict[int, list[int]] = {}
     for _, i, j in sorted(merging, key=lambda item: (-item[0], item[1], item[2])):
@@ -490,8 +550,41 @@ def repeat_groups(judged: Iterable[tuple[int, int, Verdict]]) -> list[list[int]]
             joined = sorted(left + right)
             for index in joined:
                 group_of[index] = joined
-    unique = {id(group): group for group in group_of.values()}
-    return sorted(unique.values())
+    return list({id(group): group for group in group_of.values()}.values())
+
+
+def _bounded_linkage(
+    members: list[int], statements: Sequence[Statement], pairs: _UnitPairs
+) -> list[list[int]]:
+    """Groups of a large component, each statement judged against a few members only.
+
+    A statement joins a group holding its exact repeat (from another article) at no cost;
+    else the largest groups are tried, and it joins the first whose first member and latest
+    few members all merge with it. Never two statements of one article in a group.
+    """
+    groups: list[list[int]] = []
+    sources: list[set[str]] = []
+    by_unit: dict[int, list[int]] = {}
+    for index in members:
+        source, unit = statements[index].source, pairs.unit_of[index]
+        chosen = next((g for g in by_unit.get(unit, []) if source not in sources[g]), None)
+        if chosen is None:
+            for g in heapq.nlargest(_GROUP_TRIES, range(len(groups)), key=lambda g: len(groups[g])):
+                group = groups[g]
+                sample = dict.fromkeys([group[0], *group[1 - _SAMPLE :]])
+                if source not in sources[g] and all(
+                    pairs.statements_merge(other, index, statements) for other in sample
+                ):
+                    chosen = g
+                    break
+        if chosen is None:
+            chosen = len(groups)
+            groups.append([])
+            sources.append(set())
+        groups[chosen].append(index)
+        sources[chosen].add(source)
+        by_unit.setdefault(unit, []).append(chosen)
+    return [group for group in groups if len(group) > 1]
 
 
 def _completeness(st: Statement, index: int) -> tuple[int, float, int, int]:

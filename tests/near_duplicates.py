@@ -23,16 +23,21 @@ _SWAPS = {
     "countries": "nations",
 }
 _INSERTS = ("also", "again", "reportedly", "on Thursday", "in a statement")
+# Edits that keep the claim: what a copy editor does to wire copy.
+KEEPING = ("drop", "swap", "insert", "cut", "repeat")
+EVERY_EDIT = (*KEEPING, "number", "negate")
 
 
-def edited(text: str, rng: random.Random, edits: int = 1) -> str:
+def edited(
+    text: str, rng: random.Random, edits: int = 1, kinds: tuple[str, ...] = EVERY_EDIT
+) -> str:
     """The text with `edits` small edits: a word dropped, swapped, repeated or inserted,
     a figure changed, a "not" added, or the last few words cut."""
     words = text.split()
     for _ in range(edits):
         if len(words) < 4:
             break
-        kind = rng.choice(("drop", "swap", "insert", "cut", "number", "negate", "repeat"))
+        kind = rng.choice(kinds)
         at = rng.randrange(1, len(words) - 1)
         if kind == "drop":
             del words[at]

@@ -7,6 +7,7 @@ near-duplicates are SYNTHETIC edited copies of the bundled statements (tests/nea
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,10 @@ from debate_tui.corpus import load_corpus
 from debate_tui.merge import merge_statements
 from debate_tui.model import Statement
 from debate_tui.occasions import assign_occasions
+from debate_tui.repeat_index import MergeStats
 from tests.merge_reference import reference_merge
-from tests.near_duplicates import republished
+from tests.near_duplicates import KEEPING, edited, republished
+from tests.test_merge import statement
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
@@ -51,3 +54,59 @@ def test_edited_copies_from_many_outlets_merge_exactly_as_before(
     merged = merge_statements(statements, speakers=CONFIG.speakers)
     assert merged == reference_merge(statements, speakers=CONFIG.speakers)
     assert len(merged) < len(statements) - len(unmerged)  # most copies did fold
+
+
+# --- A remark republished a thousand times --------------------------------------------------
+
+# SYNTHETIC wire copy: no proper names but the speaker's, so only the edits below tell copies
+# apart.
+WIRE = (
+    "Blinken said the war of aggression must end and that a just and lasting peace would "
+    "need real diplomacy from every side of the conflict."
+)
+
+
+def outlets(copies: int, seed: int, negate_every: int = 0) -> list[Statement]:
+    """The wire statement, then `copies - 1` outlets' edited copies of it (every
+    `negate_every`-th one saying "would not need")."""
+    rng = random.Random(seed)
+    out = [statement(WIRE, source="wire.txt")]
+    for n in range(1, copies):
+        text = edited(WIRE, rng, rng.randrange(1, 3), KEEPING)
+        if negate_every and n % negate_every == 0:
+            text = text.replace("would", "would not")
+        out.append(statement(text, source=f"outlet-{n:04d}.txt"))
+    return out
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_a_thousand_edited_copies_fold_into_one_without_comparing_all_pairs(seed: int) -> None:
+    copies = outlets(1000, seed)
+    stats = MergeStats()
+    (shown,) = merge_statements(copies, speakers=CONFIG.speakers, stats=stats)
+    assert len(shown.reports) == 999
+    assert len(shown.sources) == 1000
+    all_pairs = len(copies) * (len(copies) - 1) // 2  # 499,500
+    assert stats.comparisons < 2 * len(copies) < all_pairs // 100
+
+
+def test_copies_that_negate_the_remark_stay_apart_from_it() -> None:
+    copies = outlets(1000, seed=3, negate_every=10)
+    stats = MergeStats()
+    shown = merge_statements(copies, speakers=CONFIG.speakers, stats=stats)
+    texts = [[st.text, *(r.text for r in st.reports)] for st in shown]
+    for group in texts:
+        assert len({"would not" in text for text in group}) == 1, "a negation merged"
+    affirming = [group for group in texts if "would not" not in group[0]]
+    assert len(affirming) == 1, "every copy that keeps the claim is one statement"
+    assert len(affirming[0]) >= 900
+    assert stats.comparisons < 10 * len(copies)
+
+
+def test_exact_repeats_are_judged_once() -> None:
+    copies = [statement(WIRE, source=f"outlet-{n:04d}.txt") for n in range(1000)]
+    stats = MergeStats()
+    (shown,) = merge_statements(copies, speakers=CONFIG.speakers, stats=stats)
+    assert len(shown.reports) == 999
+    assert stats.units == 1
+    assert stats.comparisons == 0
