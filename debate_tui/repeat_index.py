@@ -13,7 +13,8 @@ merge must not compare all of them against all. Three steps keep the work near-l
    not units, so a thousand copies in one cluster are one entry per stem.
 3. A unit joins a candidate cluster when it merges with one of the cluster's members
    (union-find, verified by the judge), trying the members that joined last first, at most
-   `VERIFY_LIMIT` of them. Usually the first one tried merges: about one comparison per copy.
+   `VERIFY_LIMIT` of them, and only the `CANDIDATE_LIMIT` clusters sharing most stems.
+   Usually the first member tried merges: about one comparison per copy.
 
 The resulting components are what `merge.py` then splits into groups of one remark each.
 Stems so common that their posting lists exceed `COMMON_POSTINGS` clusters are not probed:
@@ -23,6 +24,7 @@ probe quadratic. Below that size (every corpus the tests hold) the components ar
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +37,9 @@ PREFILTER_OVERLAP = 0.25
 VERIFY_LIMIT = 32
 # Stems whose postings list more clusters than this are too common to block on.
 COMMON_POSTINGS = 256
+# How many candidate clusters a new unit is judged against, those sharing most stems first:
+# a wording that resembles hundreds of different remarks merges with none of them.
+CANDIDATE_LIMIT = 16
 
 
 @dataclass
@@ -153,7 +158,7 @@ def components(
         hits: dict[int, int] = {}
         _probe(everything, prefix, clusters, hits)  # this unit the smaller of a pair
         _probe(prefixes, ranked, clusters, hits)  # an earlier unit the smaller
-        for root in sorted(hits, key=lambda r: (-hits[r], r)):
+        for root in heapq.nsmallest(CANDIDATE_LIMIT, hits, key=lambda r: (-hits[r], r)):
             if clusters.find(root) == clusters.find(number):
                 continue
             for other in clusters.members[clusters.find(root)][: -VERIFY_LIMIT - 1 : -1]:
