@@ -434,7 +434,12 @@ def pairing_json(debate: Debate, topic_id: str) -> dict[str, Any]:
         "speakers": [_speaker_json(pairing.left), _speaker_json(pairing.right)],
         "counts": {side.id: pairing.count(side.id) for side in (pairing.left, pairing.right)},
         "rows": [
-            {"group": row.group, "left": cell(row.left), "right": cell(row.right)}
+            {
+                "group": row.group,
+                "left": cell(row.left),
+                "right": cell(row.right),
+                "why": row.why or None,
+            }
             for row in pairing.rows
         ],
     }

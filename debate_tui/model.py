@@ -7,7 +7,6 @@ and the cache can all use it without paying for the NLP stack.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Literal, NamedTuple
@@ -172,12 +171,14 @@ class Statement:
 class Row(NamedTuple):
     """One line of a pairing: what each side said on one occasion, side by side.
 
-    Either cell may be None: that side said nothing matching in this group.
+    Either cell may be None: that side has no counterpart in this group. When both are
+    there, `why` says in a few words what makes them answer each other.
     """
 
     group: str
     left: Statement | None
     right: Statement | None
+    why: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +217,7 @@ class Debate:
     _by_topic: dict[str, list[Statement]] = field(default_factory=dict, repr=False, compare=False)
     _by_source: dict[str, ArticleMeta] = field(default_factory=dict, repr=False, compare=False)
     _pairings: dict[str, Pairing] = field(default_factory=dict, repr=False, compare=False)
+    _lexicon: Any = field(default=None, repr=False, compare=False)
 
     def _indexes(self) -> None:
         key = (id(self.statements), len(self.statements), id(self.articles), len(self.articles))
@@ -231,6 +233,7 @@ class Debate:
             for topic_id in st.topics:
                 self._by_topic.setdefault(topic_id, []).append(st)
         self._pairings = {}
+        self._lexicon = None
         self._index_key = key
 
     @property
@@ -267,7 +270,8 @@ class Debate:
         return self._by_source.get(source)
 
     def pairing(self, topic_id: str) -> Pairing:
-        """Align the topic's statements: one group per occasion (else article), zipped."""
+        """Align the topic's statements: one group per occasion (else article), and in
+        each group every statement beside the other side's statement that answers it."""
         self._indexes()
         cached = self._pairings.get(topic_id)
         if cached is None:
@@ -275,18 +279,24 @@ class Debate:
         return cached
 
     def _pair(self, topic_id: str) -> Pairing:
+        from debate_tui.counterparts import Lexicon, pair_rows  # when a topic is first shown
+
+        if self._lexicon is None:
+            self._lexicon = Lexicon(self.speakers, self.topics, (st.text for st in self.statements))
         left, right = self.speakers
         groups: dict[str, tuple[list[Statement], list[Statement]]] = {}
-        for st in self._by_topic.get(topic_id, ()):
+        order: dict[int, int] = {}
+        for position, st in enumerate(self._by_topic.get(topic_id, ())):
             key = group_key(st, self._by_source.get(st.source))
             sides = groups.setdefault(key, ([], []))
             if st.speaker == left.id:
                 sides[0].append(st)
             elif st.speaker == right.id:
                 sides[1].append(st)
+            order[id(st)] = position
         rows: list[Row] = []
         for key, (lefts, rights) in groups.items():
-            rows.extend(_zip_rows(key, lefts, rights))
+            rows.extend(pair_rows(key, lefts, rights, topic_id, self._lexicon, order))
         return Pairing(self.topic(topic_id), left, right, tuple(rows))
 
 
@@ -297,12 +307,3 @@ def group_key(statement: Statement, meta: ArticleMeta | None) -> str:
     if meta is not None:
         return meta.occasion or meta.title or meta.source
     return statement.source
-
-
-def _zip_rows(key: str, lefts: Sequence[Statement], rights: Sequence[Statement]) -> Iterable[Row]:
-    for index in range(max(len(lefts), len(rights))):
-        yield Row(
-            key,
-            lefts[index] if index < len(lefts) else None,
-            rights[index] if index < len(rights) else None,
-        )

@@ -25,7 +25,7 @@ from debate_tui.tui.screens.help import HelpScreen
 from debate_tui.tui.screens.reader import ReaderScreen
 from debate_tui.tui.screens.source import SourceScreen
 from debate_tui.tui.widgets.key_bar import KeyBar
-from debate_tui.tui.widgets.pairing import EmptyCell, PairingView, PairRow
+from debate_tui.tui.widgets.pairing import EmptyCell, PairingView, PairReason, PairRow
 from debate_tui.tui.widgets.statement_card import StatementCard
 from debate_tui.tui.widgets.topic_list import TopicList
 
@@ -236,7 +236,7 @@ async def test_statements_of_one_occasion_share_a_row_left_blinken_right_lavrov(
         assert left.parent is right.parent and first.parent is view
 
 
-async def test_a_side_that_said_nothing_says_so_in_its_cell() -> None:
+async def test_a_side_that_said_nothing_on_a_topic_says_so_once_not_in_every_row() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await settle(app)
@@ -245,8 +245,47 @@ async def test_a_side_that_said_nothing_says_so_in_its_cell() -> None:
         assert topic_id(app) == ONE_SIDED_TOPIC
         cells = list(reader(app).query(EmptyCell))
         assert len(cells) == 3
-        assert all("No statement from Lavrov here." in str(cell.content) for cell in cells)
-        assert "Sergei Lavrov (0)" in screen_text(app)
+        assert all(not str(cell.content).strip() for cell in cells)
+        text = screen_text(app)
+        assert text.count("Sergei Lavrov said nothing on New START in these articles.") == 1
+        assert "Sergei Lavrov (0)" in text
+
+
+async def test_statements_that_answer_each_other_sit_side_by_side_and_say_why() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app)
+        await pilot.press(str([t.id for t in TOPICS].index("escalation") + 1))
+        await settle(app)
+        view = reader(app).query_one(PairingView)
+        paired = [row for row in view.rows if row.left and row.right]
+        assert len(paired) == 1
+        assert "further escalation of the conflict would" in paired[0].left.text
+        assert "warned against any further escalation" in paired[0].right.text
+        reasons = [str(r.content) for r in reader(app).query(PairReason)]
+        assert len(reasons) == 1 and reasons[0].startswith("↔ both on: consequences")
+        assert {"conflict", "escalation"} <= set(reasons[0].replace(",", "").split())
+        assert reasons[0] in screen_text(app)
+
+
+async def test_a_statement_with_no_answer_stands_in_its_own_row() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app)
+        await pilot.press(str([t.id for t in TOPICS].index("crimea") + 1))
+        await settle(app)
+        view = reader(app).query_one(PairingView)
+        # Lavrov's defence of the annexation answers Blinken's accusation about it, not
+        # Blinken's remark on human rights in Crimea, which stands alone.
+        shapes = [
+            (row.left.text[:30] if row.left else None, row.right.text[:30] if row.right else None)
+            for row in view.rows
+        ]
+        assert shapes == [
+            ("He directly accused Russia of ", "Lavrov defended Russia's annex"),
+            ("Furthermore, Blinken addressed", None),
+        ]
+        assert "No answer from Lavrov here." in screen_text(app)
 
 
 async def test_card_shows_kind_badge_source_and_quotes_apart() -> None:
@@ -413,10 +452,10 @@ async def test_home_and_end_reach_the_ends_of_a_column() -> None:
         await settle(app)
         await pilot.press("4", "l", "end")
         await settle(app)
-        assert selected_text(app).startswith("“Our Western colleagues")
+        assert selected_text(app).startswith("“They invite us for talks")
         await pilot.press("home")
         await settle(app)
-        assert selected_text(app).startswith("He said Russia remains open")
+        assert selected_text(app).startswith("“Our Western colleagues")
 
 
 async def test_selection_scrolls_into_view_in_a_long_topic() -> None:
@@ -578,10 +617,10 @@ async def test_filter_narrows_rows_live_and_escape_clears_it() -> None:
         await pilot.press("slash")
         await settle(app)
         assert isinstance(app.focused, Input)
-        await pilot.press(*"TALKS")
+        await pilot.press(*"WESTERN")
         await settle(app)
         assert view.visible_rows == 2, "case does not matter"
-        assert "filter “TALKS” 2 of 3 rows" in screen_text(app)
+        assert "filter “WESTERN” 2 of 3 rows" in screen_text(app)
         dimmed = [c for c in reader(app).query(StatementCard) if c.has_class("-unmatched")]
         assert [c.statement.speaker for c in dimmed] == ["blinken"]
         await pilot.press("escape")
@@ -631,7 +670,7 @@ async def test_enter_keeps_the_filter_and_escape_in_the_pairing_clears_it() -> N
         await pilot.press("escape")
         await settle(app)
         assert "filter" not in screen_text(app).splitlines()[1]
-        assert view.visible_rows == 2
+        assert view.visible_rows == 3
 
 
 async def test_letters_typed_in_the_filter_are_text_not_commands() -> None:

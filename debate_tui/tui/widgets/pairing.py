@@ -134,6 +134,20 @@ class GroupLabel(Static):
     """
 
 
+class PairReason(Static):
+    """Above a pair of statements: in a few muted words, why the two sit together."""
+
+    DEFAULT_CSS = """
+    PairReason {
+        width: 1fr;
+        height: 1;
+        padding: 0 1 0 3;
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+
+
 class EmptyCell(Static):
     """The cell of a speaker who said nothing in this row: says so, keeps the columns aligned."""
 
@@ -173,6 +187,10 @@ class Notice(Static):
         height: auto;
         padding: 1 2;
         color: $text-muted;
+    }
+    Notice.-silent {
+        padding: 0 2 1 2;
+        text-style: italic;
     }
     """
 
@@ -222,6 +240,7 @@ class PairingView(VerticalScroll, can_focus=True):
         self.more: MoreRows | None = None
         self.row = -1
         self.column = 0
+        self.silent: int | None = None
         self._opening: list[Widget] = []
 
     @property
@@ -273,19 +292,26 @@ class PairingView(VerticalScroll, can_focus=True):
         self.mounted_rows = 0
         self.more = None
         self.row = -1
+        self.silent = self._silent_side(pairing)
 
     def _first_page(self, empty_message: str) -> list[Widget]:
         """The widgets a topic opens with: a page of rows (and a marker if more wait), or
         a notice saying why there is nothing to show."""
+        pairing = self.pairing
         if not self.rows:
-            pairing = self.pairing
             if self.query_text and pairing is not None and pairing.rows:
                 empty_message = (
                     f"No statement on {pairing.topic.label} contains “{self.query_text}”. "
                     "Press escape to clear the filter, or / to change it."
                 )
             return [Notice(Content(visible(empty_message)))]
-        widgets = self._next_page(self.PAGE_ROWS)
+        widgets: list[Widget] = []
+        silent = self.silent
+        if silent is not None and pairing is not None:
+            speaker = (pairing.left, pairing.right)[silent]
+            said = f"{speaker.name} said nothing on {pairing.topic.label} in these articles."
+            widgets.append(Notice(Content(visible(said)), classes="-silent"))
+        widgets += self._next_page(self.PAGE_ROWS)
         # The cursor starts on the top row's first statement, never a row far down (that
         # would mount every row above it). Its card gets the class now, not once mounted,
         # which would style it a second time.
@@ -298,6 +324,16 @@ class PairingView(VerticalScroll, can_focus=True):
             self.more = MoreRows(self._waiting_text())
             widgets.append(self.more)
         return widgets
+
+    @staticmethod
+    def _silent_side(pairing: Pairing) -> int | None:
+        """The column (0 or 1) of a speaker with no statement on the whole topic."""
+        if not pairing.rows:
+            return None
+        for column, speaker in enumerate((pairing.left, pairing.right)):
+            if pairing.count(speaker.id) == 0:
+                return column
+        return None
 
     def _next_page(self, count: int) -> list[Widget]:
         """The widgets of up to `count` rows after those mounted, counted as mounted."""
@@ -325,12 +361,16 @@ class PairingView(VerticalScroll, can_focus=True):
             label = GroupLabel(Content(visible(f"◆ {row.group}", one_line=True)))
             self.group_labels[index] = label
             widgets.append(label)
+        if row.left is not None and row.right is not None and row.why:
+            widgets.append(PairReason(Content(visible(f"↔ {row.why}", one_line=True))))
         names = (self.pairing.left.short_name, self.pairing.right.short_name)
+        silent = self.silent
         cells: list[Widget] = []
         for column, cell in enumerate((row.left, row.right)):
             if cell is None:
-                said = visible(f"No statement from {names[column]} here.", one_line=True)
-                cells.append(EmptyCell(Content(said)))
+                # A side silent on the whole topic is said once, above the rows.
+                said = "" if silent == column else f"No answer from {names[column]} here."
+                cells.append(EmptyCell(Content(visible(said, one_line=True))))
                 continue
             card = StatementCard(
                 cell,
