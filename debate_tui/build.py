@@ -39,8 +39,13 @@ def statements_for_articles(
     progress: Progress | None = None,
     warn: Callable[[str], None] = _stderr_warn,
     cache: StatementCache | None = None,
+    dask: str | None = None,
 ) -> list[Statement]:
-    """All statements of the articles, in corpus order; parses only cache misses."""
+    """All statements of the articles, in corpus order; parses only cache misses.
+
+    `dask`: a scheduler address (or "local") to parse the misses on a Dask cluster instead
+    of in this machine's processes; the results are cached and used the same way.
+    """
     store = (cache or StatementCache(warn=warn)) if use_cache else None
     found: dict[str, list[Statement]] = {}
     missing: list[Article] = []
@@ -56,11 +61,15 @@ def statements_for_articles(
     if progress and done:
         progress(done, total, "cache")
     if missing:
-        from debate_tui.extract import extract_statements  # loads spaCy
+        if dask is not None:
+            from debate_tui.cluster import extract_on_dask
 
-        for article, statements in extract_statements(
-            missing, config, processes=processes, warn=warn
-        ):
+            parsed = extract_on_dask(missing, config, dask, warn=warn)
+        else:
+            from debate_tui.extract import extract_statements  # loads spaCy
+
+            parsed = extract_statements(missing, config, processes=processes, warn=warn)
+        for article, statements in parsed:
             found[article.source] = statements
             if store is not None:
                 store.put(entry_key(article.sha256, version), statements)
@@ -147,8 +156,12 @@ def build_debate(
     processes: int = 1,
     progress: Progress | None = None,
     warn: Callable[[str], None] = _stderr_warn,
+    dask: str | None = None,
 ) -> Debate:
-    """Load, extract (or read from cache), and assemble the debate for a corpus folder."""
+    """Load, extract (or read from cache), and assemble the debate for a corpus folder.
+
+    `dask`: parse on the Dask scheduler at this address ("local": a new local cluster).
+    """
     warnings: list[str] = []
 
     def collect(message: str) -> None:
@@ -180,6 +193,7 @@ def build_debate(
         progress=progress,
         warn=collect,
         cache=store,
+        dask=dask,
     )
     statements = assign_occasions(statements, articles)
     statements = merge_statements(statements, speakers=config.speakers)

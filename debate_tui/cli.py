@@ -15,7 +15,7 @@ from pathlib import Path
 from debate_tui import __version__
 from debate_tui.config import Config, ConfigError, load_config
 from debate_tui.corpus_files import CorpusError
-from debate_tui.errors import ModelMissingError
+from debate_tui.errors import ClusterError, ModelMissingError
 from debate_tui.model import Debate
 from debate_tui.safe_text import json_safe, visible
 
@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="parse with N processes (default 1)",
     )
+    parse.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        default=None,
+        help="parse on the Dask scheduler at ADDRESS (tcp://host:8786), or `local` for a "
+        "local cluster with one worker per core",
+    )
 
     topics = sub.add_parser("topics", help="list topics with each speaker's statement count")
     _add_common(topics)
@@ -120,7 +127,9 @@ def _with_default_command(argv: Sequence[str]) -> list[str]:
     return ["read", *args]
 
 
-def _progress_build(corpus: Path, config: Config, *, use_cache: bool, processes: int = 1) -> Debate:
+def _progress_build(
+    corpus: Path, config: Config, *, use_cache: bool, processes: int = 1, dask: str | None = None
+) -> Debate:
     """Build the debate with a Rich progress bar on stderr while articles are parsed."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -154,7 +163,13 @@ def _progress_build(corpus: Path, config: Config, *, use_cache: bool, processes:
 
     try:
         return build_debate(
-            corpus, config, use_cache=use_cache, processes=processes, progress=report, warn=warn
+            corpus,
+            config,
+            use_cache=use_cache,
+            processes=processes,
+            progress=report,
+            warn=warn,
+            dask=dask,
         )
     finally:
         progress.stop()
@@ -248,7 +263,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_reader(corpus, config, use_cache=not args.no_cache)
         debate = _progress_build(
-            corpus, config, use_cache=not args.no_cache, processes=getattr(args, "processes", 1)
+            corpus,
+            config,
+            use_cache=not args.no_cache,
+            processes=getattr(args, "processes", 1),
+            dask=getattr(args, "dask", None),
         )
         if args.command == "parse":
             return _cmd_parse(debate, args.format)
@@ -267,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, CorpusError) as exc:
         _error(str(exc))
         return EXIT_USAGE
-    except ModelMissingError as exc:
+    except (ModelMissingError, ClusterError) as exc:
         _error(str(exc))
         return EXIT_FAILURE
     except BrokenPipeError:

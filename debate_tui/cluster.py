@@ -1,0 +1,114 @@
+"""Parsing on a Dask cluster: the per-article extraction sent to `dask.distributed` workers.
+
+Past one machine, parsing runs on an engine analysts already have (a scheduler on
+Kubernetes, an HPC allocation, a cloud cluster) rather than a job runner of our own. Each
+task is a run of consecutive articles; a worker loads the spaCy pipeline once (the cached
+`load_nlp`) and sends back only statements and warnings, which go through the same cache
+and assembly as a local run, in corpus order. Nothing here imports Dask until it is asked
+for, so a start without `--dask` never pays for it.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from debate_tui.config import Config
+from debate_tui.errors import ClusterError
+from debate_tui.model import Article, Statement
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+# Articles per task: enough to keep the scheduler's per-task overhead (a few milliseconds)
+# small against a task's parse, few enough that workers finish close together.
+MAX_TASK_ARTICLES = 8
+TASKS_PER_WORKER = 4
+
+# One model per worker process: tasks running in a worker's threads take turns with it.
+_MODEL_LOCK = threading.Lock()
+
+
+Found = list[tuple[list[Statement], list[str]]]  # per article: statements, warnings
+
+
+def _extract_task(articles: list[Article], config: Config) -> Found:
+    """Worker side: each article's statements and warnings, in order (the model is loaded
+    by the first task a worker runs and kept for the next)."""
+    from debate_tui.extract import extract_statements
+
+    out: Found = []
+    warnings: list[str] = []
+    with _MODEL_LOCK:
+        for _article, statements in extract_statements(articles, config, warn=warnings.append):
+            out.append((statements, list(warnings)))
+            warnings.clear()
+    return out
+
+
+def connect(address: str) -> tuple[Client, Callable[[], None]]:
+    """A client of the scheduler at `address`, or of a new local cluster for "local" (one
+    single-threaded worker process per core); and how to close what was opened."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise ClusterError(f"--dask needs dask.distributed installed ({exc})") from None
+    if address == "local":
+        try:
+            cluster = LocalCluster(
+                n_workers=os.cpu_count() or 1, threads_per_worker=1, dashboard_address=None
+            )
+        except Exception as exc:
+            raise ClusterError(f"could not start a local Dask cluster ({exc})") from None
+        client = Client(cluster)
+
+        def close_local() -> None:
+            client.close()
+            cluster.close()
+
+        return client, close_local
+    import dask
+
+    try:  # Dask's own setting decides how long to try (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT)
+        client = Client(address, timeout=dask.config.get("distributed.comm.timeouts.connect"))
+    except Exception as exc:  # OSError, TimeoutError, ValueError for a malformed address
+        reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address} ({reason}); "
+            "check the address and that the scheduler is running"
+        ) from None
+    return client, client.close
+
+
+def extract_on_dask(
+    articles: list[Article],
+    config: Config,
+    address: str,
+    *,
+    warn: Callable[[str], None] | None = None,
+) -> Iterator[tuple[Article, list[Statement]]]:
+    """Yield each article with its statements, in corpus order, parsed by the cluster."""
+    if not articles:
+        return
+    client, close = connect(address)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        size = max(
+            1,
+            min(MAX_TASK_ARTICLES, math.ceil(len(articles) / (workers * TASKS_PER_WORKER))),
+        )
+        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+        shared: Any = client.scatter(config, broadcast=True)
+        futures = client.map(_extract_task, chunks, config=shared, pure=False)
+        for chunk, future in zip(chunks, futures, strict=True):
+            found = future.result()
+            for article, (statements, warnings) in zip(chunk, found, strict=True):
+                for message in warnings:
+                    if warn:
+                        warn(message)
+                yield article, statements
+    finally:
+        close()
