@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Literal, NamedTuple
 
+from debate_tui.dates import When, find_date
+
 Kind = Literal["quote", "reported", "mixed"]
 Via = Literal["name", "pronoun", "title"]
 
@@ -294,10 +296,29 @@ class Debate:
             elif st.speaker == right.id:
                 sides[1].append(st)
             order[id(st)] = position
+        dated = {key: self._dated(key, lefts + rights) for key, (lefts, rights) in groups.items()}
         rows: list[Row] = []
-        for key, (lefts, rights) in groups.items():
-            rows.extend(pair_rows(key, lefts, rights, topic_id, self._lexicon, order))
+        # Groups by date, oldest first, undated last (a stable sort: else in corpus order).
+        for key in sorted(groups, key=lambda key: dated[key][1].sort_key()):
+            lefts, rights = groups[key]
+            rows.extend(pair_rows(dated[key][0], lefts, rights, topic_id, self._lexicon, order))
         return Pairing(self.topic(topic_id), left, right, tuple(rows))
+
+    def _dated(self, key: str, statements: list[Statement]) -> tuple[str, When]:
+        """A group's label with its date, and the date: the one its occasion names, else
+        the earliest publication date of the articles it comes from (added to the label)."""
+        when = find_date(key)
+        if when.known:
+            return key, when
+        dates = [
+            find_date(meta.date)
+            for meta in map(self.article, {s.source for s in statements})
+            if meta
+        ]
+        known = sorted((d for d in dates if d.known), key=When.sort_key)
+        if not known:
+            return key, when
+        return f"{key}, {known[0].label()}", known[0]
 
 
 def group_key(statement: Statement, meta: ArticleMeta | None) -> str:

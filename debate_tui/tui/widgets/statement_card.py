@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from debate_tui.dates import find_date
 from debate_tui.model import ArticleMeta, Statement
 from debate_tui.safe_text import visible
 
@@ -44,15 +45,24 @@ def shorten(text: str, limit: int) -> str:
 def source_label(
     meta: ArticleMeta | None, source: str, *, group: str | None = None, limit: int = TITLE_LIMIT
 ) -> str:
-    """Outlet (else title) and date (else occasion): what a reader needs to place a remark.
+    """Outlet (else title), then the occasion with its date: what places a remark.
 
-    The occasion is left out when the row's group label above already names it.
+    `group` is the row's group label, which already carries the occasion's date (else the
+    article's); the publication date is given only when no date is there, so no date is
+    printed twice.
     """
     if meta is None:
-        return source
+        return f"{source} · {group}" if group and group != source else source
     where = meta.outlet or shorten(meta.title, limit)
-    when = meta.date or (meta.occasion if meta.occasion != group else None)
-    return f"{where} · {when}" if when else where
+    occasion = group or meta.occasion
+    if occasion and occasion.startswith(meta.title):  # grouped by the article itself
+        occasion = occasion[len(meta.title) :].lstrip(", ") or None
+    parts = [where]
+    if occasion:
+        parts.append(occasion)
+    if meta.date and not find_date(occasion).known:
+        parts.append(find_date(meta.date).label() or meta.date)
+    return " · ".join(parts)
 
 
 def statement_text(statement: Statement, query: str = "") -> Content:
