@@ -34,14 +34,24 @@ def extractor_version() -> str:
     Any change to the rules invalidates old entries by itself, with no number to bump.
     """
     digest = new_digest()
-    for name in _RULE_FILES:
-        path = _PACKAGE / name
-        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            digest.update(file.name.encode())
-            digest.update(file.read_bytes())
+    for file in rule_files():
+        digest.update(file.name.encode())
+        digest.update(file.read_bytes())
     for package in _NLP_PACKAGES:
         digest.update(f"{package}={installed_version(package)}".encode())
     return digest.hexdigest()[:12]
+
+
+def rule_files() -> list[Path]:
+    """The files whose content decides a parse: code, and rules data (extract/rules/*.toml)."""
+    files: list[Path] = []
+    for name in _RULE_FILES:
+        path = _PACKAGE / name
+        if path.is_dir():
+            files.extend(sorted(f for f in path.rglob("*") if f.suffix in (".py", ".toml")))
+        else:
+            files.append(path)
+    return files
 
 
 def installed_version(package: str) -> str:

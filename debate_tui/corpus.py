@@ -130,7 +130,7 @@ def is_heading(paragraph: str) -> bool:
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Each non-blank line is a paragraph; spans exclude surrounding whitespace."""
     spans: list[tuple[int, int]] = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in re.finditer(r"[^\r\n]+", text):
         start, end = match.start(), match.end()
         while start < end and text[start] in " \t\r\ufeff\xa0":
             start += 1

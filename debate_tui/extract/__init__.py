@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 
 from debate_tui.config import Config
 from debate_tui.corpus import is_heading
-from debate_tui.extract.attribution import ArticleAttributor
+from debate_tui.extract.attribution import ArticleAttributor, parse_spans
 from debate_tui.extract.pipeline import load_nlp
 from debate_tui.extract.speakers import Gazetteer
 from debate_tui.extract.topics import TopicMatcher
@@ -57,19 +57,18 @@ def extract_statements(
     matcher = TopicMatcher(config.topics)
     speaker_ids = {s.id for s in config.speakers}
     units = [
-        (a_index, p_index)
+        (a_index, p_index, start, end)
         for a_index, article in enumerate(articles)
-        for p_index in parse_units(article)
+        for p_index, start, end in parse_spans(article, config.speakers)
     ]
 
-    def texts() -> Iterator[tuple[str, tuple[int, int]]]:
-        for a_index, p_index in units:
-            start, end = articles[a_index].paragraphs[p_index]
-            yield articles[a_index].text[start:end], (a_index, p_index)
+    def texts() -> Iterator[tuple[str, tuple[int, int, int]]]:
+        for a_index, p_index, start, end in units:
+            yield articles[a_index].text[start:end], (a_index, p_index, start)
 
     pending: dict[int, ArticleAttributor] = {}
     remaining = {index: 0 for index in range(len(articles))}
-    for a_index, _ in units:
+    for a_index, *_ in units:
         remaining[a_index] += 1
     next_to_yield = 0
 
@@ -99,10 +98,10 @@ def extract_statements(
 
     yield from flush()
     stream = nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE, n_process=max(1, processes))
-    for doc, (a_index, p_index) in stream:
+    for doc, (a_index, p_index, start) in stream:
         worker = attributor(a_index)
         try:
-            worker.add_paragraph(p_index, doc)
+            worker.add_paragraph(p_index, doc, start)
         except Exception as exc:  # keep going: a parse the rules cannot read is skipped
             if warn:
                 name = exc.__class__.__name__

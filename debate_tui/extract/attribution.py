@@ -1,79 +1,112 @@
 """Attribution: deciding, sentence by sentence, who speaks, and building statements.
 
 The rules, in the order they apply:
-1. A cue is a speech verb (or "according to") outside any quotation, not negated.
-   Cues nested under another cue belong to the outer one ("Zakharova said Blinken had
-   asked ..." is Zakharova's).
+1. A cue is a speech verb (or "according to") outside any quotation, in a shape its class
+   needs (see cues.py and rules/en.toml). A cue under another cue belongs to the outer one
+   when it is part of what the outer one reports ("Zakharova said Blinken had asked ..."
+   is Zakharova's); a cue with a subject of its own in a clause beside it ("..., while the
+   Commission said ...", "..., but '...,' said Y") is a rival.
 2. The speaker is the cue's subject; without one, the subject of the verb it hangs from
    ("..., arguing that"; "took the opportunity to urge"), or the noun after the cue in an
    inverted attribution ('"...," added the Secretary of State').
 3. A subject is a configured speaker only when a name or an unambiguous title of theirs
    covers the subject's head (or its apposition): "Lavrov's spokeswoman" is someone else.
-   "He"/"she" resolve to the last person who was a subject in this or the previous
-   paragraph; another person in between wins.
-4. Sentences inside a quotation take the speaker of the sentence that frames it, even
-   across paragraphs; a lead-in ending in ":" frames the next sentence.
-5. Consecutive sentences of one statement merge; a statement without topic terms carries
+   "He"/"she" take the subject of an earlier clause of the same sentence, else the last
+   person who was a subject in this or the previous paragraph; another person in between
+   wins, and people named since (not as subjects) are rivals that lower the confidence.
+4. A statement never holds a rival's clause: its span is cut to its own cue's side.
+5. Sentences inside a quotation take the speaker of the sentence that frames it, even
+   across paragraphs; a lead-in ending in ":" frames the next sentence. In a transcript
+   every sentence of a turn is the labelled speaker's (turns.py).
+6. Consecutive sentences of one statement merge; a statement without topic terms carries
    the topics of the same speaker's statement right before it.
 Everyone else (spokespeople, ministries, officials, narration) is OTHER and never shown.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any
 
-from debate_tui.extract.cues import (
-    CUE_LEMMAS,
-    NEEDS_COMPLEMENT,
-    PARTICLE_CUES,
-    PERSON_ROLE_NOUNS,
-    PRONOUNS,
-    RELATIVE_PRONOUNS,
-)
+from debate_tui.corpus import is_furniture, is_heading
+from debate_tui.extract.cues import is_according, is_cue
+from debate_tui.extract.evidence import Evidence, confidence, reason
 from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
+from debate_tui.extract.rules import Rules, load_rules
 from debate_tui.extract.speakers import Gazetteer, Mention
 from debate_tui.extract.topics import TopicMatcher
-from debate_tui.model import OTHER_TOPIC, Article, Kind, Statement, Via
+from debate_tui.extract.turns import OTHER, Turn, dateline_end, find_turns
+from debate_tui.model import OTHER_TOPIC, Article, Kind, Speaker, Statement, Via
 
-OTHER = "\x00other"  # a person or body that is not a configured speaker
+__all__ = ["OTHER", "ArticleAttributor", "parse_spans"]
 
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "prep", "pobj", "dobj"})
 _CORE_CUT_DEPS = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "parataxis", "prep", "punct", "cc", "conj"}
 )
 _INVERTED_DEPS = frozenset({"dobj", "attr", "dep", "npadvmod", "nsubj", "oprd", "appos"})
-_TURN_LABEL = re.compile(
-    r"((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w.'’-]*)\s*(?:\([^)]{0,40}\))?\s*:\s+\S"
-)
-_CHANNEL_CUES = frozenset({"report"})
-_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-_NON_PERSON_PRONOUNS = frozenset(
-    {"it", "they", "we", "i", "you", "this", "these", "those", "there"}
-)
+# A cue under another cue reached through one of these is what the outer cue reports.
+_REPORTED_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "dep"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_EDGE_DEPS = frozenset({"punct", "cc", "mark", "prep"})
+_OPENING = frozenset({"“", '"', "‘", "«", "„"})
+_CLOSING = frozenset({"”", '"', "’", "»", "“"})
 
 Token = Any  # a spaCy Token; typed loosely so this module never imports spaCy
 
 
-@dataclass(slots=True)
-class Sentence:
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One sentence as parsed (or the part of it that is one speaker's)."""
+
     start: int
     end: int
     paragraph: int
-    words: list[tuple[str, str]]
-    speaker: str | None = None
-    via: Via = "name"
-    cue: str = ""
-    confidence: float = 0.0
-    reason: str = ""
-    own_cue: bool = False
-    person: str | None = None  # who was the subject here, for pronoun resolution
-    excluded_quotes: list[tuple[int, int]] = field(default_factory=list)
-    lead_in: bool = False
-    framed_by: Sentence | None = None  # the sentence whose cue this one inherited
+    words: tuple[tuple[str, str], ...]
     anaphoric: bool = False  # "such an agreement", "this decision": refers back
+    lead_in: bool = False  # ends in ":", framing the next sentence
+    excluded: tuple[tuple[int, int], ...] = ()  # spans of rival cues' words
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """Whose a clause is and why; `framed_by` is the index of the clause it came from."""
+
+    speaker: str
+    via: Via
+    evidence: Evidence
+    own_cue: bool
+    framed_by: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    """Someone named in a paragraph: a subject (an antecedent) or only mentioned."""
+
+    paragraph: int
+    who: str
+    words: str
+    subject: bool
+
+
+def parse_spans(
+    article: Article, speakers: tuple[Speaker, ...], rules: Rules | None = None
+) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of the text worth parsing: no furniture, no headings, and
+    past any dateline. Inside a transcript turn a short line is speech, never a photo
+    caption ("MR LAVROV: Good afternoon.", "We keep talking.")."""
+    rules = rules or load_rules()
+    turns = find_turns(article.text, article.paragraphs, speakers, rules)
+    out = []
+    for index, (start, end) in enumerate(article.paragraphs):
+        paragraph = article.text[start:end]
+        spoken = index in turns and not is_furniture(paragraph, captions=False)
+        if is_heading(paragraph) or (index in article.boilerplate and not spoken):
+            continue
+        body = start if index in turns else dateline_end(article.text, start, end, rules)
+        out.append((index, body, end))
+    return out
 
 
 def _abs(token: Token, base: int) -> int:
@@ -84,107 +117,633 @@ def _inside(quotes: Sequence[QuoteSpan], offset: int) -> bool:
     return any(q.start < offset < q.end for q in quotes)
 
 
-def _is_cue(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    if (
-        token.lower_ == "according"
-        and token.i + 1 < len(token.doc)
-        and token.nbor(1).lower_ == "to"
+class ArticleAttributor:
+    """Runs the rules over one article's parsed paragraphs."""
+
+    def __init__(
+        self,
+        article: Article,
+        gazetteer: Gazetteer,
+        topics: TopicMatcher,
+        speaker_ids: set[str],
+        rules: Rules | None = None,
     ):
-        return True
-    if not (
-        token.pos_ == "VERB"
-        or (token.tag_.startswith("VB") and token.pos_ == "AUX" and lemma == "say")
-    ):
-        return False
-    children = list(token.children)
-    if any(c.dep_ == "neg" for c in children):
-        return False
-    if lemma in PARTICLE_CUES:
-        wanted = PARTICLE_CUES[lemma]
-        return any(
-            c.dep_ in ("prt", "prep", "dobj") and c.lower_ in wanted | {"finger", "fingers"}
-            for c in children
+        self.article = article
+        self.gazetteer = gazetteer
+        self.topics = topics
+        self.speaker_ids = speaker_ids
+        self.rules = rules or load_rules()
+        self.quotes = top_level(find_quotes(article.text, article.paragraphs))
+        self.mentions = gazetteer.mentions(article.text)
+        self.clauses: list[Clause] = []
+        self.credits: list[Credit | None] = []
+        self._names = {speaker.id: speaker.name for speaker in gazetteer.speakers}
+        self._turns = find_turns(article.text, article.paragraphs, gazetteer.speakers, self.rules)
+        self._turn_opening: int | None = None  # clause index opening the current turn paragraph
+        self._persons: list[_Person] = []
+
+    # -- per sentence -------------------------------------------------------------------
+    def add_paragraph(self, index: int, doc: Any, base: int | None = None) -> None:
+        """Attribute the sentences of paragraph `index`, parsed from offset `base`."""
+        if base is None:
+            base = self.article.paragraphs[index][0]
+        turn = self._turns.get(index)
+        text = self.article.text
+        for sent in doc.sents:
+            start = base + sent.start_char
+            end = base + sent.end_char
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start >= end:
+                continue
+            clause = Clause(
+                start,
+                end,
+                index,
+                tuple((t.text, t.lemma_) for t in sent if not t.is_space),
+                anaphoric=any(
+                    t.lower_ == "such"
+                    or (t.lower_ in self.rules.demonstratives and t.dep_ == "det")
+                    for t in sent
+                ),
+                lead_in=text[end - 1] == ":",
+            )
+            if turn is None:
+                clause, credit = self._attribute(clause, sent, base)
+            else:
+                credit = self._in_turn(turn, index, first=sent.start == 0)
+            self.clauses.append(clause)
+            self.credits.append(credit)
+
+    def _in_turn(self, turn: Turn, paragraph: int, *, first: bool) -> Credit:
+        """Everything said in a transcript turn is the labelled speaker's."""
+        who = turn.speaker
+        evidence = Evidence("turn", turn.label, turn.label, self._name(who), role="label")
+        if first:
+            self._turn_opening = len(self.clauses)
+            self._note(_Person(paragraph, who, turn.label, True))
+            return Credit(who, "name", evidence, own_cue=True)
+        return Credit(who, "name", evidence, own_cue=False, framed_by=self._turn_opening)
+
+    def _name(self, who: str) -> str:
+        return self._names.get(who, "someone else")
+
+    def _cues(
+        self, sent: Any, quotes: Sequence[QuoteSpan], base: int
+    ) -> tuple[list[Token], list[Token]]:
+        """All cues of the sentence, and those that decide it: outer ones, and rivals
+        beside them."""
+        rules = self.rules
+        cues = [t for t in sent if is_cue(t, rules) and not _inside(quotes, _abs(t, base))]
+        # "Lavrov said ..., TASS reported": the outlet is the channel, not the speaker, when
+        # the report carries someone's own speech cue.
+        channels = [t for t in cues if t.lemma_ in rules.channels]
+        if any(any(a.i == c.i for a in t.ancestors) for c in channels for t in cues):
+            cues = [t for t in cues if t.lemma_ not in rules.channels]
+        cue_set = {t.i for t in cues}
+        deciding = [t for t in cues if self._decides(t, cue_set, quotes, base)]
+        deciding.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+        according = [t for t in deciding if is_according(t, rules)]
+        if len(according) < len(deciding):
+            deciding = [t for t in deciding if not is_according(t, rules)]  # a source
+        return cues, deciding
+
+    def _decides(
+        self, cue: Token, cue_set: set[int], quotes: Sequence[QuoteSpan], base: int
+    ) -> bool:
+        """True for an outer cue, and for a cue under another cue that is not part of what
+        that cue reports: beside it (conj, advcl, relcl) with a subject of its own, or
+        outside the quotation an inverted cue ('"...," said Y') reports."""
+        chain: list[Token] = []
+        outer = None
+        for ancestor in cue.ancestors:
+            if ancestor.i in cue_set:
+                outer = ancestor
+                break
+            chain.append(ancestor)
+        if outer is None:
+            return True
+        inverted = self._inverted_quote(outer, quotes, base)
+        if inverted is not None:
+            return not (inverted.start <= _abs(cue, base) < inverted.end)
+        deps = {cue.dep_, *(t.dep_ for t in chain)}
+        if deps & _REPORTED_DEPS:
+            return False
+        subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+        return bool(subjects) and all(
+            s.lower_ not in self.rules.pronouns and s.lower_ not in self.rules.relative_pronouns
+            for s in subjects
         )
-    if lemma not in CUE_LEMMAS:
-        return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
-        return False  # "was asked", "was urged": the subject is the addressee, not the speaker
-    if lemma in NEEDS_COMPLEMENT:
-        deps = {c.dep_ for c in children}
-        preps = {c.lower_ for c in children if c.dep_ == "prep"}
-        if lemma == "call":
-            # "called on/for", "called the talks constructive", "called it a 'candid
-            # exchange'"; a bare "called Lavrov" is a phone call.
-            return (
-                bool(preps & {"on", "for"})
-                or bool(deps & {"oprd", "xcomp", "ccomp", "attr", "acomp"})
-                or ("dobj" in deps and _has_predicate_after_object(token))
+
+    def _inverted_quote(
+        self, cue: Token, quotes: Sequence[QuoteSpan], base: int
+    ) -> QuoteSpan | None:
+        """The quotation an inverted cue reports ('"...," said Y'), if it is one."""
+        if not any(c.dep_ == "nsubj" and c.i > cue.i for c in cue.children):
+            return None
+        sentence_start = base + cue.sent.start_char
+        before = [q for q in quotes if sentence_start <= q.start and q.end <= _abs(cue, base)]
+        return before[-1] if before else None
+
+    def _attribute(self, clause: Clause, sent: Any, base: int) -> tuple[Clause, Credit | None]:
+        quotes = [q for q in self.quotes if q.start < clause.end and q.end > clause.start]
+        mentions = [m for m in self.mentions if clause.start <= m.start < clause.end]
+        all_cues, cues = self._cues(sent, quotes, base)
+        decisions: list[tuple[Token, str, Evidence]] = []
+        rival_cues: list[tuple[Token, str]] = []  # cues of others, person or not
+        for cue in cues:
+            subject = self._subject_of(cue, quotes, base)
+            if subject is None:
+                continue
+            cue_words = "according to" if is_according(cue, self.rules) else cue.text
+            found = self._speaker_of(subject, mentions, base)
+            if found is None:
+                resolved = self._resolve_pronoun(clause.paragraph, subject, sent, quotes, base)
+                if resolved is None:
+                    continue
+                who, evidence = resolved
+                evidence = replace(evidence, cue=cue_words)
+                decisions.append((cue, who, evidence))
+                self._note(_Person(clause.paragraph, who, self._name(who), True))
+                continue
+            who, via = found
+            if who == OTHER and not (self._person_like(subject) or cue is cues[0]):
+                rival_cues.append((cue, who))
+                continue
+            if subject.head is cue and subject.i > cue.i:
+                role = "speaker named after the cue"
+            elif subject.head is cue:
+                role = "subject"
+            else:
+                role = "subject of the governing verb"
+            evidence = Evidence(
+                via,
+                cue_words,
+                subject.text,
+                self._name(who),
+                role=role,
+                according_to=cue_words == "according to",
             )
-        if lemma == "describe":
-            return "dobj" in deps or any(t.lower_ == "as" for t in token.subtree)
-        if lemma == "charge":
-            return "ccomp" in deps or bool(preps & {"that", "with", "as"})
-        if lemma == "write":
-            return bool(deps & {"ccomp", "dobj"} or preps & {"to", "in", "on"}) and not (
-                token.dep_ in ("pobj", "pcomp") and not deps & {"ccomp", "dobj"}
-            )
-        return bool(deps & {"ccomp", "xcomp", "dobj", "oprd"} or preps & {"for", "about", "on"})
-    return True
+            decisions.append((cue, who, evidence))
+            if who != OTHER or self._person_like(subject):
+                self._note(_Person(clause.paragraph, who, subject.text, True))
+        if not decisions:
+            self._note_subject_person(sent, mentions, base, clause.paragraph)
+        self._note_mentions(sent, clause.paragraph, mentions, quotes, base, cues)
+        if not decisions:
+            return clause, None
+        primary = next((d for d in decisions if d[1] in self.speaker_ids), decisions[0])
+        cue, who, evidence = primary
+        rivals = [d[0] for d in decisions if d[1] != who]
+        rivals += [c for c, other in rival_cues if other != who]
+        if rivals:
+            clause = self._without_rivals(clause, sent, cue, rivals, base)
+        clause = self._drop_lead_in(clause, cue, all_cues, who, quotes, mentions, base)
+        inside = [q for q in quotes if q.start < clause.end and q.end > clause.start]
+        evidence = replace(
+            evidence,
+            rival_cue=bool(rivals),
+            unbalanced_quote=any(not q.balanced for q in inside),
+        )
+        return clause, Credit(who, _via(evidence), evidence, own_cue=True)
 
-
-def _has_predicate_after_object(verb: Token) -> bool:
-    """'called the talks (with Blinken) constructive': an adjective or quotation follows
-    the object inside the verb's phrase, which a phone call never has."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects:
-        return False
-    after = [t for t in verb.subtree if t.i > objects[0].i]
-    return any(
-        (t.pos_ == "ADJ" and t.head.i < t.i) or t.tag_ == "``" or t.text in '“"«' for t in after
-    )
-
-
-def _subject_of(cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | None:
-    if cue.lower_ == "according":
+    def _subject_of(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | None:
+        rules = self.rules
+        if is_according(cue, rules):
+            for child in cue.children:
+                if child.lower_ == "to":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    return objects[0] if objects else None
+            nxt = cue.nbor(1)
+            objects = [c for c in nxt.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
         for child in cue.children:
-            if child.lower_ == "to":
+            if child.dep_ == "agent":
+                # "his departure noted by James Cleverly": the by-phrase names the speaker
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 return objects[0] if objects else None
-        nxt = cue.nbor(1)
-        objects = [c for c in nxt.children if c.dep_ == "pobj"]
-        return objects[0] if objects else None
-    for child in cue.children:
-        if child.dep_ == "agent":
-            # "his departure noted by James Cleverly": the by-phrase names the speaker
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
-    for child in cue.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
-                return cue.head
-            return child
-    # Inverted attribution after a quote: '"...," added the Secretary of State'.
-    sentence_start = base + cue.sent.start_char
-    if any(sentence_start < q.end <= _abs(cue, base) for q in quotes):
-        for child in cue.rights:
-            if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+        for child in cue.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in rules.relative_pronouns and cue.dep_ == "relcl":
+                    return cue.head
                 return child
-    current = cue
-    for _ in range(6):
-        if current.dep_ not in _CLIMB_DEPS or current.head is current:
+        # Inverted attribution after a quote: '"...," added the Secretary of State'.
+        sentence_start = base + cue.sent.start_char
+        if any(sentence_start < q.end <= _abs(cue, base) for q in quotes):
+            for child in cue.rights:
+                if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return child
+        current = cue
+        for _ in range(6):
+            if current.dep_ not in _CLIMB_DEPS or current.head is current:
+                return None
+            via_conj = current.dep_ == "conj"
+            current = current.head
+            for child in current.children:
+                # "was asked ... and replied", "was quoted as saying": the passive subject of
+                # the governing verb is the one who speaks.
+                passive_ok = via_conj or current.lemma_ in ("quote", "cite")
+                if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and passive_ok):
+                    if child.lower_ in rules.relative_pronouns and current.dep_ == "relcl":
+                        return current.head
+                    return child
+        return None
+
+    def _speaker_of(
+        self, subject: Token, mentions: Sequence[Mention], base: int
+    ) -> tuple[str, Via] | None:
+        """A configured speaker when their mention covers the subject's head; OTHER
+        otherwise. None means the subject is a pronoun to resolve from context."""
+        if subject.lower_ in self.rules.pronouns:
             return None
-        via_conj = current.dep_ == "conj"
-        current = current.head
-        for child in current.children:
-            # "was asked ... and replied", "was quoted as saying": the passive subject of
-            # the governing verb is the one who speaks.
-            passive_ok = via_conj or current.lemma_ in ("quote", "cite")
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and passive_ok):
-                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                    return current.head
-                return child
-    return None
+        if any(c.dep_ == "conj" for c in subject.children):
+            return OTHER, "name"  # "Blinken and Lavrov said": nobody alone
+        core_start, core_end = _core_range(subject, base)
+        for head in _heads(subject):
+            h_start, h_end = _abs(head, base), _abs(head, base) + len(head.text)
+            for mention in mentions:
+                if mention.end <= core_start or mention.start >= core_end:
+                    continue
+                if mention.start <= h_start and h_end <= mention.end + 1:
+                    if head.lower_ in self.rules.person_roles and mention.via == "name":
+                        continue
+                    return mention.speaker, mention.via
+                # glued names: "Lavrovand" is one token longer than the mention
+                if mention.start == h_start and mention.via == "name":
+                    return mention.speaker, mention.via
+        return OTHER, "name"
+
+    def _person_like(self, subject: Token) -> bool:
+        rules = self.rules
+        if subject.lower_ in rules.non_person_pronouns:
+            return False
+        if subject.lower_ in rules.pronouns or subject.lemma_.lower() in rules.person_roles:
+            return True
+        if subject.pos_ == "PROPN":
+            if any(c.dep_ == "det" for c in subject.children):
+                return False  # "the United States", "the Kremlin": places and bodies
+            if subject.ent_type_ == "PERSON":
+                return True  # a hint only: speakers themselves are never found by NER
+            return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children) or any(
+                c.dep_ in ("compound", "appos") and c.lemma_.lower() in rules.person_roles
+                for c in subject.children
+            )
+        return False
+
+    def _resolve_pronoun(
+        self, paragraph: int, pronoun: Token, sent: Any, quotes: Sequence[QuoteSpan], base: int
+    ) -> tuple[str, Evidence] | None:
+        """Whom "he"/"she" stands for, with the evidence; None when nobody or when someone
+        else is the likelier antecedent.
+
+        The subject of an earlier clause of the same sentence comes first ("While X
+        acknowledged ..., he rejected ..."); else the last person who was a subject in
+        this or the previous paragraph. People named after that antecedent (not as
+        subjects) are rivals: the credit stands, with low confidence and their names.
+        """
+        mentions = [m for m in self.mentions if base + sent.start_char <= m.start]
+        earlier = [
+            t
+            for t in sent
+            if t.i < pronoun.i
+            and t.dep_ in _SUBJECT_DEPS
+            and t.lower_ not in self.rules.pronouns
+            and t.lower_ not in self.rules.relative_pronouns
+            and not _inside(quotes, _abs(t, base))
+        ]
+        for subject in reversed(earlier):
+            found = self._speaker_of(subject, mentions, base)
+            if found is None:
+                continue
+            who = found[0]
+            if who != OTHER:
+                return who, Evidence(
+                    "pronoun", "", pronoun.text, self._name(who), role="same sentence"
+                )
+            if self._person_like(subject):
+                return None  # "While President X acknowledged ..., he ...": X's
+        rivals: list[str] = []
+        for person in reversed(self._persons):
+            if person.paragraph < paragraph - 1:
+                break
+            if not person.subject:
+                if person.words not in rivals:
+                    rivals.append(person.words)
+                continue
+            if person.who == OTHER:
+                return None
+            own = {self._name(person.who), person.words}
+            others = tuple(r for r in reversed(rivals) if not _same_person(r, own))
+            return person.who, Evidence(
+                "pronoun",
+                "",
+                pronoun.text,
+                self._name(person.who),
+                role="antecedent",
+                rivals=others,
+                previous_paragraph=person.paragraph < paragraph,
+            )
+        return None
+
+    def _note(self, person: _Person) -> None:
+        self._persons.append(person)
+
+    def _note_mentions(
+        self,
+        sent: Any,
+        paragraph: int,
+        mentions: Sequence[Mention],
+        quotes: Sequence[QuoteSpan],
+        base: int,
+        cues: Sequence[Token],
+    ) -> None:
+        """People named in the narration but not as a subject: rivals for a later "he".
+
+        Names inside quotations or inside what a cue reports do not count: "Blinken said
+        Putin had ..." leaves "he" to Blinken."""
+        reported: set[int] = set()
+        for cue in cues:
+            for child in cue.children:
+                if child.dep_ in ("ccomp", "xcomp", "parataxis"):
+                    reported.update(t.i for t in child.subtree)
+        found: list[tuple[int, str]] = []
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or ent.root.dep_ in _SUBJECT_DEPS:
+                continue
+            start = _abs(ent[0], base)
+            if ent.root.i in reported or _inside(quotes, start):
+                continue
+            if any(m.start < start + len(ent.text) and start < m.end for m in mentions):
+                continue  # a configured speaker: noted below with their name
+            found.append((start, ent.text))
+        for mention in mentions:
+            token = next((t for t in sent if _abs(t, base) >= mention.start), None)
+            if token is None or token.i in reported or _inside(quotes, mention.start):
+                continue
+            if token.dep_ in _SUBJECT_DEPS or token.head.dep_ in _SUBJECT_DEPS:
+                continue
+            found.append((mention.start, self._name(mention.speaker)))
+        for _start, words in sorted(found):
+            who = next((s.id for s in self.gazetteer.speakers if s.name == words), OTHER)
+            self._note(_Person(paragraph, who, words, False))
+
+    def _note_subject_person(
+        self, sent: Any, mentions: Sequence[Mention], base: int, paragraph: int
+    ) -> None:
+        """Narration sentences still change who "he" refers to next."""
+        root = sent.root
+        subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
+        if not subjects:
+            return
+        subject = subjects[0]
+        found = self._speaker_of(subject, mentions, base)
+        if found is None:
+            return
+        who, _via = found
+        if who != OTHER or self._person_like(subject):
+            self._note(_Person(paragraph, who, subject.text, True))
+
+    def _without_rivals(
+        self, clause: Clause, sent: Any, cue: Token, rivals: list[Token], base: int
+    ) -> Clause:
+        """The clause cut to its own cue's side of every rival cue's words."""
+        own = {t.i for t in cue.subtree}
+        foreign: set[int] = set()
+        spans: list[tuple[int, int]] = []
+        for rival in rivals:
+            top = rival
+            if rival.dep_ in ("relcl", "acl") and rival.head.dep_ == "appos":
+                top = rival.head  # ", a step that the Kremlin describes as ...": all of it
+            block = {t.i for t in top.subtree}
+            words = block - own if cue.i in block else block
+            foreign |= words
+            tokens = [t for t in sent if t.i in words]
+            if tokens:
+                spans.append((_abs(tokens[0], base), _abs(tokens[-1], base) + len(tokens[-1])))
+        lo = hi = cue.i
+        while lo - 1 >= sent.start and lo - 1 not in foreign:
+            lo -= 1
+        while hi + 1 < sent.end and hi + 1 not in foreign:
+            hi += 1
+        doc = sent.doc
+
+        def loose(i: int) -> bool:  # a rival's word or a joint between clauses
+            return i in foreign or doc[i].dep_ in _EDGE_DEPS or doc[i].is_space
+
+        # Cut only where the rival's words run to the sentence's edge: a rival clause in the
+        # middle ("Blinken, whom Moscow accuses of ..., said") stays, its quotes excluded.
+        if not all(loose(i) for i in range(hi + 1, sent.end)):
+            hi = sent.end - 1
+        if not all(loose(i) for i in range(sent.start, lo)):
+            lo = sent.start
+        if hi + 1 < sent.end:  # cut before a rival: drop the joints left at the edge
+            while hi > cue.i and (
+                (doc[hi].dep_ in _EDGE_DEPS and doc[hi].text not in _CLOSING) or doc[hi].is_space
+            ):
+                hi -= 1
+        if lo > sent.start:
+            while lo < cue.i and doc[lo].dep_ in _EDGE_DEPS and doc[lo].text not in _OPENING:
+                lo += 1
+        start = max(clause.start, _abs(doc[lo], base))
+        end = clause.end if hi + 1 >= sent.end else _abs(doc[hi], base) + len(doc[hi].text)
+        end = min(end, clause.end)
+        lead_in = self.article.text[end - 1] == ":"
+        return replace(clause, start=start, end=end, lead_in=lead_in, excluded=tuple(spans))
+
+    def _drop_lead_in(
+        self,
+        clause: Clause,
+        cue: Token,
+        cues: list[Token],
+        who: str,
+        quotes: Sequence[QuoteSpan],
+        mentions: Sequence[Mention],
+        base: int,
+    ) -> Clause:
+        """'Here's what Lavrov said: Lavrov accused ...' starts at the second clause.
+
+        Only when the words after the colon carry their own cue with the same speaker, so
+        'Lavrov said: "..."' keeps its attribution.
+        """
+        text = self.article.text
+        colon = text.find(": ", clause.start, _abs(cue, base) + 200)
+        if colon < 0 or _abs(cue, base) > colon or _inside(quotes, colon):
+            return clause
+        for inner in cues:
+            if _abs(inner, base) <= colon:
+                continue
+            subject = self._subject_of(inner, quotes, base)
+            if subject is None or _abs(subject, base) <= colon:
+                continue
+            found = self._speaker_of(subject, mentions, base)
+            if found is not None and found[0] == who:
+                start = colon + 1
+                while start < clause.end and text[start].isspace():
+                    start += 1
+                return replace(clause, start=start)
+        return clause
+
+    # -- across sentences ---------------------------------------------------------------
+    def _carry_quotes(self, credits: list[Credit | None]) -> list[Credit | None]:
+        """Sentences inside a quotation, or after a lead-in, take the framing credit."""
+        clauses = self.clauses
+        out = list(credits)
+        owner_of_open: int | None = None
+        last_paragraph = -1
+        for quote in self.quotes:
+            inside = [
+                i for i, c in enumerate(clauses) if c.start < quote.end and c.end > quote.start
+            ]
+            if not inside:
+                continue
+            framing = [i for i in inside if (cr := out[i]) is not None and cr.own_cue]
+            owner: int | None = framing[0] if framing else None
+            if owner is None:
+                first = inside[0]
+                previous = first - 1 if first else None
+                paragraph = clauses[first].paragraph
+                at_para_start = quote.start == self.article.paragraphs[paragraph][0]
+                if (
+                    previous is not None
+                    and clauses[previous].paragraph == paragraph
+                    and out[previous] is not None
+                    and (clauses[previous].lead_in or quote.start == clauses[first].start)
+                ):
+                    # '"...," he said. "..."': an unattributed quotation opening the next
+                    # sentence continues the same speaker.
+                    owner = previous
+                elif (
+                    at_para_start and owner_of_open is not None and last_paragraph == paragraph - 1
+                ):
+                    owner = owner_of_open
+            if owner is not None:
+                for i in inside:
+                    if out[i] is None:
+                        out[i] = self._carried(out[owner], owner, "quotation")
+            owner_of_open = owner if not quote.balanced else None
+            last_paragraph = clauses[inside[-1]].paragraph
+        for i in range(1, len(clauses)):
+            before = clauses[i - 1]
+            if (
+                before.lead_in
+                and out[i - 1] is not None
+                and out[i] is None
+                and clauses[i].paragraph == before.paragraph
+            ):
+                out[i] = self._carried(out[i - 1], i - 1, "lead-in")
+        return out
+
+    def _carried(self, owner: Credit | None, index: int, kind: str) -> Credit | None:
+        if owner is None:
+            return None
+        evidence = owner.evidence
+        return Credit(
+            owner.speaker,
+            owner.via,
+            evidence.carried_over(kind, reason(evidence)),
+            own_cue=False,
+            framed_by=index,
+        )
+
+    def statements(self) -> list[Statement]:
+        credits = self._carry_quotes(self.credits)
+        clauses = self.clauses
+        groups: list[list[int]] = []
+        for index, credit in enumerate(credits):
+            if credit is None or credit.speaker not in self.speaker_ids:
+                continue
+            previous = index - 1
+            prev_credit = credits[previous] if index else None
+            joins = (
+                groups
+                and previous == groups[-1][-1]
+                and prev_credit is not None
+                and prev_credit.speaker == credit.speaker
+                and clauses[index].paragraph - clauses[previous].paragraph <= 1
+                and (
+                    (not credit.own_cue and credit.framed_by in groups[-1])
+                    or clauses[previous].lead_in
+                    or prev_credit.framed_by == index
+                )
+            )
+            if joins:
+                groups[-1].append(index)
+            else:
+                groups.append([index])
+        out: list[Statement] = []
+        previous_group: list[int] | None = None
+        previous_topics: tuple[str, ...] = ()
+        for group in groups:
+            topics = self._topics(clauses[i] for i in group)
+            first = clauses[group[0]]
+            first_via = credits[group[0]].via  # type: ignore[union-attr]
+            adjacent = (
+                previous_group is not None
+                and credits[previous_group[0]].speaker == credits[group[0]].speaker  # type: ignore[union-attr]
+                and group[0] == previous_group[-1] + 1
+            )
+            if adjacent and previous_topics != (OTHER_TOPIC,):
+                if not topics and (
+                    first_via == "pronoun" or first.anaphoric or self._opens_with_quote(first)
+                ):
+                    # "Mutual compliance ...", "such an agreement ...": the remark goes on
+                    topics = previous_topics
+                elif first_via == "pronoun" and set(topics) & set(previous_topics):
+                    # "He called for ..." on the theme of the sentence before keeps its topics
+                    topics = self.topics.ordered(set(topics) | set(previous_topics))
+            statement = self._statement(group, credits, topics or (OTHER_TOPIC,))
+            out.append(statement)
+            previous_group, previous_topics = group, statement.topics
+        return out
+
+    def _opens_with_quote(self, clause: Clause) -> bool:
+        return any(q.start == clause.start for q in self.quotes)
+
+    def _topics(self, group: Iterable[Clause]) -> tuple[str, ...]:
+        words = [w for c in group for w in c.words]
+        return tuple(self.topics.match(words))
+
+    def _statement(
+        self, group: list[int], credits: list[Credit | None], topics: tuple[str, ...]
+    ) -> Statement:
+        clauses = [self.clauses[i] for i in group]
+        group_credits = [c for c in (credits[i] for i in group) if c is not None]
+        head = next((c for c in group_credits if c.own_cue), group_credits[0])
+        start, end = clauses[0].start, clauses[-1].end
+        text = self.article.text[start:end]
+        excluded = [span for c in clauses for span in c.excluded]
+        quotes = tuple(
+            (max(q.start, start), min(q.end, end))
+            for q in self.quotes
+            if q.start < end
+            and q.end > start
+            and not any(lo <= q.start and q.end <= hi for lo, hi in excluded)
+        )
+        return Statement(
+            speaker=head.speaker,
+            text=text,
+            kind=_kind(text, start, quotes),
+            topics=topics,
+            source=self.article.source,
+            start=start,
+            end=end,
+            paragraph=clauses[0].paragraph,
+            cue=head.evidence.cue,
+            via=head.via,
+            confidence=min(confidence(c.evidence, self.rules) for c in group_credits),
+            reason=reason(head.evidence),
+            quotes=quotes,
+        )
+
+
+def _via(evidence: Evidence) -> Via:
+    how = evidence.how
+    return how if how == "title" or how == "pronoun" else "name"
+
+
+def _same_person(words: str, own: set[str]) -> bool:
+    """'Sergei Lavrov' and 'Lavrov' name the same person as the antecedent."""
+    return any(words in o or o in words for o in own)
 
 
 def _core_range(head: Token, base: int) -> tuple[int, int]:
@@ -212,403 +771,6 @@ def _heads(subject: Token) -> list[Token]:
             heads.append(child)
             heads.extend(c for c in child.children if c.dep_ == "appos")
     return heads
-
-
-def _speaker_of(subject: Token, mentions: Sequence[Mention], base: int) -> tuple[str, Via] | None:
-    """A configured speaker when their mention covers the subject's head; OTHER otherwise.
-
-    None means the subject is a pronoun to resolve from context.
-    """
-    if subject.lower_ in PRONOUNS:
-        return None
-    if any(c.dep_ == "conj" for c in subject.children):
-        return OTHER, "name"  # "Blinken and Lavrov said": nobody alone
-    core_start, core_end = _core_range(subject, base)
-    for head in _heads(subject):
-        h_start, h_end = _abs(head, base), _abs(head, base) + len(head.text)
-        for mention in mentions:
-            if mention.end <= core_start or mention.start >= core_end:
-                continue
-            if mention.start <= h_start and h_end <= mention.end + 1:
-                if head.lower_ in PERSON_ROLE_NOUNS and mention.via == "name":
-                    continue
-                return mention.speaker, mention.via
-            # glued names: "Lavrovand" is one token longer than the mention
-            if mention.start == h_start and mention.via == "name":
-                return mention.speaker, mention.via
-    return OTHER, "name"
-
-
-def _person_like(subject: Token) -> bool:
-    if subject.lower_ in _NON_PERSON_PRONOUNS:
-        return False
-    if subject.lower_ in PRONOUNS or subject.lemma_.lower() in PERSON_ROLE_NOUNS:
-        return True
-    if subject.pos_ == "PROPN":
-        if any(c.dep_ == "det" for c in subject.children):
-            return False  # "the United States", "the Kremlin": places and bodies
-        if subject.ent_type_ == "PERSON":
-            return True  # a hint only: speakers themselves are never found by NER
-        return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children) or any(
-            c.dep_ in ("compound", "appos") and c.lemma_.lower() in PERSON_ROLE_NOUNS
-            for c in subject.children
-        )
-    return False
-
-
-class ArticleAttributor:
-    """Runs the rules over one article's parsed paragraphs."""
-
-    def __init__(
-        self, article: Article, gazetteer: Gazetteer, topics: TopicMatcher, speaker_ids: set[str]
-    ):
-        self.article = article
-        self.gazetteer = gazetteer
-        self.topics = topics
-        self.speaker_ids = speaker_ids
-        self.quotes = top_level(find_quotes(article.text, article.paragraphs))
-        self.mentions = gazetteer.mentions(article.text)
-        self.sentences: list[Sentence] = []
-        self._names = {speaker.id: speaker.name for speaker in gazetteer.speakers}
-        self._labels = {
-            index: found
-            for index, (start, end) in enumerate(article.paragraphs)
-            if (found := self._turn_label(article.text[start:end])) is not None
-        }
-        self._turn: tuple[str, str] | None = None  # (speaker or OTHER, label) of a transcript
-        self._turn_opening: Sentence | None = None  # first sentence of the current turn paragraph
-        self._persons: list[tuple[int, str]] = []  # (paragraph, speaker or OTHER)
-
-    # -- per sentence -------------------------------------------------------------------
-    def add_paragraph(self, index: int, doc: Any) -> None:
-        base = self.article.paragraphs[index][0]
-        if index in self._labels:
-            self._turn = self._labels[index]
-        elif len(self._labels) < 2:
-            self._turn = None  # one "Name:" line is not a transcript: no carrying on
-        turn = self._turn
-        for sent in doc.sents:
-            start = base + sent.start_char
-            end = base + sent.end_char
-            while end > start and self.article.text[end - 1].isspace():
-                end -= 1
-            if start >= end:
-                continue
-            words = [(t.text, t.lemma_) for t in sent if not t.is_space]
-            sentence = Sentence(start, end, index, words)
-            sentence.anaphoric = any(
-                t.lower_ == "such" or (t.lower_ in _DEMONSTRATIVES and t.dep_ == "det")
-                for t in sent
-            )
-            if turn is None:
-                self._attribute(sentence, sent, base)
-            else:
-                self._in_turn(sentence, turn, first=sent.start == 0)
-            self.sentences.append(sentence)
-
-    def _turn_label(self, paragraph: str) -> tuple[str, str] | None:
-        """'FOREIGN MINISTER LAVROV:' or 'Blinken (via interpreter):' opening a transcript
-        paragraph: whose turn it is (OTHER for 'QUESTION:', 'MODERATOR:', anyone else)."""
-        match = _TURN_LABEL.match(paragraph)
-        if not match:
-            return None
-        label = match.group(1)
-        lowered = label.lower()
-        for speaker in self.gazetteer.speakers:
-            for alias in speaker.aliases:
-                if re.search(rf"(?<!\w){re.escape(alias.lower())}(?!\w)", lowered):
-                    return speaker.id, label
-        return OTHER, label
-
-    def _in_turn(self, sentence: Sentence, turn: tuple[str, str], *, first: bool) -> None:
-        """Everything said in a transcript turn is the labelled speaker's."""
-        who, label = turn
-        sentence.speaker = who
-        sentence.via = "name"
-        sentence.cue = label
-        sentence.own_cue = first
-        sentence.confidence = 0.9
-        sentence.reason = f"transcript turn labelled '{label}'"
-        if first:
-            self._turn_opening = sentence
-            self._note_person(sentence.paragraph, who)
-        else:
-            sentence.framed_by = self._turn_opening
-
-    def _resolve_pronoun(self, paragraph: int) -> tuple[str | None, bool]:
-        for para, who in reversed(self._persons):
-            if para < paragraph - 1:
-                break
-            return who, para < paragraph
-        return None, False
-
-    def _attribute(self, sentence: Sentence, sent: Any, base: int) -> None:
-        quotes = [q for q in self.quotes if q.start < sentence.end and q.end > sentence.start]
-        mentions = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
-        cues = [t for t in sent if _is_cue(t) and not _inside(quotes, _abs(t, base))]
-        # "Lavrov said ..., TASS reported": the outlet is the channel, not the speaker, when
-        # the report carries someone's own speech cue.
-        channels = [t for t in cues if t.lemma_ in _CHANNEL_CUES]
-        if any(any(a.i == c.i for a in t.ancestors) for c in channels for t in cues):
-            cues = [t for t in cues if t.lemma_ not in _CHANNEL_CUES]
-        cue_set = {t.i for t in cues}
-        outer = [t for t in cues if not any(a.i in cue_set for a in t.ancestors)]
-        outer.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
-        according = [t for t in outer if t.lower_ == "according"]
-        if len(according) < len(outer):
-            outer = [t for t in outer if t.lower_ != "according"]  # a source, not the speaker
-        sentence.lead_in = self.article.text[sentence.end - 1] == ":"
-        decisions: list[tuple[Token, str, Via, str]] = []
-        for cue in outer:
-            subject = _subject_of(cue, quotes, base)
-            if subject is None:
-                continue
-            found = _speaker_of(subject, mentions, base)
-            if found is None:
-                who, earlier = self._resolve_pronoun(sentence.paragraph)
-                if who is None:
-                    continue
-                name = self._names.get(who, "someone else")
-                where = "the previous paragraph" if earlier else "this paragraph"
-                how = f"pronoun '{subject.text}' refers to {name}, the last person in {where}"
-                decisions.append((cue, who, "pronoun", how))
-                self._note_person(sentence.paragraph, who)
-                continue
-            who, via = found
-            if who == OTHER and not (_person_like(subject) or cue is outer[0]):
-                continue
-            if subject.head is cue and subject.i > cue.i:
-                detail = "speaker named after the cue"
-            elif subject.head is cue:
-                detail = "subject"
-            else:
-                detail = "subject of the governing verb"
-            decisions.append((cue, who, via, f"{via} '{subject.text}' is the {detail}"))
-            if who != OTHER or _person_like(subject):
-                self._note_person(sentence.paragraph, who)
-        if not decisions:
-            self._note_subject_person(sent, mentions, base, sentence.paragraph)
-            return
-        cue, who, via, how = decisions[0]
-        self._drop_lead_in(sentence, cue, cues, who, quotes, mentions, base)
-        sentence.speaker = who
-        sentence.via = via
-        sentence.cue = "according to" if cue.lower_ == "according" else cue.text
-        sentence.own_cue = True
-        confidence = {"name": 0.95, "title": 0.85, "pronoun": 0.8}[via]
-        if "previous paragraph" in how:
-            confidence -= 0.1
-        if sentence.cue == "according to":
-            confidence -= 0.15
-        rivals = [d for d in decisions[1:] if d[1] != who]
-        if rivals:
-            confidence -= 0.25
-            for rival_cue, *_ in rivals:
-                lo = base + min(t.idx for t in rival_cue.subtree)
-                hi = base + max(t.idx + len(t.text) for t in rival_cue.subtree)
-                sentence.excluded_quotes.append((lo, hi))
-        if any(not q.balanced for q in quotes):
-            confidence -= 0.2
-        sentence.confidence = round(max(confidence, 0.05), 2)
-        sentence.reason = f"cue '{sentence.cue}'; {how}" + (
-            "; another speaker's cue in the sentence" if rivals else ""
-        )
-
-    def _drop_lead_in(
-        self,
-        sentence: Sentence,
-        cue: Token,
-        cues: list[Token],
-        who: str,
-        quotes: Sequence[QuoteSpan],
-        mentions: Sequence[Mention],
-        base: int,
-    ) -> None:
-        """'Here's what Lavrov said: Lavrov accused ...' starts at the second clause.
-
-        Only when the words after the colon carry their own cue with the same speaker, so
-        'Lavrov said: "..."' keeps its attribution.
-        """
-        text = self.article.text
-        colon = text.find(": ", sentence.start, _abs(cue, base) + 200)
-        if colon < 0 or _abs(cue, base) > colon or _inside(quotes, colon):
-            return
-        for inner in cues:
-            if _abs(inner, base) <= colon:
-                continue
-            subject = _subject_of(inner, quotes, base)
-            if subject is None or _abs(subject, base) <= colon:
-                continue
-            found = _speaker_of(subject, mentions, base)
-            if found is not None and found[0] == who:
-                start = colon + 1
-                while start < sentence.end and text[start].isspace():
-                    start += 1
-                sentence.start = start
-                return
-
-    def _note_person(self, paragraph: int, who: str) -> None:
-        self._persons.append((paragraph, who))
-
-    def _note_subject_person(
-        self, sent: Any, mentions: Sequence[Mention], base: int, paragraph: int
-    ) -> None:
-        """Narration sentences still change who "he" refers to next."""
-        root = sent.root
-        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects:
-            return
-        subject = subjects[0]
-        found = _speaker_of(subject, mentions, base)
-        if found is None:
-            return
-        who, _via = found
-        if who != OTHER or _person_like(subject):
-            self._note_person(paragraph, who)
-
-    # -- across sentences ---------------------------------------------------------------
-    def _propagate_quotes(self) -> None:
-        owner_of_open: Sentence | None = None
-        last_paragraph = -1
-        for quote in self.quotes:
-            inside = [s for s in self.sentences if s.start < quote.end and s.end > quote.start]
-            if not inside:
-                continue
-            framing = [s for s in inside if s.own_cue and s.speaker is not None]
-            owner: Sentence | None = framing[0] if framing else None
-            if owner is None:
-                first = inside[0]
-                index = self.sentences.index(first)
-                previous = self.sentences[index - 1] if index else None
-                at_para_start = quote.start == self.article.paragraphs[first.paragraph][0]
-                same_paragraph = previous is not None and previous.paragraph == first.paragraph
-                if (
-                    same_paragraph
-                    and previous is not None
-                    and previous.speaker
-                    and (previous.lead_in or quote.start == first.start)
-                ):
-                    # '"...," he said. "..."': an unattributed quotation opening the next
-                    # sentence continues the same speaker.
-                    owner = previous
-                elif (
-                    at_para_start
-                    and owner_of_open is not None
-                    and last_paragraph == first.paragraph - 1
-                ):
-                    owner = owner_of_open
-            if owner is not None:
-                for s in inside:
-                    if s.speaker is None:
-                        self._inherit(s, owner, "inside a quotation attributed by")
-            owner_of_open = owner if not quote.balanced else None
-            last_paragraph = inside[-1].paragraph
-        # Lead-ins ("Here's what he said:") frame the next sentence of the paragraph.
-        for previous, current in zip(self.sentences, self.sentences[1:], strict=False):
-            if (
-                previous.lead_in
-                and previous.speaker
-                and current.speaker is None
-                and current.paragraph == previous.paragraph
-            ):
-                self._inherit(current, previous, "introduced by")
-
-    @staticmethod
-    def _inherit(sentence: Sentence, owner: Sentence, how: str) -> None:
-        sentence.framed_by = owner
-        sentence.speaker = owner.speaker
-        sentence.via = owner.via
-        sentence.cue = owner.cue
-        sentence.confidence = round(max(owner.confidence - 0.05, 0.05), 2)
-        sentence.reason = f"{how} '{owner.cue}' ({owner.reason})"
-
-    def statements(self) -> list[Statement]:
-        self._propagate_quotes()
-        groups: list[list[Sentence]] = []
-        for index, sentence in enumerate(self.sentences):
-            if (
-                sentence.speaker is None
-                or sentence.speaker == OTHER
-                or sentence.speaker not in self.speaker_ids
-            ):
-                continue
-            previous = self.sentences[index - 1] if index else None
-            joins = (
-                groups
-                and previous is groups[-1][-1]
-                and previous.speaker == sentence.speaker
-                and sentence.paragraph - previous.paragraph <= 1  # never across skipped lines
-                and (
-                    (not sentence.own_cue and any(s is sentence.framed_by for s in groups[-1]))
-                    or previous.lead_in
-                    or previous.framed_by is sentence
-                )
-            )
-            if joins:
-                groups[-1].append(sentence)
-            else:
-                groups.append([sentence])
-        out: list[Statement] = []
-        previous_group: list[Sentence] | None = None
-        previous_topics: tuple[str, ...] = ()
-        for group in groups:
-            topics = self._topics(group)
-            adjacent = (
-                previous_group is not None
-                and previous_group[0].speaker == group[0].speaker
-                and self.sentences.index(group[0]) == self.sentences.index(previous_group[-1]) + 1
-            )
-            first = group[0]
-            if adjacent and previous_topics != (OTHER_TOPIC,):
-                if not topics and (
-                    first.via == "pronoun" or first.anaphoric or self._opens_with_quote(first)
-                ):
-                    # "Mutual compliance ...", "such an agreement ...": the remark goes on
-                    topics = previous_topics
-                elif first.via == "pronoun" and set(topics) & set(previous_topics):
-                    # "He called for ..." on the theme of the sentence before keeps its topics
-                    topics = self.topics.ordered(set(topics) | set(previous_topics))
-            statement = self._statement(group, topics or (OTHER_TOPIC,))
-            out.append(statement)
-            previous_group, previous_topics = group, statement.topics
-        return out
-
-    def _opens_with_quote(self, sentence: Sentence) -> bool:
-        return any(q.start == sentence.start for q in self.quotes)
-
-    def _topics(self, group: Iterable[Sentence]) -> tuple[str, ...]:
-        words = [w for s in group for w in s.words]
-        return tuple(self.topics.match(words))
-
-    def _statement(self, group: list[Sentence], topics: tuple[str, ...]) -> Statement:
-        head = next((s for s in group if s.own_cue), group[0])
-        start, end = group[0].start, group[-1].end
-        text = self.article.text[start:end]
-        excluded = [span for s in group for span in s.excluded_quotes]
-        quotes = tuple(
-            (max(q.start, start), min(q.end, end))
-            for q in self.quotes
-            if q.start < end
-            and q.end > start
-            and not any(lo <= q.start and q.end <= hi for lo, hi in excluded)
-        )
-        kind = _kind(text, start, quotes)
-        confidence = min(s.confidence for s in group)
-        return Statement(
-            speaker=str(head.speaker),
-            text=text,
-            kind=kind,
-            topics=topics,
-            source=self.article.source,
-            start=start,
-            end=end,
-            paragraph=group[0].paragraph,
-            cue=head.cue,
-            via=head.via,
-            confidence=confidence,
-            reason=head.reason,
-            quotes=quotes,
-        )
 
 
 def _kind(text: str, start: int, quotes: tuple[tuple[int, int], ...]) -> Kind:

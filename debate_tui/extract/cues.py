@@ -1,70 +1,99 @@
-"""Speech cues: the verbs (and one preposition) that introduce what someone said.
+"""Speech cues: whether a token introduces what someone said, by the shape its class needs.
 
-Classes follow the shapes they take in a dependency parse: assertive verbs take a clausal
-complement, directive ones an object plus an infinitive, accusatory and evaluative ones
-an object plus of/for/as, commissive ones an infinitive. Only the lemma matters here; the
-attribution code decides whose cue it is.
+The words and the class of each verb are data (rules/en.toml); here are only the shapes a
+class may need in a dependency parse: a clausal complement, a predicate, an object, an
+object followed by a predicate, a particle, a topic preposition, an "as" phrase. Only the
+token's own subtree is read; whose cue it is, is decided by attribution.
 """
 
 from __future__ import annotations
 
-ASSERTIVE = frozenset(
-    """say tell add note stress insist argue warn claim deny recall reiterate emphasize
-    emphasise state explain declare assert announce acknowledge admit affirm allege answer
-    reply respond remark comment maintain contend observe write tweet predict conclude
-    highlight underline underscore cite counter lament complain concede confirm repeat
-    reveal assure indicate caution protest object retort quip joke boast hint express
-    voice suggest signal report mention describe characterize characterise question
-    testify brief inform""".split()
-)
-DIRECTIVE = frozenset(
-    "urge ask press demand implore plead appeal request encourage advise invite call".split()
-)
-ACCUSATORY = frozenset(
-    """accuse blame criticise criticize condemn denounce defend reject dismiss mock ridicule
-    deride deem slam blast decry disparage chide rebuke scold fault brand label hail
-    praise welcome thank applaud commend challenge dispute contradict rebut charge allege""".split()
-)
-COMMISSIVE = frozenset("vow pledge promise threaten refuse offer propose swear guarantee".split())
+from collections.abc import Callable
+from typing import Any
 
-CUE_LEMMAS = ASSERTIVE | DIRECTIVE | ACCUSATORY | COMMISSIVE
+from debate_tui.extract.rules import Rules
 
-# Verbs that only count with a particle: "brushed off claims", "pointed out that".
-PARTICLE_CUES = {
-    "brush": {"off", "aside"},
-    "point": {"out", "to"},
-    "shrug": {"off"},
-    "lash": {"out"},
+Token = Any  # a spaCy Token; typed loosely so this module never imports spaCy
+
+
+def is_according(token: Token, rules: Rules) -> bool:
+    """'according to X': a cue whose source is the object of "to"."""
+    return (
+        token.lower_ in rules.according
+        and token.i + 1 < len(token.doc)
+        and token.nbor(1).lower_ == "to"
+    )
+
+
+def is_cue(token: Token, rules: Rules) -> bool:
+    """A speech verb (or "according to") in a shape its class accepts, not negated, not
+    passive ("was asked": the subject is the addressee, not the speaker)."""
+    if is_according(token, rules):
+        return True
+    lemma = token.lemma_.lower()
+    if not (
+        token.pos_ == "VERB"
+        or (token.tag_.startswith("VB") and token.pos_ == "AUX" and lemma == "say")
+    ):
+        return False
+    cue_class = rules.cues.get(lemma)
+    if cue_class is None:
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children):
+        return False
+    if cue_class.needs != ("particle",) and any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in children
+    ):
+        return False
+    if not cue_class.needs:
+        return True
+    return any(SHAPES[need](token, children, rules) for need in cue_class.needs)
+
+
+def _clause(token: Token, children: list[Token], rules: Rules) -> bool:
+    return any(c.dep_ == "ccomp" for c in children)
+
+
+def _predicate(token: Token, children: list[Token], rules: Rules) -> bool:
+    return any(c.dep_ in ("xcomp", "oprd", "attr", "acomp") for c in children)
+
+
+def _object(token: Token, children: list[Token], rules: Rules) -> bool:
+    return any(c.dep_ == "dobj" for c in children)
+
+
+def _object_and_predicate(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'called the talks (with Blinken) constructive': an adjective or quotation follows
+    the object inside the verb's phrase, which a phone call never has."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    after = [t for t in token.subtree if t.i > objects[0].i]
+    return any(
+        (t.pos_ == "ADJ" and t.head.i < t.i) or t.tag_ == "``" or t.text in '“"«' for t in after
+    )
+
+
+def _particle(token: Token, children: list[Token], rules: Rules) -> bool:
+    wanted = rules.particles.get(token.lemma_.lower(), frozenset())
+    return any(c.dep_ in ("prt", "prep", "dobj") and c.lower_ in wanted for c in children)
+
+
+def _about(token: Token, children: list[Token], rules: Rules) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in rules.about for c in children)
+
+
+def _as_phrase(token: Token, children: list[Token], rules: Rules) -> bool:
+    return any(t.lower_ == "as" for t in token.subtree)
+
+
+SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
+    "clause": _clause,
+    "predicate": _predicate,
+    "object": _object,
+    "object-and-predicate": _object_and_predicate,
+    "particle": _particle,
+    "about": _about,
+    "as-phrase": _as_phrase,
 }
-
-# "call" is a cue as "called on/for", "called X a ...", "called it ..."; "call" alone (a phone
-# call) is not: checked where the parse is at hand.
-NEEDS_COMPLEMENT = frozenset(
-    {
-        "call",
-        "ask",
-        "offer",
-        "express",
-        "voice",
-        "mention",
-        "describe",
-        "inform",
-        "brief",
-        "charge",
-        "write",
-    }
-)
-
-PRONOUNS = frozenset({"he", "she"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-
-# Head nouns that make a subject someone other than a configured speaker, even when a
-# speaker's name sits inside it ("Lavrov's spokeswoman", "a spokesman for Blinken").
-PERSON_ROLE_NOUNS = frozenset(
-    """spokesman spokeswoman spokesperson spokespeople aide adviser advisor deputy official
-    officials source sources ministry department office embassy ambassador envoy brother
-    sister wife husband family lawyer analyst expert representative diplomat diplomats
-    minister president premier chancellor secretary leader leaders chief head counterpart
-    colleague colleagues ally allies critic critics observer observers reporter reporters
-    journalist correspondent""".split()
-)

@@ -1,0 +1,97 @@
+"""The attribution rules of one language, read once from `rules/<language>.toml`.
+
+The code knows shapes (what a cue class needs around it, what a turn label or a dateline
+looks like); the words live in the data file, so a new speech verb or title is one line
+there. The file is part of the extractor version (see cache.py): editing it refreshes
+cached statements by itself.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+# The shapes a cue class may need; see the comment at the top of rules/en.toml.
+NEEDS = frozenset(
+    {"clause", "predicate", "object", "object-and-predicate", "particle", "about", "as-phrase"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CueClass:
+    name: str
+    needs: tuple[str, ...]  # any one of these shapes; empty accepts the verb alone
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    cues: dict[str, CueClass]  # lemma -> its class
+    particles: dict[str, frozenset[str]]
+    about: frozenset[str]
+    channels: frozenset[str]
+    according: frozenset[str]
+    pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    non_person_pronouns: frozenset[str]
+    demonstratives: frozenset[str]
+    person_roles: frozenset[str]
+    turn_label: re.Pattern[str]
+    turn_roles: frozenset[str]
+    honorifics: frozenset[str]
+    min_labels: int
+    datelines: tuple[re.Pattern[str], ...]
+    priors: dict[str, float]
+    modifiers: dict[str, float]
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values)
+
+
+def parse_rules(data: dict[str, Any]) -> Rules:
+    """Rules from the parsed TOML; a cue class needing an unknown shape is an error."""
+    cues: dict[str, CueClass] = {}
+    for name, table in data["cues"].items():
+        needs = tuple(table.get("needs", ()))
+        unknown = set(needs) - NEEDS
+        if unknown:
+            raise ValueError(f"cue class {name!r} needs unknown shapes {sorted(unknown)}")
+        for lemma in table["lemmas"]:
+            cues[lemma.lower()] = CueClass(name, needs)
+    particles = data.get("particles", {})
+    words = data["words"]
+    turns = data["turns"]
+    evidence = dict(data["evidence"])
+    modifiers = evidence.pop("modifiers", {})
+    return Rules(
+        cues=cues,
+        particles={k: _words(v) for k, v in particles.items() if isinstance(v, list)},
+        about=_words(words.get("about", ())),
+        channels=_words(words.get("channels", ())),
+        according=_words(words.get("according", ())),
+        pronouns=_words(words["pronouns"]),
+        relative_pronouns=_words(words["relative_pronouns"]),
+        non_person_pronouns=_words(words["non_person_pronouns"]),
+        demonstratives=_words(words["demonstratives"]),
+        person_roles=_words(words["person_roles"]),
+        turn_label=re.compile(turns["label"]),
+        turn_roles=_words(turns["roles"]),
+        honorifics=_words(turns["honorifics"]),
+        min_labels=int(turns["min_labels"]),
+        datelines=tuple(re.compile(p) for p in data["datelines"]["shapes"]),
+        priors={k: float(v) for k, v in evidence.items()},
+        modifiers={k: float(v) for k, v in modifiers.items()},
+    )
+
+
+@lru_cache(maxsize=4)
+def load_rules(language: str = "en") -> Rules:
+    """The rules of `language`, parsed once per process."""
+    path = RULES_DIR / f"{language}.toml"
+    return parse_rules(tomllib.loads(path.read_text("utf-8")))

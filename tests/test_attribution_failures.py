@@ -1,0 +1,240 @@
+"""Failure classes seen on articles the rules had never met, each with synthetic passages.
+
+Every passage here is written for the tests (no article text). Each class is a general
+shape: datelines and headings that look like transcript labels, transcript turns that run
+over several paragraphs, pronouns with rival antecedents, statements that swallow someone
+else's attributed words, and files whose lines end in CR or CRLF.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from debate_tui.build import statements_for_articles
+from debate_tui.config import default_config
+from debate_tui.corpus import read_article, split_paragraphs
+from debate_tui.model import Statement
+
+CONFIG = default_config()
+
+
+def extract(tmp_path: Path, text: str, newline: str = "\n") -> list[Statement]:
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    found = statements_for_articles([article], CONFIG, use_cache=False)
+    for statement in found:
+        assert article.text[statement.start : statement.end] == statement.text
+    return found
+
+
+def by_line(text: str, statements: list[Statement]) -> dict[int, str]:
+    """Who is credited with each line of `text` that a statement covers."""
+    return {
+        line: s.speaker
+        for s in statements
+        for line in range(text.count("\n", 0, s.start), text.count("\n", 0, s.end - 1) + 1)
+    }
+
+
+# -- 1. datelines and headings with a colon are not transcript turns ------------------------
+DATELINE_ARTICLES = [
+    (
+        "Talks end without a deal\n"
+        "KARACHI: Lavrov told reporters on Monday that the talks had gone nowhere.\n"
+        "Blinken said Washington would keep its sanctions in place.\n",
+        {1: "lavrov", 2: "blinken"},
+    ),
+    (
+        "Ministers Clash: Sanctions Dominate A Tense Day\n"
+        "SAN FRANCISCO: Blinken argued that the sanctions were working.\n"
+        "Lavrov replied that the sanctions had united Russians.\n",
+        {1: "blinken", 2: "lavrov"},
+    ),
+    (
+        "Blinken Vs Lavrov: Who Won The Day\n"
+        "RIO DE JANEIRO: The two ministers met for an hour.\n"
+        "Lavrov insisted that Moscow had done nothing wrong.\n"
+        "Blinken warned that the cost would keep rising.\n",
+        {2: "lavrov", 3: "blinken"},
+    ),
+    (
+        "Lavrov: West Must Listen\n"
+        "OSLO, March 3 (Newswire) - Lavrov said the West had ignored every warning.\n"
+        "Blinken rejected that view.\n"
+        "ANALYSIS: the meeting changed little, diplomats believe.\n",
+        {1: "lavrov", 2: "blinken"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATELINE_ARTICLES)
+def test_a_dateline_or_a_heading_with_a_colon_is_not_a_transcript_turn(
+    tmp_path: Path, text: str, expected: dict[int, str]
+) -> None:
+    assert by_line(text, extract(tmp_path, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "dateline", ["LIMA, Peru — ", "QUITO: ", "ACCRA, Ghana, June 9 - ", "SANTIAGO (Newswire) — "]
+)
+def test_a_statement_after_a_dateline_starts_after_the_dateline(
+    tmp_path: Path, dateline: str
+) -> None:
+    text = f"A headline\n{dateline}Lavrov said the offer had come too late.\n"
+    found = extract(tmp_path, text)
+    assert [s.text for s in found] == ["Lavrov said the offer had come too late."]
+
+
+# -- 2. a transcript turn lasts until the next turn label ----------------------------------
+TURNS_OVER_PARAGRAPHS = """Press availability after the meeting
+MODERATOR: We will take two questions.
+SECRETARY BLINKEN: Thank you all for coming.
+We spent most of the time on the prisoners.
+That conversation is not over, and it will go on next week.
+QUESTION: Did you discuss the treaty?
+FOREIGN MINISTER LAVROV:
+The treaty is a matter for both sides.
+We have nothing to add today.
+"""
+
+
+def test_a_transcript_turn_lasts_until_the_next_label(tmp_path: Path) -> None:
+    found = by_line(TURNS_OVER_PARAGRAPHS, extract(tmp_path, TURNS_OVER_PARAGRAPHS))
+    assert found == {2: "blinken", 3: "blinken", 4: "blinken", 7: "lavrov", 8: "lavrov"}
+
+
+def test_a_label_on_its_own_line_opens_the_turn_below_it(tmp_path: Path) -> None:
+    text = (
+        "Transcript\n"
+        "QUESTION:\n"
+        "What happens next?\n"
+        "SECRETARY BLINKEN:\n"
+        "We keep talking to our partners.\n"
+        "We do not talk to Moscow about Ukraine without Ukraine.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {4: "blinken", 5: "blinken"}
+
+
+def test_a_named_turn_is_not_ended_by_a_paragraph_naming_someone_else(tmp_path: Path) -> None:
+    text = (
+        "Remarks to the press\n"
+        "MR LAVROV: Good afternoon.\n"
+        "The Secretary General spoke about this yesterday.\n"
+        "Our answer has not changed since then.\n"
+        "QUESTION: And the grain deal?\n"
+        "MR LAVROV: It is dead.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {
+        1: "lavrov",
+        2: "lavrov",
+        3: "lavrov",
+        5: "lavrov",
+    }
+
+
+# -- 3. a pronoun with rival antecedents is never credited with confidence ------------------
+def test_a_pronoun_after_two_people_is_low_confidence_and_names_the_rival(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov later sat down with Chinese Foreign Minister Wang Yi. He said the West was "
+        "losing patience.\n"
+    )
+    found = extract(tmp_path, text)
+    assert all(s.confidence < 0.6 for s in found)
+    assert all("Wang Yi" in s.reason for s in found)
+
+
+def test_a_pronoun_after_someone_else_was_named_as_object_is_low_confidence(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Blinken telephoned Polish President Andrzej Duda on Friday.\n"
+        "He stressed that the alliance would defend every inch of its territory.\n"
+    )
+    found = extract(tmp_path, text)
+    assert all(s.confidence < 0.6 and "Andrzej Duda" in s.reason for s in found)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "While Prime Minister Olaf Berg welcomed the aid, he rejected any talk of troops.",
+        "Although Chancellor Maria Holt praised the plan, she said it came too late.",
+        "After President Tomas Reyes heard the offer, he said it was not enough.",
+    ],
+)
+def test_a_pronoun_whose_own_sentence_names_another_subject_is_not_the_speakers(
+    tmp_path: Path, second: str
+) -> None:
+    text = "A headline\nBlinken urged the allies to send more air defence.\n" + second + "\n"
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken"}
+
+
+def test_a_pronoun_with_a_single_candidate_keeps_its_confidence(tmp_path: Path) -> None:
+    text = "A headline\nLavrov spoke for an hour. He said the talks were useful.\n"
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].confidence >= 0.6
+
+
+# -- 4. a statement never takes in a clause attributed to someone else ----------------------
+SWALLOWING = [
+    (
+        "Lavrov asked for a meeting with Blinken, but “there will be no meeting,” said "
+        "spokesperson Anna Hart.",
+        "spokesperson Anna Hart",
+    ),
+    (
+        "Blinken defended the new aid package, a step that the Kremlin describes as “reckless”.",
+        "the Kremlin describes",
+    ),
+    (
+        "Lavrov called the sanctions illegal, while the European Commission said they were lawful.",
+        "the European Commission said",
+    ),
+    (
+        "Blinken said the talks were useful, but Zakharova insisted they had achieved nothing.",
+        "Zakharova insisted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "foreign"), SWALLOWING)
+def test_a_statement_never_contains_a_clause_attributed_to_someone_else(
+    tmp_path: Path, sentence: str, foreign: str
+) -> None:
+    found = extract(tmp_path, "A headline\n" + sentence + "\n")
+    assert found, "the speaker's own clause is still a statement"
+    assert all(foreign not in s.text for s in found)
+
+
+# -- 5. CR-only and CRLF files split into the same paragraphs -------------------------------
+LINES = (
+    "A headline\n"
+    "Lavrov said the West had lost its way.\n"
+    "The weather was cold.\n"
+    "Blinken said Russia was isolated.\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_paragraphs_split_alike_on_lf_crlf_and_cr(newline: str) -> None:
+    text = LINES.replace("\n", newline)
+    spans = split_paragraphs(text)
+    assert [text[a:b] for a, b in spans] == LINES.splitlines()
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_statements_are_the_same_whatever_the_line_ends(tmp_path: Path, newline: str) -> None:
+    found = extract(tmp_path, LINES, newline)
+    assert [(s.speaker, s.text, s.paragraph) for s in found] == [
+        ("lavrov", "Lavrov said the West had lost its way.", 1),
+        ("blinken", "Blinken said Russia was isolated.", 3),
+    ]
