@@ -1,4 +1,4 @@
-"""Command line: `debate-tui [read|parse|topics|export] [CORPUS_DIR]`.
+"""Command line: `debate-tui [read|parse|topics|export] [CORPUS_DIR]`, `debate-tui add URL...`.
 
 The JSON Lines output of `parse` is a stable contract other tools read. Usage errors go to
 stderr with exit code 2, failures with exit code 1, and bad input never shows a traceback.
@@ -19,17 +19,16 @@ from debate_tui.errors import ClusterError, ModelMissingError
 from debate_tui.model import Debate
 from debate_tui.safe_text import json_safe, visible
 
-SUBCOMMANDS = ("read", "parse", "topics", "export")
+SUBCOMMANDS = ("read", "parse", "topics", "export", "add")
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 
 
 def default_corpus() -> Path:
     """The bundled corpus: beside the package in a checkout, else installed under share/."""
-    checkout = Path(__file__).resolve().parent.parent / "corpus"
-    if (checkout / "sources.toml").is_file():
-        return checkout
-    return Path(sys.prefix) / "share" / "debate-tui" / "corpus"
+    from debate_tui.places import bundled_corpus
+
+    return bundled_corpus()
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -39,8 +38,9 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="CORPUS_DIR",
-        help="folder of .txt, .md or .html articles "
-        "(default: the bundled Blinken vs Lavrov corpus)",
+        help="folder of .txt, .md or .html articles (default: $DEBATE_TUI_CORPUS, else your "
+        "corpus from `debate-tui add` once it has articles, else the bundled Blinken vs Lavrov "
+        "corpus)",
     )
     parser.add_argument(
         "--config",
@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Run `debate-tui SUBCOMMAND --help` for details.",
     )
     parser.add_argument("--version", action="version", version=f"debate-tui {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="{read,parse,topics,export}")
+    sub = parser.add_subparsers(dest="command", metavar="{read,parse,topics,export,add}")
 
     read = sub.add_parser("read", help="open the reader (the default)")
     _add_common(read)
@@ -106,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=("markdown", "json"), default="markdown")
     export.add_argument("--force", action="store_true", help="overwrite an existing output file")
+
+    from debate_tui.add_command import add_arguments
+
+    add = sub.add_parser("add", help="download articles by URL or from a feed into your corpus")
+    add_arguments(add)
     return parser
 
 
@@ -252,7 +257,13 @@ def _error(message: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv))
-    corpus: Path = args.corpus or default_corpus()
+    if args.command == "add":
+        from debate_tui.add_command import run_add
+
+        return run_add(args)
+    from debate_tui.places import reading_corpus
+
+    corpus: Path = args.corpus or reading_corpus()
     if not corpus.exists():
         _error(f"{corpus}: no such corpus folder; pass a folder of .txt, .md or .html articles")
         return EXIT_USAGE

@@ -27,6 +27,21 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ["DEBATE_TUI_CACHE"] = old
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_user_corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keep tests off the user's own corpus: an empty data folder, no DEBATE_TUI_CORPUS."""
+    path = tmp_path_factory.mktemp("data")
+    old = {name: os.environ.get(name) for name in ("XDG_DATA_HOME", "DEBATE_TUI_CORPUS")}
+    os.environ["XDG_DATA_HOME"] = str(path)
+    os.environ.pop("DEBATE_TUI_CORPUS", None)
+    yield path
+    for name, value in old.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture
 def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A statement cache of this test's own (tmp_path/cache), for tests that look inside it."""

@@ -44,9 +44,9 @@ class DebateApp(App[int]):
         if corpus is None and debate is not None:
             corpus = Path(debate.corpus)
         if corpus is None:
-            from debate_tui.cli import default_corpus
+            from debate_tui.places import reading_corpus
 
-            corpus = default_corpus()
+            corpus = reading_corpus()
         self.corpus = corpus
         self.config = config
         self.use_cache = use_cache
