@@ -54,7 +54,10 @@ def extract_statements(
     if processes > 1 and len(articles) > 1:
         yield from _extract_in_processes(articles, config, processes, warn)
         return
-    matcher = TopicMatcher(config.topics)
+    matcher = TopicMatcher(
+        config.topics,
+        ignore=[p for s in config.speakers for p in (s.name, *s.aliases, *s.titles)],
+    )
     speaker_ids = {s.id for s in config.speakers}
     units = [
         (a_index, p_index, start, end)

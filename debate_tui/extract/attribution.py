@@ -694,7 +694,11 @@ class ArticleAttributor:
                 ):
                     # "Mutual compliance ...", "such an agreement ...": the remark goes on
                     topics = previous_topics
-                elif first_via == "pronoun" and set(topics) & set(previous_topics):
+                elif (
+                    first_via == "pronoun"
+                    and set(topics) & set(previous_topics)
+                    and first.paragraph == clauses[group[0] - 1].paragraph  # own words first
+                ):
                     # "He called for ..." on the theme of the sentence before keeps its topics
                     topics = self.topics.ordered(set(topics) | set(previous_topics))
             statement = self._statement(group, credits, topics or (OTHER_TOPIC,))

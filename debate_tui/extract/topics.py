@@ -3,7 +3,8 @@
 Pure Python over (text, lemma) pairs, so it is testable without spaCy. A term word
 written with a capital matches only capitalised words ("New START" is not "a new start");
 a lower-case term word matches the word or its lemma, case-insensitively ("escalate"
-finds "escalating").
+finds "escalating"). Words inside a speaker's own name, alias or title never count: "the
+leader of U.S. diplomacy" names Blinken, it is not the topic "diplomacy".
 """
 
 from __future__ import annotations
@@ -26,8 +27,15 @@ def _compile(term: str) -> list[tuple[str, bool]]:
 
 
 class TopicMatcher:
-    def __init__(self, topics: Sequence[TopicSpec]):
+    def __init__(self, topics: Sequence[TopicSpec], ignore: Sequence[str] = ()):
+        """`ignore`: phrases whose words are never a topic (the speakers' names, aliases
+        and titles), matched whatever their case."""
         self.topics = [(t.id, [_compile(term) for term in t.terms]) for t in topics]
+        self._ignore: dict[str, list[list[str]]] = {}
+        for phrase in ignore:
+            words = [w.lower() for w in _words(phrase)]
+            if words:
+                self._ignore.setdefault(words[0], []).append(words)
         # Terms indexed by their first word, so a statement is read once, not once per term.
         self._by_first: dict[str, list[tuple[int, list[tuple[str, bool]]]]] = {}
         for index, (_topic_id, terms) in enumerate(self.topics):
@@ -48,15 +56,36 @@ class TopicMatcher:
             for index, piece in enumerate(pieces):
                 lem = lemma_pieces[index] if index < len(lemma_pieces) else piece
                 words.append((piece.lower(), lem.lower(), piece[:1].isupper()))
+        hidden = self._hidden(words)
         hits: set[int] = set()
         for start, (lower, lemma, _capital) in enumerate(words):
+            if start in hidden:
+                continue
             candidates = self._by_first.get(lower, [])
             if lemma != lower:
                 candidates = candidates + self._by_first.get(lemma, [])
             for index, term in candidates:
-                if index not in hits and self._occurs_at(term, words, start):
+                if (
+                    index not in hits
+                    and self._occurs_at(term, words, start)
+                    and hidden.isdisjoint(range(start, start + len(term)))
+                ):
                     hits.add(index)
         return [topic_id for index, (topic_id, _terms) in enumerate(self.topics) if index in hits]
+
+    def _hidden(self, words: list[tuple[str, str, bool]]) -> set[int]:
+        """Positions of the words that are part of an ignored phrase."""
+        hidden: set[int] = set()
+        if not self._ignore:
+            return hidden
+        for start, (lower, _lemma, _capital) in enumerate(words):
+            for phrase in self._ignore.get(lower, ()):
+                end = start + len(phrase)
+                if end <= len(words) and all(
+                    words[start + offset][0] == want for offset, want in enumerate(phrase)
+                ):
+                    hidden.update(range(start, end))
+        return hidden
 
     @staticmethod
     def _occurs_at(
