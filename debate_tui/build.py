@@ -18,6 +18,7 @@ from debate_tui.config import Config
 from debate_tui.corpus_files import SIDECAR_NAME, article_paths
 from debate_tui.digest import new_digest
 from debate_tui.model import Article, ArticleMeta, Debate, Statement
+from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, RefusedFile, read_regular
 from debate_tui.safe_text import visible
 
 # The code that turns per-article statements into the debate's: part of the corpus key.
@@ -96,8 +97,8 @@ def corpus_key(corpus_dir: Path, config: Config) -> str | None:
     That is every article's name and bytes, the sidecar's bytes, the configuration, and
     the code (and library versions) of reading, extraction, occasions and merging: change
     any of them and the key changes. Hashing raw bytes lets a warm start skip reading the
-    articles at all. None when a file cannot be read: that corpus is always built afresh,
-    so its warnings are fresh too.
+    articles at all. None when a file cannot be read (or is no regular file, or too large):
+    that corpus is always built afresh, so its warnings are fresh too.
     """
     if corpus_dir.is_file():
         paths, sidecar, base = [corpus_dir], corpus_dir.parent / SIDECAR_NAME, corpus_dir.parent
@@ -109,9 +110,10 @@ def corpus_key(corpus_dir: Path, config: Config) -> str | None:
     try:
         for path in paths:
             digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-            digest.update(new_digest(path.read_bytes()).digest())
-        digest.update(sidecar.read_bytes() if sidecar.is_file() else b"-")
-    except OSError:
+            digest.update(new_digest(read_regular(path, MAX_ARTICLE_BYTES, "")).digest())
+        exists = sidecar.exists() or sidecar.is_symlink()
+        digest.update(read_regular(sidecar, MAX_CONFIG_BYTES, "") if exists else b"-")
+    except (OSError, RefusedFile):
         return None
     return f"corpus-{digest.hexdigest()[:32]}"
 

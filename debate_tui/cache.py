@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from debate_tui.digest import new_digest
 from debate_tui.model import ArticleMeta, Statement
+from debate_tui.safe_files import MAX_CACHE_BYTES, RefusedFile, read_regular
 
 _PACKAGE = Path(__file__).resolve().parent
 # Everything that decides what a parse produces: the rules' source and the NLP versions.
@@ -116,10 +117,15 @@ class StatementCache:
         Raises ValueError or TypeError when the entry is there but corrupt.
         """
         try:
-            raw = self._path(key).read_bytes()
+            raw = read_regular(self._path(key), MAX_CACHE_BYTES, "a cache entry")
+        except RefusedFile as exc:  # a FIFO, a device, a huge file: never trusted
+            raise ValueError(str(exc)) from None
         except OSError:  # absent or unreadable: a miss
             return None
-        data = json.loads(raw.decode("utf-8"))  # UnicodeDecodeError is a ValueError
+        try:
+            data = json.loads(raw.decode("utf-8"))  # UnicodeDecodeError is a ValueError
+        except RecursionError:  # "[[[[..." nested deeper than the parser goes
+            raise ValueError("nested too deeply") from None
         if not isinstance(data, dict):
             raise TypeError("not an object")
         return data

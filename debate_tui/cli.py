@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -249,6 +250,34 @@ def _cmd_topics(debate: Debate) -> int:
     return 0
 
 
+def _output(args: argparse.Namespace, debate: Debate) -> int:
+    """Run the subcommand that prints or writes the debate."""
+    if args.command == "parse":
+        return _cmd_parse(debate, args.format)
+    if args.command == "topics":
+        return _cmd_topics(debate)
+    from debate_tui.export import run_export
+
+    return run_export(
+        debate,
+        topic=args.topic,
+        all_topics=args.all,
+        fmt=args.format,
+        output=args.output,
+        force=args.force,
+    )
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of what is
+    still buffered cannot fail a second time (with a message of its own) at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (tests)
+        pass
+
+
 def _error(message: str) -> None:
     """One line on standard error; names in it are shown, never obeyed by the terminal."""
     print(f"debate-tui: error: {visible(message, one_line=True)}", file=sys.stderr)
@@ -280,27 +309,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             processes=getattr(args, "processes", 1),
             dask=getattr(args, "dask", None),
         )
-        if args.command == "parse":
-            return _cmd_parse(debate, args.format)
-        if args.command == "topics":
-            return _cmd_topics(debate)
-        from debate_tui.export import run_export
-
-        return run_export(
-            debate,
-            topic=args.topic,
-            all_topics=args.all,
-            fmt=args.format,
-            output=args.output,
-            force=args.force,
-        )
+        try:
+            code = _output(args, debate)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk or /dev/full under standard output
+            _silence_stdout()
+            reason = (exc.strerror or exc.__class__.__name__).lower()
+            _error(f"cannot write the output ({reason}); free some space or write elsewhere")
+            return EXIT_FAILURE
+        return code
     except (ConfigError, CorpusError) as exc:
         _error(str(exc))
         return EXIT_USAGE
     except (ModelMissingError, ClusterError) as exc:
         _error(str(exc))
         return EXIT_FAILURE
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader of the pipe went away (`| head`): stay silent
+        _silence_stdout()
         return 0
     except KeyboardInterrupt:
         return 130

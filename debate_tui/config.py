@@ -15,6 +15,7 @@ from typing import Any
 from debate_tui.cache import StatementCache
 from debate_tui.digest import hexdigest
 from debate_tui.model import OTHER_TOPIC, Speaker, TopicSpec
+from debate_tui.safe_files import MAX_CONFIG_BYTES, RefusedFile, read_regular
 
 CORPUS_CONFIG_NAME = "debate.toml"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -185,12 +186,15 @@ def load_config(path: Path | None = None, corpus_dir: Path | None = None) -> Con
     """Defaults, overridden by `path`, else by `debate.toml` in the corpus when present."""
     base = default_config()
     candidate = path
-    if candidate is None and corpus_dir is not None and (corpus_dir / CORPUS_CONFIG_NAME).is_file():
-        candidate = corpus_dir / CORPUS_CONFIG_NAME
+    beside = corpus_dir / CORPUS_CONFIG_NAME if corpus_dir is not None else None
+    if candidate is None and beside is not None and (beside.exists() or beside.is_symlink()):
+        candidate = beside  # a FIFO or a device by that name is refused below, not skipped
     if candidate is None:
         return base
     try:
-        text = candidate.read_text("utf-8")
+        text = read_regular(candidate, MAX_CONFIG_BYTES, "a config file").decode("utf-8")
+    except RefusedFile as exc:
+        raise ConfigError(f"{candidate}: {exc}; give a TOML file of speakers and topics") from None
     except FileNotFoundError:
         raise ConfigError(f"{candidate}: config file not found; check the --config path") from None
     except (OSError, UnicodeDecodeError) as exc:

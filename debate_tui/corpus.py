@@ -17,6 +17,7 @@ from typing import Any
 
 from debate_tui.corpus_files import SIDECAR_NAME, CorpusError, article_paths
 from debate_tui.model import Article, ArticleMeta
+from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, RefusedFile, read_regular
 from debate_tui.safe_text import visible
 
 __all__ = ["CorpusError", "article_paths", "load_corpus", "read_article"]
@@ -199,7 +200,10 @@ def read_article(
 ) -> Article | None:
     """Load one article, or None (with a warning) when it cannot be used."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_ARTICLE_BYTES, "an article")
+    except RefusedFile as exc:
+        warn(f"{name}: {exc}; skipped (save the article as a regular .txt, .md or .html file)")
+        return None
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         warn(f"{name}: cannot be read ({reason}); check its permissions")
@@ -255,11 +259,11 @@ def _first_title(
 
 def read_sidecar(directory: Path, warn: Callable[[str], None]) -> dict[str, dict[str, Any]]:
     path = directory / SIDECAR_NAME
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return {}
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(read_regular(path, MAX_CONFIG_BYTES, "metadata").decode("utf-8"))
+    except (OSError, RefusedFile, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         warn(f"{path}: metadata ignored ({exc}); fix the TOML to get titles and occasions back")
         return {}
     return {key: value for key, value in data.items() if isinstance(value, dict)}

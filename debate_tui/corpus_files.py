@@ -17,11 +17,16 @@ class CorpusError(Exception):
 
 
 def article_paths(directory: Path) -> list[Path]:
-    """Article files under `directory`, sorted; hidden files and folders are skipped."""
+    """Article files under `directory`, sorted; hidden files and folders are skipped.
+
+    Anything with an article's name that is not a folder is listed, FIFOs and device nodes
+    included: reading refuses those with a warning naming them, rather than leaving them
+    out unsaid.
+    """
     return sorted(
         p
         for p in directory.rglob("*")
         if p.suffix.lower() in ARTICLE_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(directory).parts)
-        and (p.is_file() or p.is_symlink())
+        and not p.is_dir()
     )

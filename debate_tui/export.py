@@ -17,12 +17,14 @@ import json
 import os
 import re
 import secrets
+import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from debate_tui.model import ArticleMeta, Debate, Pairing, Speaker, Statement
+from debate_tui.safe_files import describe
 from debate_tui.safe_text import json_safe, visible
 
 FORMATS = ("markdown", "json")
@@ -481,6 +483,11 @@ def write_text_atomic(path: Path, text: str, *, force: bool) -> None:
     The text goes to a temporary file beside `path`, then replaces it in one rename. Without
     `force` an existing file is kept (ExportExistsError); with it, it is replaced. The
     temporary file never outlives a failure.
+
+    Only a regular file is ever replaced: a folder, a named pipe, a device node or a socket
+    at `path` is refused, force or not. A symlink at `path` counts as an existing file;
+    with `force` the link itself is replaced by the new file, and the file it points to is
+    never written.
     """
     path = Path(path)
     folder = path.parent
@@ -492,7 +499,20 @@ def write_text_atomic(path: Path, text: str, *, force: bool) -> None:
         )
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; give a file name with -o")
-    if path.exists() and not force:
+    try:
+        mode: int | None = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise ExportError(
+            f"{path}: cannot be checked ({_reason(exc)}); choose another path with -o"
+        ) from None
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise ExportError(
+            f"{path}: is {describe(mode)}, not a regular file; export writes only regular "
+            "files, choose another path with -o"
+        )
+    if mode is not None and not force:
         raise ExportExistsError(f"{path}: already exists; use --force to overwrite it")
     data = text.encode("utf-8")
     temp, fd = _open_temp(path)
