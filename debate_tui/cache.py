@@ -17,6 +17,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from debate_tui.cache_schema import ARTICLE_ENTRY, CORPUS_ENTRY, Check, problem
 from debate_tui.digest import new_digest
 from debate_tui.model import ArticleMeta, Statement
 from debate_tui.safe_files import MAX_CACHE_BYTES, RefusedFile, read_regular
@@ -111,36 +112,42 @@ class StatementCache:
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}.json"
 
-    def _load(self, key: str) -> dict[str, Any] | None:
-        """The JSON object under `key`; None when absent or unreadable.
+    def _load(self, key: str, schema: Check | None = None) -> dict[str, Any] | None:
+        """The JSON object under `key`, of the shape `schema` describes; None when absent
+        or unreadable.
 
-        Raises ValueError or TypeError when the entry is there but corrupt.
+        Raises CorruptEntry when the entry is there but is not what it should be.
         """
         try:
             raw = read_regular(self._path(key), MAX_CACHE_BYTES, "a cache entry")
         except RefusedFile as exc:  # a FIFO, a device, a huge file: never trusted
-            raise ValueError(str(exc)) from None
+            raise CorruptEntry(str(exc)) from None
         except OSError:  # absent or unreadable: a miss
             return None
         try:
-            data = json.loads(raw.decode("utf-8"))  # UnicodeDecodeError is a ValueError
+            data = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise CorruptEntry("not UTF-8") from None
+        except ValueError:
+            raise CorruptEntry("not valid JSON") from None
         except RecursionError:  # "[[[[..." nested deeper than the parser goes
-            raise ValueError("nested too deeply") from None
+            raise CorruptEntry("nested too deeply") from None
         if not isinstance(data, dict):
-            raise TypeError("not an object")
+            raise CorruptEntry("not a JSON object")
+        found = problem(schema, data) if schema is not None else None
+        if found:
+            raise CorruptEntry(found)
         return data
 
-    def _read(self, key: str, where: str) -> dict[str, Any] | None:
+    def _read(self, key: str, where: str, schema: Check) -> dict[str, Any] | None:
         """As _load, warning about a corrupt entry (it is then rebuilt)."""
         try:
-            return self._load(key)
-        except (ValueError, TypeError) as exc:
-            self._corrupt(where, self._path(key), exc)
+            return self._load(key, schema)
+        except CorruptEntry as exc:
+            self._warn(
+                f"{where}: cache entry {self._path(key).name} is corrupt ({exc}); rebuilding it"
+            )
             return None
-
-    def _corrupt(self, where: str, path: Path, exc: Exception) -> None:
-        reason = exc.__class__.__name__
-        self._warn(f"{where}: cache entry {path.name} is corrupt ({reason}); rebuilding it")
 
     def _write(self, key: str, data: dict[str, Any]) -> None:
         self._write_text(key, json.dumps(data, ensure_ascii=False))
@@ -161,7 +168,7 @@ class StatementCache:
         warning: callers of this keep the source of the data and simply recompute it)."""
         try:
             return self._load(key)
-        except (ValueError, TypeError):
+        except CorruptEntry:
             return None
 
     def put_data(self, key: str, data: dict[str, Any]) -> None:
@@ -175,32 +182,24 @@ class StatementCache:
     def get(self, key: str, source: str) -> list[Statement] | None:
         """One article's statements, credited to `source` (the same text under another name
         shares the entry; a whole corpus has get_corpus)."""
-        data = self._read(key, source)
+        data = self._read(key, source, ARTICLE_ENTRY)
         if data is None:
             return None
-        try:
-            return [Statement.from_dict({**item, "source": source}) for item in data["statements"]]
-        except (ValueError, KeyError, TypeError) as exc:
-            self._corrupt(source, self._path(key), exc)
-            return None
+        return [Statement.from_dict({**item, "source": source}) for item in data["statements"]]
 
     def put(self, key: str, statements: list[Statement]) -> None:
         self._write(key, {"statements": [st.to_dict() for st in statements]})
 
     def get_corpus(self, key: str) -> CorpusEntry | None:
         """A whole corpus as it was built: its articles' metadata, statements and warnings."""
-        data = self._read(key, "corpus")
+        data = self._read(key, "corpus", CORPUS_ENTRY)
         if data is None:
             return None
-        try:
-            return CorpusEntry(
-                articles=[ArticleMeta(**meta) for meta in data["articles"]],
-                statements=[Statement.from_dict(item) for item in data["statements"]],
-                warnings=[str(text) for text in data["warnings"]],
-            )
-        except (ValueError, KeyError, TypeError) as exc:
-            self._corrupt("corpus", self._path(key), exc)
-            return None
+        return CorpusEntry(
+            articles=[ArticleMeta(**meta) for meta in data["articles"]],
+            statements=[Statement.from_dict(item) for item in data["statements"]],
+            warnings=data["warnings"],
+        )
 
     def put_corpus(self, key: str, entry: CorpusEntry) -> None:
         self._write(
@@ -211,6 +210,10 @@ class StatementCache:
                 "warnings": entry.warnings,
             },
         )
+
+
+class CorruptEntry(ValueError):
+    """A cache entry that is there but cannot be trusted; the message says why."""
 
 
 class CorpusEntry(NamedTuple):

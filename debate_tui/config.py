@@ -6,6 +6,7 @@ top-level table it defines. Errors name the file and the line to fix.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass
@@ -76,20 +77,31 @@ def _strings(value: Any, what: str, where: str) -> tuple[str, ...]:
 def _parse(text: str, origin: str) -> dict[str, Any]:
     """The TOML as data. Text parsed before comes back from the cache: importing tomllib
     and parsing the defaults cost ~5 ms of every start. Only TOML that parsed is stored, so
-    a broken file is always parsed again and always reported; validation runs either way."""
+    a broken file is always parsed again and always reported; validation runs either way.
+
+    The entry holds the data with a digest of it: one that is not of that shape (`{}`, say)
+    or whose data no longer matches its digest is corrupt, so the text is parsed again and
+    the entry overwritten."""
     store = StatementCache()
     key = "toml-" + hexdigest(text.encode("utf-8"))
-    data = store.get_data(key)
-    if data is not None:
-        return data
+    entry = store.get_data(key)
+    if entry is not None:
+        data = entry.get("toml")
+        if isinstance(data, dict) and entry.get("digest") == _digest(data):
+            return data
     import tomllib
 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: not valid TOML ({exc})") from None
-    store.put_data(key, data)
+    with contextlib.suppress(TypeError, ValueError):  # a TOML date: parsed every time
+        store.put_data(key, {"toml": data, "digest": _digest(data)})
     return data
+
+
+def _digest(data: dict[str, Any]) -> str:
+    return hexdigest(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
 
 def _speakers(data: list[Any], text: str, origin: str) -> tuple[Speaker, Speaker]:

@@ -1,0 +1,190 @@
+"""A cache entry is trusted only after validation: a bad one is one warning, then rebuilt.
+
+Each case damages a real entry (written by the cache itself) in a temporary cache folder:
+wrong types, wrong shapes, unknown fields, absurd nesting. Everything here is SYNTHETIC.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from debate_tui.build import build_debate
+from debate_tui.cache import CorpusEntry, StatementCache
+from debate_tui.config import default_config, load_config
+from debate_tui.model import ArticleMeta, Report, Statement
+
+TEXT = "Headline\nBlinken said the talks on Crimea had failed and would not resume.\n"
+
+
+def statement() -> Statement:
+    start = TEXT.index("Blinken")
+    end = TEXT.index("resume.") + len("resume.")
+    return Statement(
+        speaker="blinken",
+        text=TEXT[start:end],
+        kind="reported",
+        topics=("crimea",),
+        source="a.txt",
+        start=start,
+        end=end,
+        paragraph=1,
+        cue="say",
+        via="name",
+        confidence=0.9,
+        reason="cue 'say', speaker found by name",
+        quotes=((start + 8, start + 20),),
+        occasion="Vienna talks",
+        reports=(Report("b.txt", 3, 3 + end - start, TEXT[start:end]),),
+    )
+
+
+Edit = Callable[[dict[str, Any]], Any]
+
+
+def first(data: dict[str, Any]) -> dict[str, Any]:
+    item: dict[str, Any] = data["statements"][0]
+    return item
+
+
+ARTICLE_DAMAGE: dict[str, Edit] = {
+    "confidence as a word": lambda d: first(d).update(confidence="high"),
+    "start as a word": lambda d: first(d).update(start="x"),
+    "topics as one string": lambda d: first(d).update(topics="crimea"),
+    "text as a number": lambda d: first(d).update(text=12345),
+    "an unknown kind": lambda d: first(d).update(kind="speech"),
+    "a negative end": lambda d: first(d).update(end=-1),
+    "start after end": lambda d: first(d).update(start=first(d)["end"] + 5),
+    "confidence above one": lambda d: first(d).update(confidence=7),
+    "confidence as a boolean": lambda d: first(d).update(confidence=True),
+    "a quote span of three": lambda d: first(d).update(quotes=[[1, 2, 3]]),
+    "a report of the wrong shape": lambda d: first(d).update(reports=[{"x": 1}]),
+    "an unknown field": lambda d: first(d).update(extra=1),
+    "a missing field": lambda d: first(d).pop("speaker"),
+    "statements as an object": lambda d: d.update(statements={"a": 1}),
+    "no statements at all": lambda d: d.clear(),
+}
+
+
+def entry_path(cache: StatementCache, key: str) -> Path:
+    return cache.directory / f"{key}.json"
+
+
+def damage(path: Path, edit: Edit) -> None:
+    data = json.loads(path.read_text("utf-8"))
+    edit(data)
+    path.write_text(json.dumps(data), "utf-8")
+
+
+@pytest.mark.parametrize("case", sorted(ARTICLE_DAMAGE))
+def test_a_damaged_article_entry_is_one_warning_and_is_rebuilt(tmp_path: Path, case: str) -> None:
+    warnings: list[str] = []
+    cache = StatementCache(tmp_path / "cache", warn=warnings.append)
+    cache.put("k", [statement()])
+    assert cache.get("k", "a.txt") == [statement()]
+    damage(entry_path(cache, "k"), ARTICLE_DAMAGE[case])
+    assert cache.get("k", "a.txt") is None
+    (message,) = warnings
+    assert message.startswith("a.txt: cache entry k.json is corrupt (entry")
+    assert message.endswith("); rebuilding it")
+    cache.put("k", [statement()])  # what the build does after a miss
+    assert cache.get("k", "a.txt") == [statement()]
+    assert len(warnings) == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"[" * 5_000_000, "nested too deeply"),
+        (b"{}", ("entry.statements: missing", "entry.articles: missing")),
+        (b"[]", "not a JSON object"),
+        (b'{"statements": [', "not valid JSON"),
+        (b"\xff\xfe{}", "not UTF-8"),
+    ],
+)
+def test_an_entry_that_is_not_even_an_object_is_one_warning(
+    tmp_path: Path, raw: bytes, reason: str | tuple[str, str]
+) -> None:
+    article_reason, corpus_reason = (reason, reason) if isinstance(reason, str) else reason
+    warnings: list[str] = []
+    cache = StatementCache(tmp_path / "cache", warn=warnings.append)
+    cache.directory.mkdir()
+    entry_path(cache, "k").write_bytes(raw)
+    assert cache.get("k", "a.txt") is None
+    assert cache.get_corpus("k") is None
+    assert warnings == [
+        f"a.txt: cache entry k.json is corrupt ({article_reason}); rebuilding it",
+        f"corpus: cache entry k.json is corrupt ({corpus_reason}); rebuilding it",
+    ]
+
+
+CORPUS_DAMAGE: dict[str, Edit] = {
+    "warnings of objects": lambda d: d.update(warnings=[{"text": "x"}]),
+    "warnings as one string": lambda d: d.update(warnings="x"),
+    "a title as a number": lambda d: d["articles"][0].update(title=5),
+    "an article without a source": lambda d: d["articles"][0].pop("source"),
+    "a statement without a source": lambda d: first(d).pop("source"),
+    "an occasion as a list": lambda d: first(d).update(occasion=["a", "b"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CORPUS_DAMAGE))
+def test_a_damaged_corpus_entry_is_one_warning(tmp_path: Path, case: str) -> None:
+    warnings: list[str] = []
+    cache = StatementCache(tmp_path / "cache", warn=warnings.append)
+    entry = CorpusEntry([ArticleMeta("a.txt", "Talks", date="2023-01-02")], [statement()], [])
+    cache.put_corpus("c", entry)
+    assert cache.get_corpus("c") == entry
+    damage(entry_path(cache, "c"), CORPUS_DAMAGE[case])
+    assert cache.get_corpus("c") is None
+    (message,) = warnings
+    assert message.startswith("corpus: cache entry c.json is corrupt (entry.")
+
+
+def test_a_damaged_corpus_entry_never_survives_a_build(tmp_path: Path, own_cache: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(TEXT, "utf-8")
+    config = default_config()
+    first_build = build_debate(corpus, config, warn=lambda _m: None)
+    assert first_build.statements
+    (entry,) = own_cache.glob("corpus-*.json")
+    damage(entry, lambda d: d.update(warnings=[{"text": "x"}]))
+    warnings: list[str] = []
+    second = build_debate(corpus, config, warn=warnings.append)
+    assert len(warnings) == 1 and "is corrupt" in warnings[0]
+    assert second.statements == first_build.statements
+    assert second.warnings == warnings
+    third_warnings: list[str] = []
+    third = build_debate(corpus, config, warn=third_warnings.append)
+    assert third_warnings == [] and third.warnings == []
+    assert third.statements == first_build.statements
+
+
+def test_a_parsed_toml_entry_of_nothing_is_parsed_again(own_cache: Path) -> None:
+    expected = default_config()
+    entries = list(own_cache.glob("toml*.json"))
+    assert entries
+    for path in entries:
+        path.write_text("{}", "utf-8")
+    assert default_config() == expected
+    for path in entries:  # rewritten: the next start finds a good entry
+        assert json.loads(path.read_text("utf-8")) != {}
+
+
+def test_a_parsed_toml_entry_edited_to_other_data_is_not_trusted(
+    tmp_path: Path, own_cache: Path
+) -> None:
+    path = tmp_path / "debate.toml"
+    path.write_text('[debate]\nname = "Mine"\n', "utf-8")
+    assert load_config(path).name == "Mine"
+    for entry in own_cache.glob("toml*.json"):
+        data = json.loads(entry.read_text("utf-8"))
+        if data.get("toml", {}).get("debate"):
+            data["toml"] = {}  # the defaults would win, silently
+            entry.write_text(json.dumps(data), "utf-8")
+    assert load_config(path).name == "Mine"
