@@ -19,7 +19,8 @@ from debate_tui.model import OTHER_TOPIC, Speaker, TopicSpec
 from debate_tui.safe_files import MAX_CONFIG_BYTES, RefusedFile, read_regular
 
 CORPUS_CONFIG_NAME = "debate.toml"
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# fullmatch: "$" alone would let an id end in a newline
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
 class ConfigError(Exception):
@@ -120,7 +121,7 @@ def _speakers(data: list[Any], text: str, origin: str) -> tuple[Speaker, Speaker
         ]
         if missing:
             raise ConfigError(f"{where}: speaker is missing {', '.join(missing)}")
-        if not _ID.match(entry["id"]):
+        if not _ID.fullmatch(entry["id"]):
             raise ConfigError(
                 f"{where}: speaker id {entry['id']!r} must be lower-case letters, digits, - or _"
             )
@@ -153,7 +154,7 @@ def _topics(data: list[Any], text: str, origin: str) -> tuple[TopicSpec, ...]:
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
             raise ConfigError(f"{where}: each topic needs an id")
         topic_id = entry["id"]
-        if not _ID.match(topic_id) or topic_id == OTHER_TOPIC:
+        if not _ID.fullmatch(topic_id) or topic_id == OTHER_TOPIC:
             raise ConfigError(
                 f"{where}: topic id {topic_id!r} is not allowed (lower-case, not 'other')"
             )

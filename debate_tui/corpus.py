@@ -7,6 +7,8 @@ text for HTML. One bad file yields a warning and never stops the others.
 
 from __future__ import annotations
 
+import codecs
+import datetime
 import re
 import sys
 import tomllib
@@ -69,6 +71,23 @@ _VERBISH = re.compile(
     r"^(is|are|was|were|be|been|being|has|have|had|will|would|can|could|shall|should|may|might|"
     r"must|do|does|did|says?|said|tells?|told|[a-z]{2,}ed|he|she|they|we|i|it|you|who|which|"
     r"that|this|there|not|no)$"
+)
+_FLOW_SHAPES = {"[]": "a list", "{}": "a map"}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAX_STRAY_NULS = 8
+_TOML_TYPES: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "a boolean"),  # before int: a bool is an int to Python
+    (int, "an integer"),
+    (float, "a float"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "a table"),
+    ((datetime.date, datetime.time), "a date or time"),
 )
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.!?…\"”’'»)\]]$")
@@ -143,32 +162,62 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _decode(raw: bytes, name: str, warn: Callable[[str], None]) -> str | None:
-    if not raw.strip():
+    """The article's text: UTF-8, or UTF-16/32 when the file starts with a byte order mark.
+
+    A few stray NUL bytes in otherwise good UTF-8 are dropped with a warning; offsets then
+    count the text without them, which is exactly the text the reader shows and the cache
+    stores (every reading of the file drops them the same way). More NULs than that, or
+    NULs with bytes that are not UTF-8 either, make the file binary.
+    """
+    codec = next((codec for bom, codec in _BOMS if raw.startswith(bom)), "utf-8")
+    nuls = raw.count(b"\x00") if codec == "utf-8" else 0
+    if nuls:
+        try:
+            if nuls > _MAX_STRAY_NULS:
+                raise ValueError("too many NULs")
+            text = raw.replace(b"\x00", b"").decode("utf-8")
+        except ValueError:  # UnicodeDecodeError too
+            warn(f"{name}: looks binary, skipped; save the article as UTF-8 text, Markdown or HTML")
+            return None
+        them = "it" if nuls == 1 else "them"
+        warn(
+            f"{name}: {nuls} NUL character{'' if nuls == 1 else 's'} dropped (offsets count the "
+            f"text without {them}); re-save the file as UTF-8 text to fix"
+        )
+    else:
+        try:
+            text = raw.decode(codec)  # "utf-16"/"utf-32" consume the byte order mark
+        except UnicodeDecodeError as exc:
+            warn(
+                f"{name}: not valid {codec.upper()} (byte {exc.start}); undecodable bytes shown "
+                f"as \ufffd, re-save the file as UTF-8 to fix"
+            )
+            text = raw.decode(codec, errors="replace")
+    if not text.strip():
         warn(f"{name}: empty file, skipped; add article text or remove it")
         return None
-    if b"\x00" in raw[:8192]:
-        warn(f"{name}: looks binary, skipped; save the article as UTF-8 text, Markdown or HTML")
-        return None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        warn(
-            f"{name}: not valid UTF-8 (byte {exc.start}); undecodable bytes shown as \ufffd, "
-            "re-save the file as UTF-8 to fix"
-        )
-        return raw.decode("utf-8", errors="replace")
+    return text
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], int]:
-    """Simple `key: value` front matter at the top of a text or Markdown file."""
+def _front_matter(text: str, name: str, warn: Callable[[str], None]) -> tuple[dict[str, str], int]:
+    """Simple `key: value` front matter at the top of a text or Markdown file.
+
+    Values are strings; a YAML list (`[a, b]`) or map (`{x: 1}`) is named and ignored.
+    """
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0
     meta: dict[str, str] = {}
     for line in match.group(1).splitlines():
         key, sep, value = line.partition(":")
-        if sep and key.strip().lower() in _META_KEYS:
-            meta[key.strip().lower()] = value.strip().strip("\"'")
+        key, value = key.strip().lower(), value.strip()
+        if not sep or key not in _META_KEYS:
+            continue
+        shape = _FLOW_SHAPES.get(value[:1] + value[-1:])
+        if shape:
+            warn(f"{name}: front matter {key} is {shape}; expected a string, ignored")
+            continue
+        meta[key] = value.strip("\"'")
     return meta, match.end()
 
 
@@ -225,7 +274,7 @@ def read_article(
             return None
     else:
         text = decoded
-        found, skip_until = _front_matter(text)
+        found, skip_until = _front_matter(text, name, warn)
     paragraphs = split_paragraphs(text)
     flagged: set[int] = set()
     headline_seen = False  # the first line is the headline, never a caption
@@ -235,7 +284,7 @@ def read_article(
         else:
             headline_seen = True
     boilerplate = frozenset(flagged)
-    found.update({k: str(v) for k, v in sidecar.items() if k in _META_KEYS and v})
+    found.update({k: v for k, v in sidecar.items() if k in _META_KEYS and v})
     title = found.get("title") or _first_title(text, paragraphs, boilerplate) or path.stem
     meta = ArticleMeta(
         source=name,
@@ -257,7 +306,9 @@ def _first_title(
     return None
 
 
-def read_sidecar(directory: Path, warn: Callable[[str], None]) -> dict[str, dict[str, Any]]:
+def read_sidecar(directory: Path, warn: Callable[[str], None]) -> dict[str, dict[str, str]]:
+    """Each article's metadata from `sources.toml`: strings only (a TOML date is taken as
+    written); any other value is named in a warning and left out."""
     path = directory / SIDECAR_NAME
     if not path.exists() and not path.is_symlink():
         return {}
@@ -266,7 +317,32 @@ def read_sidecar(directory: Path, warn: Callable[[str], None]) -> dict[str, dict
     except (OSError, RefusedFile, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         warn(f"{path}: metadata ignored ({exc}); fix the TOML to get titles and occasions back")
         return {}
-    return {key: value for key, value in data.items() if isinstance(value, dict)}
+    entries: dict[str, dict[str, str]] = {}
+    for article, table in data.items():
+        if not isinstance(table, dict):
+            kind = _toml_type(table)
+            warn(f'{path}: "{article}" is {kind}; expected a table of metadata, ignored')
+            continue
+        entries[article] = {}
+        for key, value in table.items():
+            if key not in _META_KEYS:
+                continue
+            if key == "date" and isinstance(value, datetime.date):
+                value = value.isoformat()
+            if not isinstance(value, str):
+                kind = _toml_type(value)
+                warn(f'{path}: ["{article}"] {key} is {kind}; expected a string, ignored')
+                continue
+            entries[article][key] = value
+    return entries
+
+
+def _toml_type(value: Any) -> str:
+    """What a TOML value is, in the words of the TOML specification."""
+    for kind, words in _TOML_TYPES:
+        if isinstance(value, kind):
+            return words
+    return "a " + type(value).__name__
 
 
 def load_corpus(directory: Path, warn: Callable[[str], None] | None = None) -> list[Article]:
