@@ -317,16 +317,30 @@ def _pairing_body(debate: Debate, pairing: Pairing, level: int) -> list[str]:
     return [*_table(pairing, labels), "", *_statements_section(debate, pairing, labels, level)]
 
 
-def pairing_markdown(debate: Debate, topic_id: str, *, today: datetime.date | None = None) -> str:
+def pairing_markdown(
+    debate: Debate, topic_id: str, *, today: datetime.date | None = None, query: str = ""
+) -> str:
     """One topic as a Markdown document: title, summary line, paired table, full statements.
 
+    With `query`, only the rows a reader's filter shows, and the subtitle names the filter.
     Raises KeyError for an unknown topic id.
     """
     pairing = debate.pairing(topic_id)
+    subtitle = _summary_line(debate, pairing, _today(today))
+    if query:
+        from debate_tui.text_match import matching_rows
+
+        rows = matching_rows(pairing, query, debate)
+        subtitle = subtitle.removesuffix(".") + escape_markdown(
+            f"; filtered by “{visible(query, one_line=True)}”: "
+            f"{len(rows)} of {_plural(len(pairing.rows), 'row')}.",
+            line_start=False,
+        )
+        pairing = Pairing(pairing.topic, pairing.left, pairing.right, tuple(rows))
     lines = [
         f"# {_title(pairing)}",
         "",
-        _summary_line(debate, pairing, _today(today)),
+        subtitle,
         "",
         *_pairing_body(debate, pairing, 2),
     ]

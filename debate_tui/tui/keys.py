@@ -58,12 +58,18 @@ TOPIC_KEYS: tuple[KeyHelp, ...] = (
     ),
     KeyHelp(
         "Topics",
-        "1 … 9",
-        "Jump to the N-th topic of the list",
+        "1 … 9  0",
+        "Jump to the N-th topic of the list (0: the tenth)",
         tuple(
-            Binding(str(number), f"jump_topic({number})", f"Topic {number}", show=False)
-            for number in range(1, 10)
+            Binding(str(number % 10), f"jump_topic({number})", f"Topic {number}", show=False)
+            for number in range(1, 11)
         ),
+    ),
+    KeyHelp(
+        "Topics",
+        "g",
+        "Go to any topic by its number or name",
+        (Binding("g", "goto_topic", "Go to", show=False),),
     ),
     KeyHelp(
         "Topics",
@@ -121,7 +127,7 @@ READER_KEYS: tuple[KeyHelp, ...] = (
     KeyHelp(
         "Filter and export",
         "/",
-        "Filter the pairing by text (plain text, any case)",
+        "Filter by text, occasion or title (any case, quotes or accents)",
         (Binding("slash", "filter", "Filter", key_display="/"),),
     ),
     KeyHelp(
@@ -133,7 +139,7 @@ READER_KEYS: tuple[KeyHelp, ...] = (
     KeyHelp(
         "Filter and export",
         "e",
-        "Export this topic's pairing to Markdown in the current folder",
+        "Export the rows on screen to Markdown in this folder",
         (Binding("e", "export", "Export"),),
     ),
 )

@@ -18,7 +18,7 @@ from debate_tui.safe_text import visible
 from debate_tui.tui import keys
 from debate_tui.tui.widgets.header import DebateHeader, TopicBar
 from debate_tui.tui.widgets.key_bar import KeyBar
-from debate_tui.tui.widgets.pairing import ColumnHeadings, PairingView, row_matches
+from debate_tui.tui.widgets.pairing import ColumnHeadings, PairingView
 from debate_tui.tui.widgets.topic_list import TopicList
 
 if TYPE_CHECKING:
@@ -143,11 +143,11 @@ class ReaderScreen(Screen[None]):
     def _show_topic(self, *, rows: bool = True) -> None:
         pairing = self.debate.pairing(self.topic.id)
         query = self.query_text
-        shown = (
-            sum(1 for row in pairing.rows if row_matches(row, query))
-            if query
-            else len(pairing.rows)
-        )
+        shown = len(pairing.rows)
+        if query:
+            from debate_tui.text_match import matching_rows  # only once a filter is typed
+
+            shown = len(matching_rows(pairing, query, self.debate))
         self.query_one(TopicBar).show(
             self.topic.label,
             self.topic_index + 1,
@@ -166,6 +166,18 @@ class ReaderScreen(Screen[None]):
 
     def watch_query_text(self) -> None:
         self._show_topic()
+        query = self.query_text
+        if not query:
+            self.query_one(TopicList).show_matches(None)
+            return
+        from debate_tui.text_match import matching_rows
+
+        self.query_one(TopicList).show_matches(
+            {
+                topic.id: len(matching_rows(self.debate.pairing(topic.id), query, self.debate))
+                for topic in self.topics
+            }
+        )
 
     def select_topic(self, topic_id: str) -> None:
         """Show the topic with this id (no-op for an unknown id)."""
@@ -183,6 +195,33 @@ class ReaderScreen(Screen[None]):
     def action_jump_topic(self, number: int) -> None:
         if 1 <= number <= len(self.topics):
             self.topic_index = number - 1
+
+    def action_goto_topic(self) -> None:
+        from debate_tui.tui.screens.goto import GotoScreen
+
+        self.app.push_screen(GotoScreen(len(self.topics)), callback=self._go_to)
+
+    def _go_to(self, answer: str | None) -> None:
+        """A topic by number, else the first whose name contains the words typed."""
+        answer = (answer or "").strip()
+        if not answer:
+            return
+        if answer.isdigit():
+            number = int(answer)
+            if 1 <= number <= len(self.topics):
+                self.topic_index = number - 1
+                return
+        else:
+            from debate_tui.text_match import fold
+
+            wanted = fold(answer)
+            for index, topic in enumerate(self.topics):
+                if wanted in fold(topic.label) or wanted == fold(topic.id):
+                    self.topic_index = index
+                    return
+        self.notify(
+            visible(f"No topic “{answer}”.", one_line=True), severity="warning", markup=False
+        )
 
     def action_toggle_topics(self) -> None:
         # Wide screens show the list unless folded; narrow ones hide it unless unfolded.
@@ -256,7 +295,7 @@ class ReaderScreen(Screen[None]):
             return
         topic = self.topic
         path = Path.cwd() / export.default_filename(topic.id)
-        text = export.pairing_markdown(self.debate, topic.id)
+        text = export.pairing_markdown(self.debate, topic.id, query=self.query_text)
 
         def write(force: bool) -> None:
             try:

@@ -42,7 +42,7 @@ class FilterBar(HorizontalGroup):
 
     def compose(self) -> ComposeResult:
         yield Label("Filter")
-        yield Input(placeholder="text to find, any case; enter keeps it, escape clears it")
+        yield Input(placeholder="text, occasion or title; enter keeps it, escape clears it")
 
     @property
     def input(self) -> Input:

@@ -22,11 +22,7 @@ from textual.widgets import Static
 from debate_tui.model import Debate, Pairing, Row, Speaker, Statement
 from debate_tui.safe_text import visible
 from debate_tui.tui import keys
-from debate_tui.tui.widgets.statement_card import StatementCard, matches
-
-
-def row_matches(row: Row, query: str) -> bool:
-    return any(cell is not None and matches(cell.text, query) for cell in (row.left, row.right))
+from debate_tui.tui.widgets.statement_card import StatementCard
 
 
 def column_spans(width: int) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -285,8 +281,12 @@ class PairingView(VerticalScroll, can_focus=True):
         self.debate = debate
         self.pairing = pairing
         self.query_text = query
-        rows = pairing.rows
-        self.rows = [row for row in rows if row_matches(row, query)] if query else list(rows)
+        if query:
+            from debate_tui.text_match import matching_rows  # only once a filter is typed
+
+            self.rows = matching_rows(pairing, query, debate)
+        else:
+            self.rows = list(pairing.rows)
         self.cells = [[None, None] for _ in self.rows]
         self.group_labels = {}
         self.mounted_rows = 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from textual import events
 from textual.content import Content
 from textual.message import Message
@@ -28,10 +26,13 @@ TITLE_LIMIT = 60
 
 
 def matches(text: str, query: str) -> list[tuple[int, int]]:
-    """Where `query` occurs in `text`, ignoring case; regex characters are literal."""
+    """Where `query` occurs in `text`, whatever the case, quotes, dashes and accents;
+    plain text, never a pattern."""
     if not query:
         return []
-    return [match.span() for match in re.finditer(re.escape(query), text, re.IGNORECASE)]
+    from debate_tui.text_match import find_all  # only once a filter is typed
+
+    return find_all(text, query)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -146,7 +147,11 @@ class StatementCard(Static):
         query: str = "",
         group: str | None = None,
     ) -> None:
-        matched = not query or bool(matches(statement.text, query))
+        matched = True
+        if query:
+            from debate_tui.text_match import card_matches
+
+            matched = card_matches(statement, query, meta, group)
         super().__init__(
             card_content(statement, meta, query, group), classes="" if matched else "-unmatched"
         )

@@ -32,7 +32,7 @@ class TopicLine(NamedTuple):
     """What the list shows of one topic (a named tuple: cheap to define at start-up)."""
 
     id: str
-    number: str  # "1".."9", blank past nine (the number keys stop there)
+    number: str  # "1".."9", "0" for the tenth, blank past it (the number keys stop there)
     label: str
     counts: str
     silent: bool  # nobody spoke on it
@@ -175,7 +175,7 @@ class TopicList(ScrollView, can_focus=False):
             self.topic_lines.append(
                 TopicLine(
                     id=topic.id,
-                    number=str(number) if number <= 9 else "",
+                    number=str(number % 10) if number <= 10 else "",
                     label=visible(topic.label, one_line=True),
                     counts=visible(
                         f"{left.short_name} {a} · {right.short_name} {b}", one_line=True
@@ -183,6 +183,7 @@ class TopicList(ScrollView, can_focus=False):
                     silent=not (a or b),
                 )
             )
+        self.counts = [line.counts for line in self.topic_lines]  # shown when not filtering
         self.current: str | None = None  # the highlighted topic's id
         self.hover: str | None = None
         self.offsets: dict[str, tuple[int, int]] = {}  # topic id -> (first line, line count)
@@ -233,6 +234,19 @@ class TopicList(ScrollView, can_focus=False):
         strips = self._draw()
         self.virtual_size = Size(strips[0].cell_length if strips else 0, len(strips))
         self._scroll_to_current()
+
+    def show_matches(self, matches: dict[str, int] | None) -> None:
+        """While a filter is on, each topic's number of matching rows in place of its
+        counts; `None` puts the counts back."""
+        for index, (line, counts) in enumerate(zip(self.topic_lines, self.counts, strict=True)):
+            if matches is None:
+                shown = counts
+            else:
+                found = matches.get(line.id, 0)
+                shown = f"{found} matching row{'' if found == 1 else 's'}"
+            self.topic_lines[index] = line._replace(counts=shown)
+        self._drawn_for = None
+        self.refresh()
 
     def mark_current(self, topic_id: str) -> None:
         """Highlight the topic and scroll it into view."""
