@@ -57,6 +57,32 @@ def vary(text: str, copy: int) -> str:
     return text.rstrip("\n") + f"\n\nEdition {copy:05d}\n"
 
 
+_NEUTRAL = "the mayor"
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_MARKS = str.maketrans("", "", '"“”«»„‘')
+
+
+def off_topic(paragraph: str, names: re.Pattern[str]) -> str:
+    """A paragraph of the same length and shape that concerns neither speaker: names,
+    titles and pronouns become "the mayor", quotation marks go."""
+    return _PRONOUN.sub(_NEUTRAL, names.sub(_NEUTRAL, paragraph)).translate(_MARKS)
+
+
+def with_off_topic(text: str, names: re.Pattern[str]) -> str:
+    """The article with an off-topic paragraph after each of its lines: half the
+    paragraphs concern nobody the debate is about."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return "\n".join(f"{line}\n{off_topic(line, names)}" for line in lines) + "\n"
+
+
+def generate_off_topic(out_dir: Path, articles: int, names: re.Pattern[str]) -> list[Path]:
+    """Like `generate`, each article interleaved with off-topic paragraphs."""
+    written = generate(out_dir, articles)
+    for path in written:
+        path.write_text(with_off_topic(path.read_text("utf-8"), names), "utf-8")
+    return written
+
+
 def _toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 

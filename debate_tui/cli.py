@@ -181,6 +181,10 @@ def _progress_build(
         progress.stop()
 
 
+def _json_value(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
 def _cmd_parse(debate: Debate, fmt: str) -> int:
     if fmt == "jsonl":
         out = sys.stdout
@@ -198,6 +202,7 @@ def _cmd_parse(debate: Debate, fmt: str) -> int:
                 "via": st.via,
                 "confidence": round(st.confidence, 3),
                 "reason": st.reason,
+                "evidence": {key: _json_value(value) for key, value in st.evidence},
                 "occasion": st.occasion,
                 "sources": [
                     {"source": st.source, "start": st.start, "end": st.end},

@@ -120,6 +120,9 @@ class Statement:
     quotes: tuple[tuple[int, int], ...] = ()
     occasion: str | None = None
     reports: tuple[Report, ...] = ()
+    # What credited it, as (field, value) pairs: how the speaker was found, the cue, the
+    # words, rivals of a pronoun, ... (see extract/evidence.py); `reason` is written from it.
+    evidence: tuple[tuple[str, Any], ...] = ()
 
     @property
     def id(self) -> str:
@@ -159,6 +162,7 @@ class Statement:
         data["topics"] = list(self.topics)
         data["quotes"] = [list(span) for span in self.quotes]
         data["reports"] = [report._asdict() for report in self.reports]
+        data["evidence"] = {key: _plain(value) for key, value in self.evidence}
         return data
 
     @classmethod
@@ -167,7 +171,16 @@ class Statement:
         values["topics"] = tuple(values.get("topics", ()))
         values["quotes"] = tuple(tuple(span) for span in values.get("quotes", ()))
         values["reports"] = tuple(Report(**report) for report in values.get("reports", ()))
+        values["evidence"] = tuple(
+            (key, tuple(value) if isinstance(value, list) else value)
+            for key, value in dict(values.get("evidence") or {}).items()
+        )
         return cls(**values)
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value: tuples become lists."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 class Row(NamedTuple):

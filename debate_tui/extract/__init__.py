@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 
 from debate_tui.config import Config
 from debate_tui.corpus import is_heading
-from debate_tui.extract.attribution import ArticleAttributor, parse_spans
+from debate_tui.extract.attribution import ArticleAttributor
 from debate_tui.extract.pipeline import load_nlp
 from debate_tui.extract.speakers import Gazetteer
 from debate_tui.extract.topics import TopicMatcher
@@ -59,29 +59,22 @@ def extract_statements(
         ignore=[p for s in config.speakers for p in (s.name, *s.aliases, *s.titles)],
     )
     speaker_ids = {s.id for s in config.speakers}
-    units = [
-        (a_index, p_index, start, end)
-        for a_index, article in enumerate(articles)
-        for p_index, start, end in parse_spans(article, config.speakers)
-    ]
+    pending: dict[int, ArticleAttributor] = {}
+    units: list[tuple[int, int, int, int]] = []
+    remaining = {index: 0 for index in range(len(articles))}
+    for a_index, article in enumerate(articles):
+        worker = ArticleAttributor(
+            article, Gazetteer(config.speakers, article.text), matcher, speaker_ids
+        )
+        pending[a_index] = worker
+        for p_index, start, end in worker.parse_spans():
+            units.append((a_index, p_index, start, end))
+            remaining[a_index] += 1
+    next_to_yield = 0
 
     def texts() -> Iterator[tuple[str, tuple[int, int, int]]]:
         for a_index, p_index, start, end in units:
             yield articles[a_index].text[start:end], (a_index, p_index, start)
-
-    pending: dict[int, ArticleAttributor] = {}
-    remaining = {index: 0 for index in range(len(articles))}
-    for a_index, *_ in units:
-        remaining[a_index] += 1
-    next_to_yield = 0
-
-    def attributor(a_index: int) -> ArticleAttributor:
-        if a_index not in pending:
-            article = articles[a_index]
-            pending[a_index] = ArticleAttributor(
-                article, Gazetteer(config.speakers, article.text), matcher, speaker_ids
-            )
-        return pending[a_index]
 
     def flush() -> Iterator[tuple[Article, list[Statement]]]:
         nonlocal next_to_yield
@@ -102,7 +95,7 @@ def extract_statements(
     yield from flush()
     stream = nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE, n_process=max(1, processes))
     for doc, (a_index, p_index, start) in stream:
-        worker = attributor(a_index)
+        worker = pending[a_index]
         try:
             worker.add_paragraph(p_index, doc, start)
         except Exception as exc:  # keep going: a parse the rules cannot read is skipped

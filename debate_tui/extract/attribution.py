@@ -25,6 +25,7 @@ Everyone else (spokespeople, ministries, officials, narration) is OTHER and neve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -54,6 +55,7 @@ _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "dep"})
 _DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EDGE_DEPS = frozenset({"punct", "cc", "mark", "prep"})
+_QUOTE_MARKS = '"“”«»„‘'
 _OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _CLOSING = frozenset({"”", '"', "’", "»", "“"})
 
@@ -95,21 +97,44 @@ class _Person:
 
 
 def parse_spans(
-    article: Article, speakers: tuple[Speaker, ...], rules: Rules | None = None
+    article: Article,
+    speakers: tuple[Speaker, ...],
+    rules: Rules | None = None,
+    mentions: Sequence[Mention] | None = None,
 ) -> list[tuple[int, int, int]]:
-    """(paragraph, start, end) of the text worth parsing: no furniture, no headings, and
-    past any dateline. Inside a transcript turn a short line is speech, never a photo
-    caption ("MR LAVROV: Good afternoon.", "We keep talking.")."""
+    """(paragraph, start, end) of the text worth parsing.
+
+    Never furniture or headings; past any dateline. Inside a transcript turn a short line
+    is speech, never a photo caption ("MR LAVROV: Good afternoon."), and someone else's
+    turn is never parsed. Elsewhere a paragraph is parsed only when it can hold or carry
+    a statement: it names a speaker (name or title), holds a quotation mark, or has a
+    pronoun that may continue a speaker.
+    """
     rules = rules or load_rules()
-    turns = find_turns(article.text, article.paragraphs, speakers, rules)
+    text = article.text
+    turns = find_turns(text, article.paragraphs, speakers, rules)
+    if mentions is None:
+        mentions = Gazetteer(speakers, text).mentions(text)
+    named = {article.paragraph_of(m.start) for m in mentions}
+    pronoun = re.compile(r"\b(?:" + "|".join(sorted(rules.pronouns)) + r")\b", re.IGNORECASE)
     out = []
     for index, (start, end) in enumerate(article.paragraphs):
-        paragraph = article.text[start:end]
-        spoken = index in turns and not is_furniture(paragraph, captions=False)
-        if is_heading(paragraph) or (index in article.boilerplate and not spoken):
+        paragraph = text[start:end]
+        if is_heading(paragraph):
             continue
-        body = start if index in turns else dateline_end(article.text, start, end, rules)
-        out.append((index, body, end))
+        turn = turns.get(index)
+        if turn is not None:
+            if turn.speaker == OTHER or is_furniture(paragraph, captions=False):
+                continue
+            out.append((index, start, end))
+            continue
+        if index in article.boilerplate:
+            continue
+        if not (
+            index in named or any(q in paragraph for q in _QUOTE_MARKS) or pronoun.search(paragraph)
+        ):
+            continue
+        out.append((index, dateline_end(text, start, end, rules), end))
     return out
 
 
@@ -131,6 +156,8 @@ class ArticleAttributor:
         topics: TopicMatcher,
         speaker_ids: set[str],
         rules: Rules | None = None,
+        *,
+        mentions: list[Mention] | None = None,
     ):
         self.article = article
         self.gazetteer = gazetteer
@@ -138,7 +165,7 @@ class ArticleAttributor:
         self.speaker_ids = speaker_ids
         self.rules = rules or load_rules()
         self.quotes = top_level(find_quotes(article.text, article.paragraphs))
-        self.mentions = gazetteer.mentions(article.text)
+        self.mentions = gazetteer.mentions(article.text) if mentions is None else mentions
         self.clauses: list[Clause] = []
         self.credits: list[Credit | None] = []
         self._names = {speaker.id: speaker.name for speaker in gazetteer.speakers}
@@ -146,14 +173,24 @@ class ArticleAttributor:
         self._turn_opening: int | None = None  # clause index opening the current turn paragraph
         self._persons: list[_Person] = []
 
+    def parse_spans(self) -> list[tuple[int, int, int]]:
+        """What of this article to parse: see `parse_spans`."""
+        return parse_spans(self.article, self.gazetteer.speakers, self.rules, self.mentions)
+
     # -- per sentence -------------------------------------------------------------------
     def add_paragraph(self, index: int, doc: Any, base: int | None = None) -> None:
-        """Attribute the sentences of paragraph `index`, parsed from offset `base`."""
+        """Attribute the sentences of paragraph `index`: a Doc of its own parsed from
+        offset `base`, or a Span of a whole-text Doc (base 0)."""
         if base is None:
             base = self.article.paragraphs[index][0]
         turn = self._turns.get(index)
         text = self.article.text
-        for sent in doc.sents:
+        lo = getattr(doc, "start", 0)  # a Span's first token; a Doc starts at 0
+        hi = lo + len(doc)
+        for whole in doc.sents:
+            sent = whole.doc[max(whole.start, lo) : min(whole.end, hi)]  # never past the unit
+            if not len(sent):
+                continue
             start = base + sent.start_char
             end = base + sent.end_char
             while end > start and text[end - 1].isspace():
@@ -175,7 +212,7 @@ class ArticleAttributor:
             if turn is None:
                 clause, credit = self._attribute(clause, sent, base)
             else:
-                credit = self._in_turn(turn, index, first=sent.start == 0)
+                credit = self._in_turn(turn, index, first=sent.start == lo)
             self.clauses.append(clause)
             self.credits.append(credit)
 
@@ -743,6 +780,7 @@ class ArticleAttributor:
             confidence=min(confidence(c.evidence, self.rules) for c in group_credits),
             reason=reason(head.evidence),
             quotes=quotes,
+            evidence=tuple(head.evidence.as_dict().items()),
         )
 
 

@@ -43,10 +43,10 @@ class Evidence:
         return replace(self, carried=kind, carried_from=reason)
 
     def as_dict(self) -> dict[str, Any]:
-        """For the jsonl output: the fields that are set."""
+        """The fields that are set (rivals stay a tuple: statements are hashable)."""
         data = asdict(self)
         data.pop("carried_from")
-        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in data.items() if v}
+        return {k: v for k, v in data.items() if v}
 
 
 def confidence(evidence: Evidence, rules: Rules) -> float:

@@ -40,6 +40,7 @@ class _Phrase:
     """One name or title of one speaker, found on word boundaries."""
 
     def __init__(self, text: str, speaker: str, via: Via):
+        self.text = text
         self.speaker = speaker
         self.via = via
         if via == "title":
@@ -102,6 +103,10 @@ class Gazetteer:
             if not any(any(p.spans(name, name, 0, len(name))) for p in own):
                 return False
         return True
+
+    def usable_titles(self) -> set[tuple[str, str]]:
+        """(speaker, title) of the titles that count in this article: used, and unique."""
+        return {(phrase.speaker, phrase.text) for phrase in self._titles}
 
     def mentions(self, text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
         """Non-overlapping mentions in text[lo:hi]: names first, longest first, in text order."""
