@@ -156,7 +156,11 @@ class Attribution:
     ):
         self.speakers = _speakers(speakers)
         self.topics = TopicMatcher(
-            [TopicSpec(t["id"], t.get("label", t["id"]), tuple(t.get("terms", ()))) for t in topics]
+            [
+                TopicSpec(t["id"], t.get("label", t["id"]), tuple(t.get("terms", ())))
+                for t in topics
+            ],
+            ignore=[p for s in self.speakers for p in (s.name, *s.aliases, *s.titles)],
         )
         self.rules = load_rules(language)
         self.speakers_key = speakers_key
