@@ -25,6 +25,7 @@ Pure Python, no spaCy: this runs on every start.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from collections.abc import Iterable, Sequence
@@ -468,6 +469,13 @@ class ArticleOccasions:
                 self.mentions.extend(
                     _mentions_in(article.text, sentence_start, sentence_end, self.pub)
                 )
+        self.mentions.sort(key=lambda m: m.start)  # found in text order; bisected below
+        self._starts = [m.start for m in self.mentions]
+        self._paragraph_starts = [
+            start
+            for index, (start, _) in enumerate(article.paragraphs)
+            if index not in article.boilerplate
+        ]
         self.fixed_label: str | None = None
         self.main = self._main()
 
@@ -513,7 +521,10 @@ class ArticleOccasions:
             if 0 <= st.paragraph < len(self.article.paragraphs)
             else st.start
         )
-        own = [m for m in self.mentions if st.start <= m.start < st.end]
+        starts = self._starts
+        own = self.mentions[
+            bisect.bisect_left(starts, st.start) : bisect.bisect_left(starts, st.end)
+        ]
         for mention in own:
             if _SETTING.search(
                 self.article.text[max(st.start, mention.start - 40) : mention.start]
@@ -521,12 +532,11 @@ class ArticleOccasions:
                 resolved = self.resolve(mention)
                 if resolved is not None:
                     return resolved
+        since = bisect.bisect_left(starts, self._previous_paragraph_start(paragraph_start))
         earlier = [
             m
-            for m in self.mentions
-            if m.start < st.start
-            and m.occasion.specific
-            and m.start >= self._previous_paragraph_start(paragraph_start)
+            for m in self.mentions[since : bisect.bisect_left(starts, st.start)]
+            if m.occasion.specific
         ]
         if earlier:
             text = st.text
@@ -542,12 +552,8 @@ class ArticleOccasions:
         return self.main if self.main is not None else self.fixed_label
 
     def _previous_paragraph_start(self, paragraph_start: int) -> int:
-        starts = [
-            start
-            for index, (start, _) in enumerate(self.article.paragraphs)
-            if start < paragraph_start and index not in self.article.boilerplate
-        ]
-        return starts[-1] if starts else paragraph_start
+        before = bisect.bisect_left(self._paragraph_starts, paragraph_start)
+        return self._paragraph_starts[before - 1] if before else paragraph_start
 
 
 def _same_in_article(a: Occasion, b: Occasion) -> bool:
@@ -564,16 +570,51 @@ def unify(occasions: Iterable[Occasion]) -> dict[Occasion, Occasion]:
     unique = list(dict.fromkeys(occasions))
     groups: list[Occasion] = []
     members: list[list[Occasion]] = []
+    # Where an event can be found: `same_event` needs the same place, or the same
+    # organisation with a place on one side only, or equality. Groups only ever gain a place
+    # or an organisation, so each is filed under those it has and looked up by those.
+    by_place: dict[str, set[int]] = {}
+    by_org: dict[str, set[int]] = {}
+    placeless: dict[str, set[int]] = {}  # by organisation, while they have no place
+    plain: dict[Occasion, set[int]] = {}
+
+    def candidates(occasion: Occasion) -> list[int]:
+        found: set[int] = set()
+        if occasion.place:
+            found.update(by_place.get(occasion.place, ()))
+            if occasion.org:
+                found.update(placeless.get(occasion.org, ()))
+        elif occasion.org:
+            found.update(by_org.get(occasion.org, ()))
+        else:
+            found.update(plain.get(occasion, ()))
+        return sorted(found)
+
+    def file(index: int) -> None:
+        event = groups[index]
+        if event.place:
+            by_place.setdefault(event.place, set()).add(index)
+        if event.org:
+            by_org.setdefault(event.org, set()).add(index)
+            if event.place:
+                placeless.get(event.org, set()).discard(index)
+            else:
+                placeless.setdefault(event.org, set()).add(index)
+        if not event.place and not event.org:
+            plain.setdefault(event, set()).add(index)
+
     # Placed occasions first, so that place-less ones find every candidate.
     for occasion in sorted(unique, key=lambda o: (o.place is None, o.org is None)):
-        matches = [i for i, event in enumerate(groups) if same_event(event, occasion)]
+        matches = [i for i in candidates(occasion) if same_event(groups[i], occasion)]
         if len(matches) == 1:  # two candidates: nothing says which, so neither
             index = matches[0]
             groups[index] = combine(groups[index], occasion)
             members[index].append(occasion)
         else:
+            index = len(groups)
             groups.append(occasion)
             members.append([occasion])
+        file(index)
     return {occasion: groups[i] for i, group in enumerate(members) for occasion in group}
 
 
