@@ -31,7 +31,6 @@ against all (see `repeat_index`).
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -161,7 +160,7 @@ _US = re.compile(r"\b(?:U\.S\.A?\.?|US|USA|United States(?: of America)?)(?![\w.
 _HYPHENATED_CODE = re.compile(r"\b([A-Za-z])-(\d)")  # "G-20" and "G20" are one word
 _DE_PREFIX = re.compile(r"\bde-(?=[a-z])", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_SENTENCE_OPENERS = '.!?:;“"‘«(—–-[' + "\n"
+_SENTENCE_OPENERS = frozenset('.!?:;“"‘«(—–-[' + "\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +255,7 @@ def _content_tokens(text: str, names: re.Pattern[str] | None) -> list[Token]:
     previous_end = 0
     for match in _WORD.finditer(cleaned):
         gap = cleaned[previous_end : match.start()]
-        initial = previous_end == 0 or any(char in _SENTENCE_OPENERS for char in gap)
+        initial = previous_end == 0 or not _SENTENCE_OPENERS.isdisjoint(gap)
         previous_end = match.end()
         raw = match.group()
         word = raw.lower()
@@ -559,17 +558,21 @@ def _bounded_linkage(
     """Groups of a large component, each statement judged against a few members only.
 
     A statement joins a group holding its exact repeat (from another article) at no cost;
-    else the largest groups are tried, and it joins the first whose first member and latest
-    few members all merge with it. Never two statements of one article in a group.
+    else it tries the largest group and the groups joined most recently (`_GROUP_TRIES` in
+    all), and joins the first whose first member and latest few members all merge with it.
+    Never two statements of one article in a group.
     """
     groups: list[list[int]] = []
     sources: list[set[str]] = []
     by_unit: dict[int, list[int]] = {}
+    recent: dict[int, None] = {}  # groups by when they last grew, most recent last
+    largest = -1
     for index in members:
         source, unit = statements[index].source, pairs.unit_of[index]
         chosen = next((g for g in by_unit.get(unit, []) if source not in sources[g]), None)
         if chosen is None:
-            for g in heapq.nlargest(_GROUP_TRIES, range(len(groups)), key=lambda g: len(groups[g])):
+            tries = [largest, *reversed(list(recent)[-_GROUP_TRIES:])] if groups else []
+            for g in dict.fromkeys(tries):
                 group = groups[g]
                 sample = dict.fromkeys([group[0], *group[1 - _SAMPLE :]])
                 if source not in sources[g] and all(
@@ -584,6 +587,12 @@ def _bounded_linkage(
         groups[chosen].append(index)
         sources[chosen].add(source)
         by_unit.setdefault(unit, []).append(chosen)
+        recent.pop(chosen, None)
+        recent[chosen] = None
+        if len(recent) > 4 * _GROUP_TRIES:
+            del recent[next(iter(recent))]
+        if largest < 0 or len(groups[chosen]) > len(groups[largest]):
+            largest = chosen
     return [group for group in groups if len(group) > 1]
 
 
