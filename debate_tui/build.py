@@ -25,6 +25,11 @@ from debate_tui.safe_text import visible
 _ASSEMBLY_FILES = ("build.py", "occasions.py", "merge.py", "repeat_index.py")
 
 Progress = Callable[[int, int, str], None]
+# Assembly after parsing: (stage, done, total), stage one of ASSEMBLY_STAGES.
+Stage = Callable[[str, int, int], None]
+OCCASIONS = "placing statements on occasions"  # counted in articles
+MERGING = "merging repeated remarks"  # counted in statements
+ASSEMBLY_STAGES = (OCCASIONS, MERGING)
 
 
 def _stderr_warn(message: str) -> None:
@@ -159,9 +164,12 @@ def build_debate(
     progress: Progress | None = None,
     warn: Callable[[str], None] = _stderr_warn,
     dask: str | None = None,
+    stage: Stage | None = None,
 ) -> Debate:
     """Load, extract (or read from cache), and assemble the debate for a corpus folder.
 
+    `progress` hears of every article parsed (or found in the cache), `stage` of the
+    assembly after it: articles read for occasions, then statements merged.
     `dask`: parse on the Dask scheduler at this address ("local": a new local cluster).
     """
     warnings: list[str] = []
@@ -197,8 +205,14 @@ def build_debate(
         cache=store,
         dask=dask,
     )
-    statements = assign_occasions(statements, articles)
-    statements = merge_statements(statements, speakers=config.speakers)
+
+    def report(name: str) -> Callable[[int, int], None] | None:
+        if stage is None:
+            return None
+        return lambda done, total: stage(name, done, total)
+
+    statements = assign_occasions(statements, articles, report(OCCASIONS))
+    statements = merge_statements(statements, speakers=config.speakers, progress=report(MERGING))
     metas = [article.meta for article in articles]
     if store is not None and key is not None:
         store.put_corpus(key, CorpusEntry(metas, statements, load_warnings))

@@ -138,28 +138,41 @@ def _progress_build(
 ) -> Debate:
     """Build the debate with a Rich progress bar on stderr while articles are parsed."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     from debate_tui.build import build_debate
 
     console = Console(stderr=True)
     progress = Progress(
-        TextColumn("parsing"),
+        TextColumn("{task.fields[what]}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # file names are text, not markup
         console=console,
         transient=True,
     )
-    task = None
+    tasks: dict[str, TaskID] = {}
+
+    def show(what: str, done: int, total: int, label: str = "") -> None:
+        if not tasks:
+            progress.start()
+        if what not in tasks:
+            tasks[what] = progress.add_task("", total=total, what=what)
+        progress.update(tasks[what], completed=done, total=total, description=label)
 
     def report(done: int, total: int, label: str) -> None:
-        nonlocal task
-        if task is None:
-            progress.start()
-            task = progress.add_task("", total=total)
-        progress.update(task, completed=done, description=label)
+        show("parsing articles", done, total, visible(label, one_line=True))
+
+    def stage(name: str, done: int, total: int) -> None:
+        show(name, done, total)
 
     def warn(message: str) -> None:
         from rich.text import Text  # a Text, never markup: file names may hold "[/bold]"
@@ -176,6 +189,7 @@ def _progress_build(
             progress=report,
             warn=warn,
             dask=dask,
+            stage=stage,
         )
     finally:
         progress.stop()

@@ -398,6 +398,7 @@ def merge_statements(
     speakers: Iterable[Speaker] = (),
     threshold: float = MERGE_THRESHOLD,
     stats: MergeStats | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Statement]:
     """The statements with every repeated remark shown once, in the original order.
 
@@ -406,9 +407,12 @@ def merge_statements(
     statement is the most complete report: the most directly quoted words, then the highest
     confidence, then the longest text, then the earliest in corpus order. The others become
     its `reports`; its topics are the union of theirs. Nothing is dropped: every input span
-    is either a statement or a report of the result.
+    is either a statement or a report of the result. `progress(done, total)` counts the
+    statements compared so far.
     """
-    groups = repeat_groups(statements, speakers=speakers, threshold=threshold, stats=stats)
+    groups = repeat_groups(
+        statements, speakers=speakers, threshold=threshold, stats=stats, progress=progress
+    )
     leader_of: dict[int, list[int]] = {}
     member: set[int] = set()
     for group in groups:
@@ -430,6 +434,7 @@ def repeat_groups(
     speakers: Iterable[Speaker] = (),
     threshold: float = MERGE_THRESHOLD,
     stats: MergeStats | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[list[int]]:
     """Groups (two or more statement indexes each, sorted) that report one remark.
 
@@ -454,6 +459,14 @@ def repeat_groups(
     for index, st in enumerate(statements):
         by_speaker.setdefault(st.speaker, []).append(index)
     groups: list[list[int]] = []
+    done = 0
+
+    def tick(statements_done: int) -> None:
+        nonlocal done
+        done += statements_done
+        if progress is not None:
+            progress(done, len(statements))
+
     for indexes in by_speaker.values():
         units = units_of(
             statements,
@@ -463,7 +476,7 @@ def repeat_groups(
         )
         stats.units += len(units)
         pairs = _UnitPairs(units, [wording(unit.members[0]) for unit in units], threshold, stats)
-        for component in components(units, pairs.merge, stats):
+        for component in components(units, pairs.merge, stats, tick):
             members = sorted(index for number in component for index in units[number].members)
             if len(members) < 2:
                 continue

@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from debate_tui.model import Article, Statement
@@ -619,14 +619,21 @@ def unify(occasions: Iterable[Occasion]) -> dict[Occasion, Occasion]:
 
 
 def assign_occasions(
-    statements: Sequence[Statement], articles: Sequence[Article]
+    statements: Sequence[Statement],
+    articles: Sequence[Article],
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Statement]:
     """Every statement with its occasion label; a label already set is left alone.
 
     Each article's main occasion takes part in the corpus-wide unification even when no
     statement of that article needs it, so a date one outlet gives reaches the others.
+    `progress(done, total)` counts the articles read for their occasions.
     """
-    by_source = {article.source: ArticleOccasions(article) for article in articles}
+    by_source: dict[str, ArticleOccasions] = {}
+    for done, article in enumerate(articles, 1):
+        by_source[article.source] = ArticleOccasions(article)
+        if progress is not None and (done % 200 == 0 or done == len(articles)):
+            progress(done, len(articles))
     found: list[Occasion | str | None] = []
     for st in statements:
         index = by_source.get(st.source)

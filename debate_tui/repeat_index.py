@@ -40,6 +40,8 @@ COMMON_POSTINGS = 64
 # How many candidate clusters a new unit is judged against, those sharing most stems first:
 # a wording that resembles hundreds of different remarks merges with none of them.
 CANDIDATE_LIMIT = 16
+# Progress is reported every this many units.
+TICK = 500
 
 
 @dataclass
@@ -141,15 +143,25 @@ class _Clusters:
 
 
 def components(
-    units: Sequence[Unit], merges: Callable[[int, int], bool], stats: MergeStats
+    units: Sequence[Unit],
+    merges: Callable[[int, int], bool],
+    stats: MergeStats,
+    tick: Callable[[int], None] | None = None,
 ) -> list[list[int]]:
-    """Unit numbers in clusters connected by verified merges (singletons included)."""
+    """Unit numbers in clusters connected by verified merges (singletons included).
+
+    `tick(n)` hears of every `TICK` units indexed, with how many statements they hold."""
     order = _rarity(units)
     clusters = _Clusters()
     everything: dict[str, set[int]] = {}  # stem -> clusters holding it
     prefixes: dict[str, set[int]] = {}  # stem -> clusters where it is a member's prefix
+    pending = 0
     for number, unit in enumerate(units):
         clusters.add()
+        pending += len(unit.members)
+        if tick is not None and number % TICK == TICK - 1:
+            tick(pending)
+            pending = 0
         if not unit.stems:
             continue
         ranked = sorted(unit.stems, key=order.__getitem__)
@@ -170,6 +182,8 @@ def components(
             everything.setdefault(stem, set()).add(root)
         for stem in prefix:
             prefixes.setdefault(stem, set()).add(root)
+    if tick is not None and pending:
+        tick(pending)
     out = [members for members in clusters.members if members]
     stats.components += len(out)
     stats.largest_component = max([stats.largest_component, *map(len, out)])

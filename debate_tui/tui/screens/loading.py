@@ -76,6 +76,15 @@ class LoadingScreen(Screen[None]):
             self.total = total
             self.label = label
 
+    class Assembling(Message):
+        """Parsing is over; the statements are being placed on occasions or merged."""
+
+        def __init__(self, stage: str, done: int, total: int) -> None:
+            super().__init__()
+            self.stage = stage
+            self.done = done
+            self.total = total
+
     class Warned(Message):
         """A file could not be used as it is; the user should hear about it."""
 
@@ -130,11 +139,21 @@ class LoadingScreen(Screen[None]):
         def warn(text: str) -> None:
             self.post_message(self.Warned(text))
 
+        def stage(name: str, done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise LoadCancelled()
+            self.post_message(self.Assembling(name, done, total))
+
         try:
             from debate_tui.build import build_debate  # spaCy is imported only on a cache miss
 
             debate = build_debate(
-                self.corpus, self.config, use_cache=self.use_cache, progress=progress, warn=warn
+                self.corpus,
+                self.config,
+                use_cache=self.use_cache,
+                progress=progress,
+                warn=warn,
+                stage=stage,
             )
         except LoadCancelled:
             return
@@ -151,6 +170,13 @@ class LoadingScreen(Screen[None]):
         what = "from the cache" if message.label == "cache" else message.label
         status = f"{message.done} of {message.total} articles ready (last: {what})"
         self.query_one("#loading-status", Static).update(Content(visible(status, one_line=True)))
+
+    def on_loading_screen_assembling(self, message: LoadingScreen.Assembling) -> None:
+        message.stop()
+        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+        unit = "statements" if message.stage.startswith("merging") else "articles"
+        status = f"{message.stage.capitalize()}: {message.done:,} of {message.total:,} {unit}"
+        self.query_one("#loading-status", Static).update(Content(status))
 
     def on_loading_screen_warned(self, message: LoadingScreen.Warned) -> None:
         message.stop()
