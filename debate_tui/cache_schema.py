@@ -131,6 +131,19 @@ SPAN = _Kind(
 )
 
 
+def _is_evidence(value: Any) -> bool:
+    """What credited a statement: words, flags and lists of names (extract/evidence.py)."""
+    return type(value) is dict and all(
+        type(key) is str
+        and (
+            type(item) in (str, bool)
+            or (type(item) is list and all(type(name) is str for name in item))
+        )
+        for key, item in value.items()
+    )
+
+
+EVIDENCE = _Kind("an object of words, flags and lists of names", _is_evidence)
 REPORT = Record({"source": TEXT, "start": COUNT, "end": COUNT, "text": TEXT}, ordered=True)
 _STATEMENT_FIELDS: dict[str, Check] = {
     "speaker": TEXT,
@@ -149,6 +162,7 @@ _STATEMENT_OPTIONAL: dict[str, Check] = {
     "quotes": ListOf(SPAN),
     "occasion": MAYBE_TEXT,
     "reports": ListOf(REPORT),
+    "evidence": EVIDENCE,
 }
 # An article's entry is credited to whichever file holds that text, so its source is
 # optional there; a corpus entry's statements each name theirs.
