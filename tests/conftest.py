@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,17 +16,21 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
 
 
+# Test modules build configurations when they are imported (before any fixture runs), and
+# the configuration keeps parsed TOML in the cache: point the cache away from the user's
+# folder before collection, so no run reads or leaves entries there.
+_COLLECTION_CACHE = tempfile.mkdtemp(prefix="debate-tui-test-cache-")
+os.environ["DEBATE_TUI_CACHE"] = _COLLECTION_CACHE
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Keep tests off the user's cache folder, and independent of earlier runs."""
     path = tmp_path_factory.mktemp("cache")
-    old = os.environ.get("DEBATE_TUI_CACHE")
     os.environ["DEBATE_TUI_CACHE"] = str(path)
     yield path
-    if old is None:
-        os.environ.pop("DEBATE_TUI_CACHE", None)
-    else:
-        os.environ["DEBATE_TUI_CACHE"] = old
+    os.environ["DEBATE_TUI_CACHE"] = _COLLECTION_CACHE
+    shutil.rmtree(_COLLECTION_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session", autouse=True)
