@@ -19,7 +19,12 @@ from debate_tui.tui import keys
 from debate_tui.tui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:  # imported where used: a warm start shows neither screen
+    from debate_tui.tui.refresh import Refreshed
     from debate_tui.tui.screens.loading import LoadingScreen
+
+
+class _RefreshCancelled(Exception):
+    """A newer refresh, or quitting, took over while this one was under way."""
 
 
 class DebateApp(App[int]):
@@ -91,6 +96,94 @@ class DebateApp(App[int]):
 
     def on_loading_screen_failed(self, message: LoadingScreen.Failed) -> None:
         self.load_error = message.error
+
+    # --- a and R: add a URL, reload from disk ------------------------------------------------
+
+    def on_reader_screen_refresh_requested(self, message: ReaderScreen.RefreshRequested) -> None:
+        message.stop()
+        self.refresh_corpus(message.url)
+
+    def refresh_corpus(self, url: str | None = None) -> None:
+        """Add `url` (if any) and read the corpus again, in a thread; the reader stays usable.
+
+        The header says what is under way; the new debate replaces the reader when ready.
+        One refresh at a time: a new request cancels the one before.
+        """
+        self._show_status(f"fetching {url}" if url else "reloading the corpus")
+        corpus = self.corpus if self.debate is None else Path(self.debate.corpus)
+        self.run_worker(
+            lambda: self._refresh_in_thread(corpus, url),
+            name="refresh",
+            group="refresh",
+            exclusive=True,
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _refresh_in_thread(self, corpus: Path, url: str | None) -> None:
+        from textual.worker import get_current_worker
+
+        from debate_tui.tui.refresh import Refreshed, refresh
+
+        worker = get_current_worker()
+        warnings: list[str] = []
+
+        def status(text: str) -> None:
+            if worker.is_cancelled:
+                raise _RefreshCancelled()
+            self.call_from_thread(self._show_status, text)
+
+        try:
+            config = self.config or load_config(None, corpus if corpus.is_dir() else None)
+            result = refresh(
+                corpus,
+                config,
+                url=url,
+                use_cache=self.use_cache,
+                status=status,
+                warn=warnings.append,
+            )
+        except _RefreshCancelled:
+            return
+        except Exception as exc:  # any failure reaches the screen, never a traceback
+            text = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+            result = Refreshed(None, corpus, text, failed=True)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._refreshed, result, url)
+
+    def _reader(self) -> ReaderScreen | None:
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, ReaderScreen)), None)
+
+    def _show_status(self, text: str) -> None:
+        reader = self._reader()
+        if reader is not None and reader.is_mounted:
+            reader.show_status(text)
+
+    def _refreshed(self, result: Refreshed, url: str | None) -> None:
+        self._show_status("")
+        note = visible(result.note, one_line=True)  # holds URLs and titles from strangers
+        if result.failed:
+            title = "Could not add" if url else "Could not reload"
+            self.notify(note, title=title, severity="error", timeout=10, markup=False)
+        else:
+            self.notify(note, timeout=6, markup=False)
+        if result.debate is None:
+            return
+        reader = self._reader()
+        topic_id = reader.topic.id if reader is not None else None
+        self.corpus = result.corpus
+        self.debate = result.debate
+        while reader is not None and self.screen is not reader and len(self.screen_stack) > 1:
+            self.pop_screen()
+        fresh = ReaderScreen(result.debate, topic_id=topic_id)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(fresh)
+        else:
+            # The app's first screen (a warm start's reader) cannot be switched away in
+            # Textual 8 (it has no result callback to pop); the new reader goes on top of it,
+            # and later refreshes switch that one.
+            self.push_screen(fresh)
+        self._announce_warnings(result.debate)
 
     def action_help(self) -> None:
         """Open the help screen, or close it when it is already open."""

@@ -144,6 +144,21 @@ READER_KEYS: tuple[KeyHelp, ...] = (
     ),
 )
 
+CORPUS_KEYS: tuple[KeyHelp, ...] = (
+    KeyHelp(
+        "Corpus",
+        "a",
+        "Add an article by its URL (downloaded, parsed, shown)",
+        (Binding("a", "add_article", "Add URL", show=False),),
+    ),
+    KeyHelp(
+        "Corpus",
+        "R",
+        "Reload the corpus; only new or changed files are parsed",
+        (Binding("R", "reload", "Reload", show=False),),
+    ),
+)
+
 SOURCE_KEYS: tuple[KeyHelp, ...] = (
     KeyHelp(
         "Source view",
@@ -191,6 +206,7 @@ ALL_KEYS: tuple[KeyHelp, ...] = (
     *TOPIC_KEYS,
     *STATEMENT_KEYS,
     *READER_KEYS,
+    *CORPUS_KEYS,
     *SOURCE_KEYS,
     *APP_KEYS,
 )

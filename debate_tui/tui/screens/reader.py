@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual._context import NoActiveAppError
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input
@@ -38,16 +39,31 @@ def display_path(path: Path) -> str:
 class ReaderScreen(Screen[None]):
     """Reads one debate: a topic at a time, both speakers side by side."""
 
-    BINDINGS = keys.bindings(keys.TOPIC_KEYS) + keys.bindings(keys.READER_KEYS)
+    BINDINGS = (
+        keys.bindings(keys.TOPIC_KEYS)
+        + keys.bindings(keys.READER_KEYS)
+        + keys.bindings(keys.CORPUS_KEYS)
+    )
 
     topic_index: reactive[int] = reactive(0, init=False)
     query_text: reactive[str] = reactive("", init=False)
 
-    def __init__(self, debate: Debate) -> None:
+    class RefreshRequested(Message):
+        """Read the corpus from disk again, after adding `url` to it when one is given."""
+
+        def __init__(self, url: str | None) -> None:
+            super().__init__()
+            self.url = url
+
+    def __init__(self, debate: Debate, *, topic_id: str | None = None) -> None:
         super().__init__()
         self.debate = debate
         self.topics: tuple[TopicSpec, ...] = debate.all_topics()
         self.set_reactive(ReaderScreen.topic_index, self._first_topic_with_statements())
+        if topic_id is not None:  # a reloaded corpus opens on the topic being read
+            ids = [topic.id for topic in self.topics]
+            if topic_id in ids:
+                self.set_reactive(ReaderScreen.topic_index, ids.index(topic_id))
         self._drawn = False
         self._filter_bar: FilterBar | None = None
         self._take_size_classes()
@@ -327,3 +343,22 @@ class ReaderScreen(Screen[None]):
                 self.notify(visible(f"Kept {path}; nothing was written."), timeout=5, markup=False)
 
         write(False)
+
+    def action_add_article(self) -> None:
+        """Ask for a URL; the app downloads, parses and shows it (see app.refresh_corpus)."""
+        from debate_tui.tui.refresh import add_target
+        from debate_tui.tui.screens.add_url import AddUrlScreen
+
+        def chosen(url: str | None) -> None:
+            if url:
+                self.post_message(self.RefreshRequested(url))
+
+        target = display_path(add_target(Path(self.debate.corpus)))
+        self.app.push_screen(AddUrlScreen(visible(target, one_line=True)), callback=chosen)
+
+    def action_reload(self) -> None:
+        self.post_message(self.RefreshRequested(None))
+
+    def show_status(self, status: str) -> None:
+        """Background work under way, in the header; "" clears it."""
+        self.query_one(DebateHeader).set_status(status)

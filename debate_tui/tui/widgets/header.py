@@ -25,9 +25,15 @@ class DebateHeader(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.debate: Debate | None = None
+        self.status = ""  # work under way (fetching a URL, reloading), shown after the counts
 
     def show(self, debate: Debate) -> None:
         self.debate = debate
+        self._fit()
+
+    def set_status(self, status: str) -> None:
+        """Show what the reader is doing in the background; "" when it is done."""
+        self.status = status
         self._fit()
 
     def on_resize(self) -> None:
@@ -39,10 +45,15 @@ class DebateHeader(Static):
             return
         full = self.summary(self.debate, per_speaker=True)
         width = self.content_region.width
-        if width and full.cell_length > width:
-            self.update(self.summary(self.debate, per_speaker=False))
+        extra = len(self.status) + 4 if self.status else 0  # "  ⟳ " and the status
+        if width and full.cell_length + extra > width:
+            line = self.summary(self.debate, per_speaker=False)
         else:
-            self.update(full)
+            line = full
+        if self.status:  # a URL typed by the user, or a file name: shown, never obeyed
+            status = Content.styled(f"  ⟳ {visible(self.status, one_line=True)}", "$text-accent")
+            line = line + status
+        self.update(line)
 
     @staticmethod
     def summary(debate: Debate, *, per_speaker: bool) -> Content:

@@ -1,0 +1,226 @@
+"""The reader picks up new articles: `a` adds one by URL, `R` reloads the corpus from disk."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from local_site import LocalSite, Route, article_html, serving
+from textual.pilot import Pilot
+from textual.widgets import Input
+from tui_fixtures import CORPUS, DELHI, MALTA, fixture_debate
+
+import debate_tui.extract as extract
+from debate_tui.config import default_config
+from debate_tui.places import bundled_corpus
+from debate_tui.tui.app import DebateApp
+from debate_tui.tui.screens.add_url import AddUrlScreen
+from debate_tui.tui.screens.reader import ReaderScreen
+from debate_tui.tui.widgets.header import DebateHeader
+
+SIZE = (140, 40)
+PAGE = article_html(
+    "Lavrov rejects talks offer",
+    ["Sergei Lavrov said Moscow saw no basis for talks with Washington on Ukraine."],
+    site_name="Local Wire",
+)
+
+
+@pytest.fixture
+def site() -> Iterator[LocalSite]:
+    yield from serving()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A corpus of one bundled article, in a folder of the test's own."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(CORPUS / MALTA, folder / MALTA)
+    return folder
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the articles spaCy is asked to parse (the real extraction still runs)."""
+    names: list[str] = []
+    real = extract.extract_statements
+
+    def recording(articles: list[Any], *args: Any, **kwargs: Any) -> Any:
+        names.extend(article.source for article in articles)
+        return real(articles, *args, **kwargs)
+
+    monkeypatch.setattr(extract, "extract_statements", recording)
+    return names
+
+
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], tries: int = 1200) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the reader never reached the expected state")
+
+
+def reader(app: DebateApp) -> ReaderScreen:
+    screen = next(s for s in reversed(app.screen_stack) if isinstance(s, ReaderScreen))
+    return screen
+
+
+def header_text(app: DebateApp) -> str:
+    return str(reader(app).query_one(DebateHeader).render())
+
+
+def notes(app: DebateApp) -> str:
+    return "\n".join(str(n.message) for n in app._notifications)
+
+
+async def open_reader(app: DebateApp, pilot: Pilot[Any]) -> None:
+    await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+    await wait_for(pilot, lambda: "article" in header_text(app))
+
+
+async def add_url(pilot: Pilot[Any], app: DebateApp, url: str) -> None:
+    await pilot.press("a")
+    await wait_for(pilot, lambda: isinstance(app.screen, AddUrlScreen))
+    app.screen.query_one(Input).value = url
+    await pilot.press("enter")
+
+
+# --- R: reload ----------------------------------------------------------------------------------
+
+
+async def test_r_reloads_and_parses_only_the_new_file(corpus: Path, parsed: list[str]) -> None:
+    app = DebateApp(corpus, default_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        assert "1 article," in header_text(app)
+        before = len(reader(app).debate.statements)
+        shutil.copy(CORPUS / DELHI, corpus / DELHI)
+        parsed.clear()
+        await pilot.press("R")
+        await wait_for(pilot, lambda: "2 articles" in header_text(app))
+        assert parsed == [DELHI]  # the article already read came from the cache
+        assert len(reader(app).debate.statements) > before
+        assert any(st.source == DELHI for st in reader(app).debate.statements)
+        assert "Reloaded 2 articles from disk" in notes(app)
+
+
+async def test_r_on_an_unchanged_corpus_parses_nothing(corpus: Path, parsed: list[str]) -> None:
+    app = DebateApp(corpus, default_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        first = reader(app)
+        parsed.clear()
+        await pilot.press("R")
+        await wait_for(pilot, lambda: reader(app) is not first)
+        assert parsed == []
+        assert "1 article," in header_text(app)
+
+
+async def test_r_keeps_the_topic_being_read(corpus: Path) -> None:
+    app = DebateApp(corpus, default_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        first = reader(app)
+        await pilot.press("n")
+        topic = first.topic.id
+        await pilot.press("R")
+        await wait_for(pilot, lambda: reader(app) is not first)
+        assert reader(app).topic.id == topic
+
+
+# --- a: add by URL ------------------------------------------------------------------------------
+
+
+async def test_a_adds_a_page_and_shows_its_statements_without_a_restart(
+    site: LocalSite, corpus: Path
+) -> None:
+    url = site.page("/lavrov-rejects", PAGE)
+    app = DebateApp(corpus, default_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        await add_url(pilot, app, url)
+        await wait_for(pilot, lambda: "2 articles" in header_text(app))
+        added = "lavrov-rejects-talks-offer.html"
+        assert (corpus / added).is_file()
+        debate = reader(app).debate
+        assert any(st.source == added for st in debate.statements)
+        meta = next(m for m in debate.articles if m.source == added)
+        assert (meta.title, meta.outlet, meta.url) == (
+            "Lavrov rejects talks offer",
+            "Local Wire",
+            url,
+        )
+        assert "Added lavrov-rejects-talks-offer.html" in notes(app)
+
+
+async def test_the_header_shows_the_download_while_it_runs(site: LocalSite, corpus: Path) -> None:
+    site.routes["/slow"] = Route(body=PAGE.encode(), delay=1.0)
+    app = DebateApp(corpus, default_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        await add_url(pilot, app, site.url("/slow"))
+        await wait_for(pilot, lambda: f"fetching {site.url('/slow')}" in header_text(app))
+        await wait_for(pilot, lambda: "2 articles" in header_text(app))
+        assert "fetching" not in header_text(app)
+
+
+async def test_a_failed_download_says_why_and_changes_nothing(
+    site: LocalSite, corpus: Path
+) -> None:
+    app = DebateApp(corpus, default_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        first = reader(app)
+        await add_url(pilot, app, site.url("/gone"))
+        await wait_for(pilot, lambda: "HTTP 404" in notes(app))
+        assert f"{site.url('/gone')}: HTTP 404 Not Found" in notes(app)
+        assert reader(app) is first
+        assert sorted(p.name for p in corpus.iterdir()) == [MALTA]
+
+
+async def test_a_page_already_there_is_reported_not_added(site: LocalSite, corpus: Path) -> None:
+    url = site.page("/lavrov-rejects", PAGE)
+    app = DebateApp(corpus, default_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        await add_url(pilot, app, url)
+        await wait_for(pilot, lambda: "2 articles" in header_text(app))
+        await add_url(pilot, app, url + "/")
+        await wait_for(pilot, lambda: "Already present" in notes(app))
+        assert len(list(corpus.glob("*.html"))) == 1
+
+
+async def test_an_address_that_is_not_a_web_address_is_refused_in_the_prompt(
+    corpus: Path,
+) -> None:
+    app = DebateApp(corpus, default_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        await add_url(pilot, app, "file:///etc/passwd")
+        await pilot.pause()
+        assert isinstance(app.screen, AddUrlScreen)
+        assert app.screen.has_class("-invalid")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_adding_while_reading_the_bundled_corpus_goes_to_the_users_own(
+    site: LocalSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DEBATE_TUI_CORPUS", str(tmp_path / "mine"))
+    before = sorted(p.name for p in bundled_corpus().iterdir())
+    url = site.page("/lavrov-rejects", PAGE)
+    app = DebateApp(debate=fixture_debate())  # the bundled corpus, hand-labelled
+    assert app.corpus == bundled_corpus()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        await add_url(pilot, app, url)
+        await wait_for(pilot, lambda: "1 article," in header_text(app))
+        assert (tmp_path / "mine" / "lavrov-rejects-talks-offer.html").is_file()
+        assert app.corpus == tmp_path / "mine"
+    assert sorted(p.name for p in bundled_corpus().iterdir()) == before
