@@ -35,6 +35,7 @@ from debate_tui.fetch import (
     fetch_all,
     url_key,
 )
+from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, RefusedFile, read_regular
 
 SLUG_MAX = 60
 DIGEST_KEY = "text_digest"
@@ -200,11 +201,13 @@ class CorpusIndex:
 def read_sources(corpus: Path) -> tuple[str, dict[str, dict[str, Any]]]:
     """sources.toml as text and as tables; IngestError when it is not valid TOML."""
     path = corpus / SIDECAR_NAME
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return "", {}
     try:
-        text = path.read_text("utf-8")
+        text = read_regular(path, MAX_CONFIG_BYTES, "metadata").decode("utf-8")
         data = tomllib.loads(text)
+    except RefusedFile as exc:
+        raise IngestError(f"{path}: {exc}; fix it before adding") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise IngestError(f"{path}: cannot be read ({exc}); fix it before adding") from None
     except tomllib.TOMLDecodeError as exc:
@@ -300,7 +303,13 @@ def append_sources(corpus: Path, entry: str) -> None:
         current += "\n"
     text = f"{current}\n{entry}" if current else entry
     tomllib.loads(text)  # never write a file the reader would reject
-    replace_atomic(path, text.encode("utf-8"))
+    data = text.encode("utf-8")
+    if len(data) > MAX_CONFIG_BYTES:  # the reader would ignore all of it
+        raise IngestError(
+            f"{path}: would pass {MAX_CONFIG_BYTES // (1024 * 1024)} MB, the most the reader "
+            "reads; start another corpus folder"
+        )
+    replace_atomic(path, data)
 
 
 # --- adding ------------------------------------------------------------------------------------
@@ -334,11 +343,14 @@ def add_page(corpus: Path, index: CorpusIndex, fetched: Fetched) -> Result:
     digest = text_digest(page.text)
     if (name := index.by_text(digest)) is not None:
         return Present(url, name)
+    data = html.encode("utf-8")
+    if len(data) > MAX_ARTICLE_BYTES:  # re-encoded as UTF-8 it grew past what the reader reads
+        return Failed(url, f"over the size limit ({MAX_ARTICLE_BYTES // (1024 * 1024)} MB)")
     stem = slug(page.title, fetched.final_url)
     for _ in range(20):
         name = index.free_name(stem)
         try:
-            write_new(corpus / name, html.encode("utf-8"))
+            write_new(corpus / name, data)
         except FileExistsError:
             index.names.add(name)  # taken meanwhile: try the next number
             continue

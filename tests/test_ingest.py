@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -195,6 +196,26 @@ def test_a_broken_sources_toml_stops_before_anything_is_downloaded(
         add_urls(tmp_path, [site.page("/delhi", DELHI)], limits=FAST)
     assert site.requests == []
     assert (tmp_path / "sources.toml").read_text("utf-8") == '["a.txt"\ntitle = "x"\n'
+
+
+def test_a_sources_toml_that_is_a_fifo_is_refused_not_waited_on(
+    site: LocalSite, tmp_path: Path
+) -> None:
+    os.mkfifo(tmp_path / "sources.toml")
+    with pytest.raises(IngestError, match=r"sources\.toml: .*fix it before adding"):
+        add_urls(tmp_path, [site.page("/delhi", DELHI)], limits=FAST)
+    assert site.requests == []
+
+
+def test_sources_toml_never_grows_past_what_the_reader_reads(
+    site: LocalSite, tmp_path: Path
+) -> None:
+    filler = "# notes\n" * (1024 * 1024 // 8 - 10)  # a hair under 1 MB of comments
+    (tmp_path / "sources.toml").write_text(filler, "utf-8")
+    [failed] = add_urls(tmp_path, [site.page("/delhi", DELHI)], limits=FAST).failed
+    assert "would pass 1 MB, the most the reader reads" in failed.reason
+    assert (tmp_path / "sources.toml").read_text("utf-8") == filler
+    assert list(tmp_path.glob("*.html")) == []
 
 
 def test_a_title_full_of_quotes_and_brackets_is_recorded_as_it_is(
