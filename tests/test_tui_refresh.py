@@ -93,7 +93,10 @@ async def add_url(pilot: Pilot[Any], app: DebateApp, url: str) -> None:
 # --- R: reload ----------------------------------------------------------------------------------
 
 
-async def test_r_reloads_and_parses_only_the_new_file(corpus: Path, parsed: list[str]) -> None:
+async def test_r_reloads_and_parses_only_the_new_file(
+    corpus: Path, parsed: list[str], own_cache: Path
+) -> None:
+    # own_cache: other tests may have cached the bundled articles already
     app = DebateApp(corpus, default_config())
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(app, pilot)
