@@ -313,7 +313,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     corpus: Path = args.corpus or reading_corpus()
     if not corpus.exists():
-        _error(f"{corpus}: no such corpus folder; pass a folder of .txt, .md or .html articles")
+        hint = "pass a folder of .txt, .md or .html articles"
+        if args.corpus is None:  # DEBATE_TUI_CORPUS names a folder not made yet
+            hint = "set by DEBATE_TUI_CORPUS; `debate-tui add URL` creates it"
+        _error(f"{corpus}: no such corpus folder; {hint}")
         return EXIT_USAGE
     try:
         config = load_config(args.config, corpus if corpus.is_dir() else corpus.parent)

@@ -26,7 +26,7 @@ import urllib3
 
 from debate_tui import __version__
 
-USER_AGENT = f"debate-tui/{__version__} (a news reader; https://pypi.org/project/debate-tui/)"
+USER_AGENT = f"debate-tui/{__version__} (terminal reader of debates in the news)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024

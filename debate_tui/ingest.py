@@ -29,6 +29,7 @@ from debate_tui.fetch import (
     Fetched,
     FetchError,
     Limits,
+    Outcome,
     check_url,
     feed_items,
     fetch,
@@ -447,7 +448,7 @@ def add_urls(
     return summary
 
 
-def _fetched(urls: list[str], limits: Limits) -> Iterator[Any]:
+def _fetched(urls: list[str], limits: Limits) -> Iterator[Outcome]:
     if urls:
         yield from fetch_all(urls, limits)
 

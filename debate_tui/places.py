@@ -50,8 +50,10 @@ def has_articles(folder: Path) -> bool:
     if not folder.is_dir():
         return False
     for path in folder.rglob("*"):
-        if path.suffix.lower() in ARTICLE_SUFFIXES and not any(
-            part.startswith(".") for part in path.relative_to(folder).parts
+        if (
+            path.suffix.lower() in ARTICLE_SUFFIXES
+            and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+            and not path.is_dir()
         ):
             return True
     return False

@@ -61,6 +61,19 @@ def test_add_writes_pages_and_says_what_it_did(
     assert lines[-1] == f"2 added, 0 already present, 0 failed in {corpus}"
 
 
+def test_several_urls_show_a_progress_bar_on_a_terminal(
+    site: LocalSite,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")  # Rich draws live progress only on a terminal
+    main(["add", *(site.url(p) for p in PAGES), "--corpus", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert "adding" in err
+    assert "3/3" in err
+
+
 def test_a_second_add_finds_everything_already_present(
     site: LocalSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -189,6 +202,17 @@ def test_debate_tui_corpus_names_the_folder(
     run(capsys, site.url("/g20"))
     assert (tmp_path / "chosen" / "blinken-at-the-g20.html").is_file()
     assert reading_corpus() == tmp_path / "chosen"
+
+
+def test_a_missing_debate_tui_corpus_folder_says_how_to_make_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DEBATE_TUI_CORPUS", str(tmp_path / "not-yet"))
+    assert main(["topics"]) == EXIT_USAGE
+    assert capsys.readouterr().err.strip() == (
+        f"debate-tui: error: {tmp_path / 'not-yet'}: no such corpus folder; set by "
+        "DEBATE_TUI_CORPUS; `debate-tui add URL` creates it"
+    )
 
 
 def test_the_reader_opens_the_bundled_corpus_until_the_user_adds_one(
