@@ -172,6 +172,19 @@ async def test_the_header_shows_the_download_while_it_runs(site: LocalSite, corp
         assert "fetching" not in header_text(app)
 
 
+async def test_a_second_request_while_one_runs_is_declined(site: LocalSite, corpus: Path) -> None:
+    site.routes["/slow"] = Route(body=PAGE.encode(), delay=1.0)
+    app = DebateApp(corpus, default_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        await add_url(pilot, app, site.url("/slow"))
+        await wait_for(pilot, lambda: "fetching" in header_text(app))
+        await pilot.press("R")
+        await wait_for(pilot, lambda: "Still busy" in notes(app))
+        await wait_for(pilot, lambda: "2 articles" in header_text(app))
+        assert len(list(corpus.glob("*.html"))) == 1
+
+
 async def test_a_failed_download_says_why_and_changes_nothing(
     site: LocalSite, corpus: Path
 ) -> None:

@@ -107,8 +107,12 @@ class DebateApp(App[int]):
         """Add `url` (if any) and read the corpus again, in a thread; the reader stays usable.
 
         The header says what is under way; the new debate replaces the reader when ready.
-        One refresh at a time: a new request cancels the one before.
+        One refresh at a time: a thread cannot be stopped halfway through writing the
+        corpus, so a request while one runs is declined with a note, not queued.
         """
+        if any(w.group == "refresh" and not w.is_finished for w in self.workers):
+            self.notify("Still busy with the last URL or reload; try again when it is done.")
+            return
         self._show_status(f"fetching {url}" if url else "reloading the corpus")
         corpus = self.corpus if self.debate is None else Path(self.debate.corpus)
         self.run_worker(
