@@ -98,7 +98,8 @@ async def test_parsing_shows_progress_and_the_screen_stays_responsive(
         assert isinstance(app.screen, LoadingScreen)
         fake_build.release.set()
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        assert "Blinken vs Lavrov" in screen_text(app)
+        # The reader draws on its first refresh after the switch, not at the switch itself.
+        await wait_for(pilot, lambda: "Blinken vs Lavrov" in screen_text(app))
         assert fake_build.kwargs["use_cache"] is False
 
 
