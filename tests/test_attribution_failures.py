@@ -243,3 +243,80 @@ def test_statements_are_the_same_whatever_the_line_ends(tmp_path: Path, newline:
         ("lavrov", "Lavrov said the West had lost its way.", 1),
         ("blinken", "Blinken said Russia was isolated.", 3),
     ]
+
+
+# -- shapes of documents: remarks, listed statements --------------------------------------
+REMARKS = """Minister Sergey Lavrov's opening remarks at a meeting with students, Kazan, May 4
+Dear friends,
+I am glad to be here again. We have a lot to discuss, and our time is short.
+Some of our partners prefer to talk about us rather than with us.
+My answer to them has not changed.
+"""
+
+
+def test_a_text_titled_as_a_speakers_remarks_is_that_speakers(tmp_path: Path) -> None:
+    assert by_line(REMARKS, extract(tmp_path, REMARKS)) == {2: "lavrov", 3: "lavrov", 4: "lavrov"}
+
+
+def test_a_headline_about_remarks_is_no_such_title(tmp_path: Path) -> None:
+    text = REMARKS.replace("opening remarks at a meeting with students", "remarks anger students")
+    text = text.replace("I am glad", "He was glad").replace("We have", "They had")
+    assert extract(tmp_path, text) == []
+
+
+LISTED = """Lavrov sets out terms
+Further statements by the Russian FM:
+• Moscow has never refused a meeting with Washington
+• A ceasefire without guarantees would change nothing
+The ministry published the full text later.
+"""
+
+
+def test_bulleted_items_after_a_lead_in_naming_a_speakers_statements_are_his(
+    tmp_path: Path,
+) -> None:
+    assert by_line(LISTED, extract(tmp_path, LISTED)) == {2: "lavrov", 3: "lavrov"}
+
+
+def test_bullets_after_the_lead_in_on_the_same_line_are_his(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "More remarks by Blinken: ● Allies will stand together ● The aid keeps flowing. "
+        "Sanctions stay until the war ends\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["blinken"] and "More remarks" not in found[0].text
+
+
+# -- pronouns and cues seen in unseen text --------------------------------------------------
+def test_a_pronoun_reaches_back_over_a_heading_line(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Blinken arrived in Hanoi on Sunday for two days of talks.\n"
+        "READ ALSO: Ministers gather in the region\n"
+        "He warned that the sea lanes must stay open.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {3: "blinken"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov believes that the sanctions have failed.",
+        "Blinken saw every reason to hope that the talks would resume.",
+        "Blinken sought to clarify the remarks the president had made on Monday.",
+    ],
+)
+def test_stated_views_and_clarifications_are_statements(tmp_path: Path, sentence: str) -> None:
+    assert len(extract(tmp_path, "A headline\n" + sentence + "\n")) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was not what Lavrov said, but how he said it.",
+        "Lavrov hopes to visit Hanoi next year.",
+    ],
+)
+def test_a_saying_named_in_narration_is_no_statement(tmp_path: Path, sentence: str) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []

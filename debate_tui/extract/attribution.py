@@ -37,12 +37,12 @@ from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
 from debate_tui.extract.rules import Rules, load_rules
 from debate_tui.extract.speakers import Gazetteer, Mention
 from debate_tui.extract.topics import TopicMatcher
-from debate_tui.extract.turns import OTHER, Turn, dateline_end, find_turns
+from debate_tui.extract.turns import OTHER, Turn, dateline_end, find_turns, is_bullet
 from debate_tui.model import OTHER_TOPIC, Article, Kind, Speaker, Statement, Via
 
 __all__ = ["OTHER", "ArticleAttributor", "parse_spans"]
 
-_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "prep", "pobj", "dobj"})
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"})
 _CORE_CUT_DEPS = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "parataxis", "prep", "punct", "cc", "conj"}
 )
@@ -56,6 +56,7 @@ _DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EDGE_DEPS = frozenset({"punct", "cc", "mark", "prep"})
 _QUOTE_MARKS = '"“”«»„‘'
+_SENTENCE_INSIDE = re.compile(r"[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
 _OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _CLOSING = frozenset({"”", '"', "’", "»", "“"})
 
@@ -112,21 +113,21 @@ def parse_spans(
     """
     rules = rules or load_rules()
     text = article.text
-    turns = find_turns(text, article.paragraphs, speakers, rules)
     if mentions is None:
-        mentions = Gazetteer(speakers, text).mentions(text)
+        mentions = Gazetteer(speakers, text, rules.abbreviations).mentions(text)
+    turns = find_turns(text, article.paragraphs, speakers, rules, mentions)
     named = {article.paragraph_of(m.start) for m in mentions}
     pronoun = re.compile(r"\b(?:" + "|".join(sorted(rules.pronouns)) + r")\b", re.IGNORECASE)
     out = []
     for index, (start, end) in enumerate(article.paragraphs):
         paragraph = text[start:end]
-        if is_heading(paragraph):
-            continue
         turn = turns.get(index)
+        if is_heading(paragraph) and not (turn is not None and _spoken_fragment(paragraph)):
+            continue
         if turn is not None:
             if turn.speaker == OTHER or is_furniture(paragraph, captions=False):
                 continue
-            out.append((index, start, end))
+            out.append((index, start if turn.body is None else turn.body, end))
             continue
         if index in article.boilerplate:
             continue
@@ -136,6 +137,24 @@ def parse_spans(
             continue
         out.append((index, dateline_end(text, start, end, rules), end))
     return out
+
+
+def _spoken_fragment(paragraph: str) -> bool:
+    """A line without closing punctuation that is still speech inside a turn: a bulleted
+    item, or text cut off after a sentence of its own."""
+    return is_bullet(paragraph, 0) or bool(_SENTENCE_INSIDE.search(paragraph))
+
+
+def body_ranks(article: Article) -> dict[int, int]:
+    """Each paragraph's place among the body paragraphs (not furniture, not headings), so
+    "the previous paragraph" of a pronoun skips an "ALSO READ" line or a crosshead."""
+    ranks: dict[int, int] = {}
+    rank = 0
+    for index, (start, end) in enumerate(article.paragraphs):
+        if index not in article.boilerplate and not is_heading(article.text[start:end]):
+            rank += 1
+        ranks[index] = rank
+    return ranks
 
 
 def _abs(token: Token, base: int) -> int:
@@ -169,9 +188,12 @@ class ArticleAttributor:
         self.clauses: list[Clause] = []
         self.credits: list[Credit | None] = []
         self._names = {speaker.id: speaker.name for speaker in gazetteer.speakers}
-        self._turns = find_turns(article.text, article.paragraphs, gazetteer.speakers, self.rules)
+        self._turns = find_turns(
+            article.text, article.paragraphs, gazetteer.speakers, self.rules, self.mentions
+        )
         self._turn_opening: int | None = None  # clause index opening the current turn paragraph
         self._persons: list[_Person] = []
+        self._ranks = body_ranks(article)
 
     def parse_spans(self) -> list[tuple[int, int, int]]:
         """What of this article to parse: see `parse_spans`."""
@@ -465,8 +487,9 @@ class ArticleAttributor:
             if self._person_like(subject):
                 return None  # "While President X acknowledged ..., he ...": X's
         rivals: list[str] = []
+        here = self._ranks[paragraph]
         for person in reversed(self._persons):
-            if person.paragraph < paragraph - 1:
+            if self._ranks[person.paragraph] < here - 1:
                 break
             if not person.subject:
                 if person.words not in rivals:
@@ -483,7 +506,7 @@ class ArticleAttributor:
                 self._name(person.who),
                 role="antecedent",
                 rivals=others,
-                previous_paragraph=person.paragraph < paragraph,
+                previous_paragraph=self._ranks[person.paragraph] < here,
             )
         return None
 

@@ -15,6 +15,9 @@ from debate_tui.extract.rules import Rules
 
 Token = Any  # a spaCy Token; typed loosely so this module never imports spaCy
 
+# What a cue says beyond a pronoun object: a clause, a predicate, an infinitive.
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "attr", "acomp", "parataxis"})
+
 
 def is_according(token: Token, rules: Rules) -> bool:
     """'according to X': a cue whose source is the object of "to"."""
@@ -42,6 +45,10 @@ def is_cue(token: Token, rules: Rules) -> bool:
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children):
         return False
+    if any(c.i < token.i and c.lower_ in rules.wh_free for c in children) and not any(
+        c.dep_ in _CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as") for c in children
+    ):
+        return False  # "what Altman said", "how he said it": a saying named in narration
     if cue_class.needs != ("particle",) and any(
         c.dep_ in ("auxpass", "nsubjpass") for c in children
     ):

@@ -36,6 +36,7 @@ class Rules:
     about: frozenset[str]
     channels: frozenset[str]
     according: frozenset[str]
+    wh_free: frozenset[str]
     pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     non_person_pronouns: frozenset[str]
@@ -48,6 +49,12 @@ class Rules:
     datelines: tuple[re.Pattern[str], ...]
     priors: dict[str, float]
     modifiers: dict[str, float]
+    remark_after: re.Pattern[str]  # "'s opening remarks" right after a speaker's mention
+    remark_before: re.Pattern[str]  # "Remarks by ", "statements by " right before it
+    remark_tail: re.Pattern[str]  # what may follow the remark noun
+    first_person: re.Pattern[str]
+    first_person_min: int
+    abbreviations: dict[str, tuple[str, ...]]
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -67,6 +74,9 @@ def parse_rules(data: dict[str, Any]) -> Rules:
     particles = data.get("particles", {})
     words = data["words"]
     turns = data["turns"]
+    remarks = data["remarks"]
+    nouns = "|".join(re.escape(n) for n in sorted(remarks["nouns"], key=len, reverse=True))
+    tail = "|".join(re.escape(w) for w in remarks["tail"])
     evidence = dict(data["evidence"])
     modifiers = evidence.pop("modifiers", {})
     return Rules(
@@ -75,6 +85,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         about=_words(words.get("about", ())),
         channels=_words(words.get("channels", ())),
         according=_words(words.get("according", ())),
+        wh_free=_words(words.get("wh_free", ())),
         pronouns=_words(words["pronouns"]),
         relative_pronouns=_words(words["relative_pronouns"]),
         non_person_pronouns=_words(words["non_person_pronouns"]),
@@ -87,6 +98,19 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         datelines=tuple(re.compile(p) for p in data["datelines"]["shapes"]),
         priors={k: float(v) for k, v in evidence.items()},
         modifiers={k: float(v) for k, v in modifiers.items()},
+        remark_after=re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE),
+        remark_before=re.compile(
+            rf"\b(?:{nouns})\s+(?:and\s+[\w-]+(?:\s+[\w-]+){{0,3}}\s+)?(?:by|of|with|from)\s+"
+            rf"(?:[\w.’'-]+\s+){{0,6}}",
+            re.IGNORECASE,
+        ),
+        remark_tail=re.compile(rf"\s*(?:$|[,:;.(\-–—|]|(?:{tail})\b)", re.IGNORECASE),
+        first_person=re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in remarks["first_person"]) + r")\b",
+            re.IGNORECASE,
+        ),
+        first_person_min=int(remarks["first_person_min"]),
+        abbreviations={k.lower(): tuple(v) for k, v in data.get("abbreviations", {}).items()},
     )
 
 

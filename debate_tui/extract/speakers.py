@@ -67,7 +67,16 @@ class _Phrase:
 class Gazetteer:
     """Finds mentions of the configured speakers in one article's text."""
 
-    def __init__(self, speakers: tuple[Speaker, ...], article_text: str):
+    def __init__(
+        self,
+        speakers: tuple[Speaker, ...],
+        article_text: str,
+        abbreviations: dict[str, tuple[str, ...]] | None = None,
+    ):
+        if abbreviations is None:
+            from debate_tui.extract.rules import load_rules
+
+            abbreviations = load_rules().abbreviations
         self.speakers = speakers
         lowered = _lower(article_text)
         # A cheap substring test skips the names and titles the article never uses, which
@@ -84,7 +93,7 @@ class Gazetteer:
         titles: list[_Phrase] = []
         for speaker in speakers:
             own = [p for p in self._names if p.speaker == speaker.id]
-            for title in speaker.titles:
+            for title in _with_short_forms(speaker.titles, abbreviations):
                 if title.split()[-1].lower() not in lowered:
                     continue
                 phrase = _Phrase(title, speaker.id, "title")
@@ -121,6 +130,19 @@ class Gazetteer:
                 taken.append(span)
                 found.append(Mention(span[0], span[1], phrase.speaker, phrase.via))
         return sorted(found, key=lambda m: m.start)
+
+
+def _with_short_forms(titles: tuple[str, ...], short: dict[str, tuple[str, ...]]) -> list[str]:
+    """The titles, and each again with a long form replaced by its short forms
+    ("Russian Foreign Minister" and "Russian FM")."""
+    out = list(titles)
+    for title in titles:
+        lowered = title.lower()
+        for long, forms in short.items():
+            at = lowered.find(long)
+            if at >= 0:
+                out.extend(title[:at] + form + title[at + len(long) :] for form in forms)
+    return list(dict.fromkeys(out))
 
 
 def _lower(text: str) -> str:

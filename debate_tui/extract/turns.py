@@ -12,13 +12,17 @@ Pure Python, shapes and words from the rules data.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from debate_tui.corpus import is_heading
 from debate_tui.extract.rules import Rules
+from debate_tui.extract.speakers import Mention
 from debate_tui.model import Speaker
 
 OTHER = "\x00other"  # a person or body that is not a configured speaker
+BULLETS = "•·‣▪●◦■□➢►-–—*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,7 @@ class Turn:
     speaker: str  # a speaker id or OTHER
     label: str
     opens: bool  # this paragraph carries the label itself
+    body: int | None = None  # where the speech starts in the paragraph, if not at its start
 
 
 def dateline_end(text: str, start: int, end: int, rules: Rules) -> int:
@@ -71,9 +76,31 @@ def _label_speaker(label: str, speakers: tuple[Speaker, ...], rules: Rules) -> s
 
 
 def find_turns(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    speakers: tuple[Speaker, ...],
+    rules: Rules,
+    mentions: Sequence[Mention] = (),
+) -> dict[int, Turn]:
+    """The turn of every paragraph that belongs to one speaker by the document's shape:
+    transcript turns, the body of a speaker's remarks, items listed after a lead-in."""
+    turns = _labelled_turns(text, paragraphs, speakers, rules)
+    monologue = _monologue(text, paragraphs, rules, mentions)
+    if monologue is not None:
+        first, turn = monologue
+        for index in range(first, len(paragraphs)):
+            if index in turns:
+                break  # a press conference: the labels take over
+            turns[index] = Turn(turn.speaker, turn.label, index == first)
+    for index, turn in _listed(text, paragraphs, rules, mentions).items():
+        turns.setdefault(index, turn)
+    return turns
+
+
+def _labelled_turns(
     text: str, paragraphs: list[tuple[int, int]], speakers: tuple[Speaker, ...], rules: Rules
 ) -> dict[int, Turn]:
-    """The turn of every paragraph of a transcript (empty when the text is none)."""
+    """Transcript turns: several labels, each turn lasting until the next label."""
     labels: dict[int, Turn] = {}
     for index, (start, end) in enumerate(paragraphs):
         paragraph = text[start:end]
@@ -96,4 +123,71 @@ def find_turns(
             turns[index] = current
         elif current is not None:
             turns[index] = Turn(current.speaker, current.label, False)
+    return turns
+
+
+def remark_of(
+    text: str, start: int, end: int, rules: Rules, mentions: Sequence[Mention]
+) -> tuple[str, str] | None:
+    """(speaker, words) when text[start:end] names a speaker's remarks: "Foreign Minister
+    Sergey Lavrov's opening remarks during ...", "Remarks by Secretary Blinken", "Other
+    statements by Russian FM:", "Interview with ..."; the remark noun must be followed by
+    nothing, a preposition or punctuation (so "Lavrov's remarks spark outrage" is no
+    such title)."""
+    for mention in mentions:
+        if not (start <= mention.start and mention.end <= end):
+            continue
+        after = rules.remark_after.match(text, mention.end, end)
+        if after and rules.remark_tail.match(text, after.end(), end):
+            return mention.speaker, text[mention.start : after.end()].strip()
+        before = rules.remark_before.search(text, max(start, mention.start - 80), mention.start)
+        if before and before.end() == mention.start:
+            return mention.speaker, text[before.start() : mention.end].strip()
+    return None
+
+
+def _monologue(
+    text: str, paragraphs: list[tuple[int, int]], rules: Rules, mentions: Sequence[Mention]
+) -> tuple[int, Turn] | None:
+    """A document titled as one speaker's remarks, written in the first person: its body
+    is that speaker's turn (salutations and headings are never parsed anyway)."""
+    for index, (start, end) in enumerate(paragraphs[:2]):
+        found = remark_of(text, start, end, rules, mentions)
+        if found is None:
+            continue
+        if index + 1 >= len(paragraphs):
+            return None
+        body = text[paragraphs[index + 1][0] : paragraphs[index + 1][0] + 1500]
+        if len(rules.first_person.findall(body)) < rules.first_person_min:
+            return None
+        return index + 1, Turn(found[0], found[1], True)
+    return None
+
+
+def is_bullet(text: str, at: int) -> bool:
+    return at < len(text) and (text[at] in BULLETS or unicodedata.category(text[at]) == "So")
+
+
+def _listed(
+    text: str, paragraphs: list[tuple[int, int]], rules: Rules, mentions: Sequence[Mention]
+) -> dict[int, Turn]:
+    """Items listed after a lead-in naming a speaker's remarks ("Other statements by
+    Russian FM:"): bulleted paragraphs below it, or bullets after the colon on its line."""
+    turns: dict[int, Turn] = {}
+    current: Turn | None = None
+    for index, (start, end) in enumerate(paragraphs):
+        colon = text.find(":", start, end)
+        lead = remark_of(text, start, colon, rules, mentions) if colon > 0 else None
+        if lead is not None:
+            current = Turn(lead[0], lead[1], True)
+            rest = colon + 1
+            while rest < end and text[rest].isspace():
+                rest += 1
+            if is_bullet(text, rest):
+                turns[index] = Turn(current.speaker, current.label, True, body=colon + 1)
+            continue
+        if current is not None and is_bullet(text, start):
+            turns[index] = current
+        else:
+            current = None
     return turns
