@@ -27,6 +27,14 @@ EXIT_FAILURE = 1
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `add`; the description states the download limits."""
+    parser.description = (
+        "Download web pages into a corpus folder: each page is kept as SLUG.html and its "
+        "title, outlet, date and URL go into sources.toml. Pages already there (same URL or "
+        "same article text) are skipped. Limits: 10 s to connect, 20 s of silence, 60 s per "
+        "page, 5 MB per page, 5 redirects, 4 downloads at a time. Exit code 1 when any URL "
+        "failed."
+    )
     parser.add_argument("urls", nargs="*", metavar="URL", help="web pages to add")
     parser.add_argument(
         "--corpus",
