@@ -30,6 +30,18 @@ Stage = Callable[[str, int, int], None]
 OCCASIONS = "placing statements on occasions"  # counted in articles
 MERGING = "merging repeated remarks"  # counted in statements
 ASSEMBLY_STAGES = (OCCASIONS, MERGING)
+# Asked between steps (each article read, each article parsed, each phase): True once the
+# caller wants the build to stop, as the reader does when the user quits while it loads.
+Cancelled = Callable[[], bool]
+
+
+class BuildCancelled(Exception):
+    """The caller asked the build to stop; nothing half-built is cached."""
+
+
+def _stop_if(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise BuildCancelled()
 
 
 def _stderr_warn(message: str) -> None:
@@ -46,6 +58,7 @@ def statements_for_articles(
     warn: Callable[[str], None] = _stderr_warn,
     cache: StatementCache | None = None,
     dask: str | None = None,
+    cancelled: Cancelled | None = None,
 ) -> list[Statement]:
     """All statements of the articles, in corpus order; parses only cache misses.
 
@@ -67,6 +80,7 @@ def statements_for_articles(
     if progress and done:
         progress(done, total, "cache")
     if missing:
+        _stop_if(cancelled)  # before loading spaCy: a second or two
         if dask is not None:
             from debate_tui.cluster import extract_on_dask
 
@@ -76,6 +90,7 @@ def statements_for_articles(
 
             parsed = extract_statements(missing, config, processes=processes, warn=warn)
         for article, statements in parsed:
+            _stop_if(cancelled)  # leaving the loop closes the parse (and its processes)
             found[article.source] = statements
             if store is not None:
                 store.put(entry_key(article.sha256, version), statements)
@@ -165,6 +180,7 @@ def build_debate(
     warn: Callable[[str], None] = _stderr_warn,
     dask: str | None = None,
     stage: Stage | None = None,
+    cancelled: Cancelled | None = None,
 ) -> Debate:
     """Load, extract (or read from cache), and assemble the debate for a corpus folder.
 
@@ -193,7 +209,8 @@ def build_debate(
     from debate_tui.occasions import assign_occasions
 
     before = len(warnings)
-    articles = load_corpus(corpus_dir, collect)
+    articles = load_corpus(corpus_dir, collect, cancelled=cancelled)
+    _stop_if(cancelled)  # reading stopped early: what was read is not the corpus
     load_warnings = warnings[before:]  # kept with the entry: the same files warn the same
     statements = statements_for_articles(
         articles,
@@ -204,6 +221,7 @@ def build_debate(
         warn=collect,
         cache=store,
         dask=dask,
+        cancelled=cancelled,
     )
 
     def report(name: str) -> Callable[[int, int], None] | None:
@@ -211,7 +229,9 @@ def build_debate(
             return None
         return lambda done, total: stage(name, done, total)
 
+    _stop_if(cancelled)
     statements = assign_occasions(statements, articles, report(OCCASIONS))
+    _stop_if(cancelled)
     statements = merge_statements(statements, speakers=config.speakers, progress=report(MERGING))
     metas = [article.meta for article in articles]
     if store is not None and key is not None:

@@ -345,8 +345,17 @@ def _toml_type(value: Any) -> str:
     return "a " + type(value).__name__
 
 
-def load_corpus(directory: Path, warn: Callable[[str], None] | None = None) -> list[Article]:
-    """Every readable article under `directory` (a single file works too)."""
+def load_corpus(
+    directory: Path,
+    warn: Callable[[str], None] | None = None,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Article]:
+    """Every readable article under `directory` (a single file works too).
+
+    `cancelled` is asked before each file: once it says True, reading stops and the
+    articles read so far are returned (the caller, which asked, knows they are partial).
+    """
     emit = warn or (
         lambda message: print(f"warning: {visible(message, one_line=True)}", file=sys.stderr)
     )
@@ -361,6 +370,8 @@ def load_corpus(directory: Path, warn: Callable[[str], None] | None = None) -> l
     sidecar = read_sidecar(directory, emit)
     articles: list[Article] = []
     for path in article_paths(directory):
+        if cancelled is not None and cancelled():
+            break
         name = path.relative_to(directory).as_posix()
         article = read_article(path, name, sidecar.get(name, {}), emit)
         if article is not None:

@@ -154,10 +154,13 @@ class LoadingScreen(Screen[None]):
                 progress=progress,
                 warn=warn,
                 stage=stage,
+                cancelled=lambda: worker.is_cancelled,  # asked per file and per article
             )
         except LoadCancelled:
             return
         except Exception as exc:  # any failure must reach the screen, never a traceback
+            if worker.is_cancelled:  # BuildCancelled: the user quit, nothing to report
+                return
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
             self.post_message(self.Failed(message))
             return
