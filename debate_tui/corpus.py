@@ -193,7 +193,7 @@ def _decode(raw: bytes, name: str, warn: Callable[[str], None]) -> str | None:
                 f"as \ufffd, re-save the file as UTF-8 to fix"
             )
             text = raw.decode(codec, errors="replace")
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():  # a byte order mark alone is empty too
         warn(f"{name}: empty file, skipped; add article text or remove it")
         return None
     return text

@@ -499,9 +499,9 @@ def write_text_atomic(path: Path, text: str, *, force: bool) -> None:
     temporary file never outlives a failure.
 
     Only a regular file is ever replaced: a folder, a named pipe, a device node or a socket
-    at `path` is refused, force or not. A symlink at `path` counts as an existing file;
-    with `force` the link itself is replaced by the new file, and the file it points to is
-    never written.
+    at `path`, or a symlink to one (`/dev/stdout`), is refused, force or not. Another
+    symlink counts as an existing file; with `force` the link itself is replaced by the new
+    file, and the file it points to is never written.
     """
     path = Path(path)
     folder = path.parent
@@ -521,9 +521,16 @@ def write_text_atomic(path: Path, text: str, *, force: bool) -> None:
         raise ExportError(
             f"{path}: cannot be checked ({_reason(exc)}); choose another path with -o"
         ) from None
-    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+    what = describe(mode) if mode is not None and not stat.S_ISREG(mode) else None
+    if mode is not None and stat.S_ISLNK(mode):
+        try:
+            target = os.stat(path).st_mode  # what the link points to
+        except OSError:  # dangling, or a loop: only the link itself is there
+            target = stat.S_IFREG
+        what = f"a symlink to {describe(target)}" if not stat.S_ISREG(target) else None
+    if what is not None:
         raise ExportError(
-            f"{path}: is {describe(mode)}, not a regular file; export writes only regular "
+            f"{path}: is {what}, not a regular file; export writes only regular "
             "files, choose another path with -o"
         )
     if mode is not None and not force:

@@ -71,7 +71,8 @@ def _has_reader(path: Path) -> bool:
 
 
 def device_node(path: Path) -> Path:
-    """A character device like /dev/null at `path` (needs root), else a symlink to one."""
+    """A character device like /dev/null at `path` (needs root), else a symlink to one:
+    either is refused wherever a file is read or written."""
     try:
         os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 3))
     except PermissionError:
@@ -194,11 +195,14 @@ def special_targets(folder: Path) -> dict[str, Path]:
     server.close()
     sub = folder / "folder.md"
     sub.mkdir()
+    to_fifo = folder / "to-fifo.md"
+    to_fifo.symlink_to(fifo)
     return {
         "a named pipe": fifo,
         "a socket": sock,
         "a character device": device_node(folder / "dev.md"),
         "a folder": sub,
+        "a symlink to a named pipe": to_fifo,
     }
 
 
@@ -212,7 +216,7 @@ def test_export_never_replaces_a_special_file(tmp_path: Path, force: bool) -> No
         message = str(raised.value)
         assert message.startswith(f"{target}:")
         assert "\n" not in message
-        if kind != "a folder" and not stat.S_ISLNK(before.st_mode):
+        if kind != "a folder":
             assert kind in message
         after = os.lstat(target)
         assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)

@@ -164,3 +164,16 @@ def test_binary_files_are_still_skipped(tmp_path: Path, raw: bytes) -> None:
     assert [a.source for a in articles] == ["good.txt"]
     (message,) = warnings
     assert message.startswith("b.txt: looks binary, skipped")
+
+
+@pytest.mark.parametrize(
+    "raw", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\x00", b"\xff\xfe" + " \n".encode("utf-16-le")]
+)
+def test_a_byte_order_mark_with_nothing_after_it_is_an_empty_file(
+    tmp_path: Path, raw: bytes
+) -> None:
+    corpus = corpus_with(tmp_path, {"good.txt": GOOD, "b.txt": raw})
+    warnings: list[str] = []
+    articles = load_corpus(corpus, warnings.append)
+    assert [a.source for a in articles] == ["good.txt"]
+    assert warnings[-1] == "b.txt: empty file, skipped; add article text or remove it"
