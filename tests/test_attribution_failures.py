@@ -320,3 +320,37 @@ def test_stated_views_and_clarifications_are_statements(tmp_path: Path, sentence
 )
 def test_a_saying_named_in_narration_is_no_statement(tmp_path: Path, sentence: str) -> None:
     assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
+def test_two_speakers_in_one_sentence_each_get_their_own_clause(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "After the talks, Blinken warned of a firm answer if troops crossed the line near "
+        "the river and the Russian Foreign Minister Sergei Lavrov said Moscow still awaited "
+        "a reply to its demands.\n"
+    )
+    found = [(s.speaker, s.text) for s in extract(tmp_path, text)]
+    assert [who for who, _ in found] == ["blinken", "lavrov"]
+    assert "Moscow still awaited" not in found[0][1]
+    assert found[1][1].endswith("Moscow still awaited a reply to its demands.")
+
+
+def test_a_quotation_paragraph_without_a_cue_goes_on_with_the_speaker_before(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "“We are ready to talk,” Lavrov said, adding that the door stayed open.\n"
+        "“But nobody should test our patience. Nobody.”\n"
+        "The meeting ended after an hour.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}
+
+
+def test_a_cue_under_a_question_about_a_speaker_is_not_the_speakers(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Officials gave no sign whether Blinken had made progress, only releasing a short "
+        "note urging patience.\n"
+    )
+    assert extract(tmp_path, text) == []

@@ -232,11 +232,12 @@ class ArticleAttributor:
                 lead_in=text[end - 1] == ":",
             )
             if turn is None:
-                clause, credit = self._attribute(clause, sent, base)
+                found = self._attribute(clause, sent, base)
             else:
-                credit = self._in_turn(turn, index, first=sent.start == lo)
-            self.clauses.append(clause)
-            self.credits.append(credit)
+                found = [(clause, self._in_turn(turn, index, first=sent.start == lo))]
+            for own, credit in found:
+                self.clauses.append(own)
+                self.credits.append(credit)
 
     def _in_turn(self, turn: Turn, paragraph: int, *, first: bool) -> Credit:
         """Everything said in a transcript turn is the labelled speaker's."""
@@ -284,7 +285,7 @@ class ArticleAttributor:
                 outer = ancestor
                 break
             chain.append(ancestor)
-        if outer is None:
+        if outer is None or self._name_before(cue, base) is not None:
             return True
         inverted = self._inverted_quote(outer, quotes, base)
         if inverted is not None:
@@ -308,7 +309,9 @@ class ArticleAttributor:
         before = [q for q in quotes if sentence_start <= q.start and q.end <= _abs(cue, base)]
         return before[-1] if before else None
 
-    def _attribute(self, clause: Clause, sent: Any, base: int) -> tuple[Clause, Credit | None]:
+    def _attribute(
+        self, clause: Clause, sent: Any, base: int
+    ) -> list[tuple[Clause, Credit | None]]:
         quotes = [q for q in self.quotes if q.start < clause.end and q.end > clause.start]
         mentions = [m for m in self.mentions if clause.start <= m.start < clause.end]
         all_cues, cues = self._cues(sent, quotes, base)
@@ -355,21 +358,29 @@ class ArticleAttributor:
             self._note_subject_person(sent, mentions, base, clause.paragraph)
         self._note_mentions(sent, clause.paragraph, mentions, quotes, base, cues)
         if not decisions:
-            return clause, None
-        primary = next((d for d in decisions if d[1] in self.speaker_ids), decisions[0])
-        cue, who, evidence = primary
-        rivals = [d[0] for d in decisions if d[1] != who]
-        rivals += [c for c, other in rival_cues if other != who]
-        if rivals:
-            clause = self._without_rivals(clause, sent, cue, rivals, base)
-        clause = self._drop_lead_in(clause, cue, all_cues, who, quotes, mentions, base)
-        inside = [q for q in quotes if q.start < clause.end and q.end > clause.start]
-        evidence = replace(
-            evidence,
-            rival_cue=bool(rivals),
-            unbalanced_quote=any(not q.balanced for q in inside),
-        )
-        return clause, Credit(who, _via(evidence), evidence, own_cue=True)
+            return [(clause, None)]
+        # One clause per configured speaker who speaks in the sentence ("Blinken warned
+        # ... and Lavrov said ..."), each cut to its own side; else the first decision.
+        chosen: list[tuple[Token, str, Evidence]] = []
+        for decision in decisions:
+            if decision[1] in self.speaker_ids and all(c[1] != decision[1] for c in chosen):
+                chosen.append(decision)
+        out: list[tuple[Clause, Credit | None]] = []
+        for cue, who, evidence in chosen or decisions[:1]:
+            rivals = [d[0] for d in decisions if d[1] != who]
+            rivals += [c for c, other in rival_cues if other != who]
+            own = clause
+            if rivals:
+                own = self._without_rivals(clause, sent, cue, rivals, base)
+            own = self._drop_lead_in(own, cue, all_cues, who, quotes, mentions, base)
+            inside = [q for q in quotes if q.start < own.end and q.end > own.start]
+            record = replace(
+                evidence,
+                rival_cue=bool(rivals),
+                unbalanced_quote=any(not q.balanced for q in inside),
+            )
+            out.append((own, Credit(who, _via(record), record, own_cue=True)))
+        return sorted(out, key=lambda pair: pair[0].start)
 
     def _subject_of(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | None:
         rules = self.rules
@@ -397,12 +408,21 @@ class ArticleAttributor:
             for child in cue.rights:
                 if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
                     return child
+        adjacent = self._name_before(cue, base)
+        if adjacent is not None:
+            return adjacent
         current = cue
+        clauses = 0
         for _ in range(6):
             if current.dep_ not in _CLIMB_DEPS or current.head is current:
                 return None
+            clauses += current.dep_ == "advcl"
+            if clauses > 1:
+                return None  # "..., only issuing a statement urging ...": too far to tell
             via_conj = current.dep_ == "conj"
             current = current.head
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in current.children):
+                return None  # "whether X had made headway": a question, not X's act
             for child in current.children:
                 # "was asked ... and replied", "was quoted as saying": the passive subject of
                 # the governing verb is the one who speaks.
@@ -411,6 +431,18 @@ class ArticleAttributor:
                     if child.lower_ in rules.relative_pronouns and current.dep_ == "relcl":
                         return current.head
                     return child
+        return None
+
+    def _name_before(self, cue: Token, base: int) -> Token | None:
+        """A speaker's name or title right before a cue the parser left without a subject
+        ("... and Russian Foreign Minister Sergei Lavrov said Moscow ..." in a long
+        sentence): that mention is the subject."""
+        if cue.i == 0 or any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
+            return None
+        before = cue.doc[cue.i - 1]
+        end = _abs(before, base) + len(before.text)
+        if any(m.end == end for m in self.mentions) and before.pos_ == "PROPN":
+            return before
         return None
 
     def _speaker_of(
@@ -682,6 +714,10 @@ class ArticleAttributor:
                     at_para_start and owner_of_open is not None and last_paragraph == paragraph - 1
                 ):
                     owner = owner_of_open
+                elif at_para_start and self._continues(previous, paragraph, out):
+                    # a paragraph that is a quotation with no cue of its own goes on with
+                    # the speaker of the paragraph before: '... Blinken said.' / '"We ..."'
+                    owner = previous
             if owner is not None:
                 for i in inside:
                     if out[i] is None:
@@ -698,6 +734,20 @@ class ArticleAttributor:
             ):
                 out[i] = self._carried(out[i - 1], i - 1, "lead-in")
         return out
+
+    def _continues(
+        self, previous: int | None, paragraph: int, credits: list[Credit | None]
+    ) -> bool:
+        """The clause before ends the previous body paragraph and is a speaker's."""
+        if previous is None:
+            return False
+        credit = credits[previous]
+        before = self.clauses[previous].paragraph
+        return (
+            credit is not None
+            and credit.speaker in self.speaker_ids
+            and self._ranks[before] == self._ranks[paragraph] - 1
+        )
 
     def _carried(self, owner: Credit | None, index: int, kind: str) -> Credit | None:
         if owner is None:
