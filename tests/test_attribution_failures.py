@@ -354,3 +354,58 @@ def test_a_cue_under_a_question_about_a_speaker_is_not_the_speakers(tmp_path: Pa
         "note urging patience.\n"
     )
     assert extract(tmp_path, text) == []
+
+
+def test_a_paragraph_opened_as_a_speakers_paraphrase_goes_on_with_it(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "As per the remarks of Lavrov, the meeting had been useful. But only written answers "
+        "would settle it. Moscow remained open to offers.\n"
+        "Talks resume in March.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
+    assert extract(tmp_path, text)[0].text.endswith("open to offers.")
+
+
+def test_according_to_credits_its_own_sentence_only(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "According to Lavrov, no invasion was planned. Moreover, it is unclear whether "
+        "Washington will reply in writing.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.text for s in found] == ["According to Lavrov, no invasion was planned."]
+
+
+def test_unnamed_sources_reporting_a_speakers_act_are_a_channel(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov skipped the evening session and was absent as Blinken denounced the strikes "
+        "in the closed meeting, diplomats said.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["blinken"]
+    assert "skipped" not in found[0].text
+
+
+def test_a_pronoun_after_a_speakers_words_named_in_the_same_sentence(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "As far as the reply of Secretary Blinken is concerned, he said that allies would "
+        "decide together.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]
+
+
+def test_a_pronoun_with_rivals_past_a_paragraph_break_is_not_credited(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov left the hall before the speech of Ukraine's envoy Olena Marchenko.\n"
+        "“It shows that Moscow has no wish to talk,” she said.\n"
+    )
+    assert extract(tmp_path, text) == []
+
+
+def test_maintaining_relations_is_no_statement(tmp_path: Path) -> None:
+    text = "A headline\nLavrov met his Indian counterpart in a bid to maintain close ties.\n"
+    assert extract(tmp_path, text) == []

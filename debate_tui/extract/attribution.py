@@ -73,6 +73,7 @@ class Clause:
     words: tuple[tuple[str, str], ...]
     anaphoric: bool = False  # "such an agreement", "this decision": refers back
     lead_in: bool = False  # ends in ":", framing the next sentence
+    cued: bool = False  # holds a speech cue, whoever's
     excluded: tuple[tuple[int, int], ...] = ()  # spans of rival cues' words
 
 
@@ -209,6 +210,10 @@ class ArticleAttributor:
         text = self.article.text
         lo = getattr(doc, "start", 0)  # a Span's first token; a Doc starts at 0
         hi = lo + len(doc)
+        first = len(self.clauses)
+        opener = None if turn is not None else self._opener(index, base)
+        if opener is not None:
+            self._note(_Person(index, opener[0], opener[1].words, True))
         for whole in doc.sents:
             sent = whole.doc[max(whole.start, lo) : min(whole.end, hi)]  # never past the unit
             if not len(sent):
@@ -238,6 +243,42 @@ class ArticleAttributor:
             for own, credit in found:
                 self.clauses.append(own)
                 self.credits.append(credit)
+        if opener is not None and first < len(self.clauses):
+            self._paraphrase(first, *opener)
+
+    def _opener(self, index: int, base: int) -> tuple[str, Evidence] | None:
+        """'As per the remarks of Lavrov, ...', 'According to Lavrov, ...' opening a
+        paragraph: whose paraphrase the paragraph is."""
+        end = self.article.paragraphs[index][1]
+        match = self.rules.openers.match(self.article.text, base, end)
+        if match is None:
+            return None
+        named = [m for m in self.mentions if match.start() <= m.start < match.end()]
+        if len({m.speaker for m in named}) != 1:
+            return None
+        mention = named[0]
+        words = self.article.text[match.start() : mention.start].strip()
+        evidence = Evidence(
+            mention.via,
+            words,
+            self.article.text[mention.start : mention.end],
+            self._name(mention.speaker),
+            role="source",
+            according_to=True,
+        )
+        return mention.speaker, evidence
+
+    def _paraphrase(self, first: int, who: str, evidence: Evidence) -> None:
+        """The paragraph's first sentence is the opener's source's, unless credited
+        otherwise; the sentences after it with no credit of their own go on with it."""
+        if self.credits[first] is None:
+            self.credits[first] = Credit(who, _via(evidence), evidence, own_cue=True)
+        head = self.credits[first]
+        if head is None or head.speaker != who:
+            return
+        for i in range(first + 1, len(self.clauses)):
+            if self.credits[i] is None:
+                self.credits[i] = self._carried(head, first, "paraphrase")
 
     def _in_turn(self, turn: Turn, paragraph: int, *, first: bool) -> Credit:
         """Everything said in a transcript turn is the labelled speaker's."""
@@ -261,9 +302,11 @@ class ArticleAttributor:
         cues = [t for t in sent if is_cue(t, rules) and not _inside(quotes, _abs(t, base))]
         # "Lavrov said ..., TASS reported": the outlet is the channel, not the speaker, when
         # the report carries someone's own speech cue.
-        channels = [t for t in cues if t.lemma_ in rules.channels]
+        # So are unnamed sources: "Blinken condemned Russia ..., diplomats said".
+        channels = [t for t in cues if t.lemma_ in rules.channels or self._sources(t)]
         if any(any(a.i == c.i for a in t.ancestors) for c in channels for t in cues):
-            cues = [t for t in cues if t.lemma_ not in rules.channels]
+            kept = {c.i for c in channels}
+            cues = [t for t in cues if t.i not in kept]
         cue_set = {t.i for t in cues}
         deciding = [t for t in cues if self._decides(t, cue_set, quotes, base)]
         deciding.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
@@ -271,6 +314,16 @@ class ArticleAttributor:
         if len(according) < len(deciding):
             deciding = [t for t in deciding if not is_according(t, rules)]  # a source
         return cues, deciding
+
+    def _sources(self, cue: Token) -> bool:
+        """The cue's subject is unnamed sources: a plural noun of the data's list
+        ("diplomats", "officials") with no name in it."""
+        return any(
+            c.dep_ == "nsubj"
+            and c.lower_ in self.rules.source_nouns
+            and not any(t.pos_ == "PROPN" for t in c.subtree)
+            for c in cue.children
+        )
 
     def _decides(
         self, cue: Token, cue_set: set[int], quotes: Sequence[QuoteSpan], base: int
@@ -315,6 +368,7 @@ class ArticleAttributor:
         quotes = [q for q in self.quotes if q.start < clause.end and q.end > clause.start]
         mentions = [m for m in self.mentions if clause.start <= m.start < clause.end]
         all_cues, cues = self._cues(sent, quotes, base)
+        clause = replace(clause, cued=bool(all_cues))
         decisions: list[tuple[Token, str, Evidence]] = []
         rival_cues: list[tuple[Token, str]] = []  # cues of others, person or not
         for cue in cues:
@@ -369,6 +423,7 @@ class ArticleAttributor:
         for cue, who, evidence in chosen or decisions[:1]:
             rivals = [d[0] for d in decisions if d[1] != who]
             rivals += [c for c, other in rival_cues if other != who]
+            rivals += self._narrated_around(cue, who, mentions, base)
             own = clause
             if rivals:
                 own = self._without_rivals(clause, sent, cue, rivals, base)
@@ -381,6 +436,31 @@ class ArticleAttributor:
             )
             out.append((own, Credit(who, _via(record), record, own_cue=True)))
         return sorted(out, key=lambda pair: pair[0].start)
+
+    def _narrated_around(
+        self, cue: Token, who: str, mentions: Sequence[Mention], base: int
+    ) -> list[Token]:
+        """The main clause around a cue in an 'as'/'while'/'when' clause, when that main
+        clause narrates someone else ('X was not present as Blinken condemned ...'): it is
+        cut out like a rival's clause."""
+        if cue.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in ("as", "while", "when", "whereas")
+            for c in cue.children
+        ):
+            return []
+        head = cue.head
+        while head.dep_ == "conj" and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
+            head = head.head  # "X ditched ... and was not present as ...": X's clause
+        for child in head.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i < cue.i:
+                found = self._speaker_of(child, mentions, base)
+                if (
+                    found is not None
+                    and found[0] != who
+                    and (found[0] != OTHER or self._person_like(child))
+                ):
+                    return [head]
+        return []
 
     def _subject_of(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | None:
         rules = self.rules
@@ -518,6 +598,17 @@ class ArticleAttributor:
                 )
             if self._person_like(subject):
                 return None  # "While President X acknowledged ..., he ...": X's
+            owners = {
+                m.speaker
+                for m in mentions
+                if _abs(subject.left_edge, base) <= m.start < _abs(subject.right_edge, base) + 1
+            }
+            if len(owners) == 1:
+                # "As far as the feedback of Secretary Blinken is concerned, he said ..."
+                who = owners.pop()
+                return who, Evidence(
+                    "pronoun", "", pronoun.text, self._name(who), role="same sentence"
+                )
         rivals: list[str] = []
         here = self._ranks[paragraph]
         for person in reversed(self._persons):
@@ -531,6 +622,8 @@ class ArticleAttributor:
                 return None
             own = {self._name(person.who), person.words}
             others = tuple(r for r in reversed(rivals) if not _same_person(r, own))
+            if others and self._ranks[person.paragraph] < here:
+                return None  # others named since, and a paragraph break: too far to tell
             return person.who, Evidence(
                 "pronoun",
                 "",
@@ -743,6 +836,8 @@ class ArticleAttributor:
             return False
         credit = credits[previous]
         before = self.clauses[previous].paragraph
+        if any(c.cued for c in self.clauses if c.paragraph == paragraph):
+            return False  # '"...," she said': its own cue, resolved or not
         return (
             credit is not None
             and credit.speaker in self.speaker_ids

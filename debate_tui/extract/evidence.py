@@ -64,7 +64,11 @@ def confidence(evidence: Evidence, rules: Rules) -> float:
     return round(max(value, 0.05), 2)
 
 
-_CARRIED = {"quotation": "inside a quotation attributed by", "lead-in": "introduced by"}
+_CARRIED = {
+    "quotation": "inside a quotation attributed by",
+    "lead-in": "introduced by",
+    "paraphrase": "in the paraphrase opened by",
+}
 
 
 def reason(evidence: Evidence) -> str:

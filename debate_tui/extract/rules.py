@@ -37,6 +37,8 @@ class Rules:
     channels: frozenset[str]
     according: frozenset[str]
     wh_free: frozenset[str]
+    source_nouns: frozenset[str]
+    openers: re.Pattern[str]  # a paragraph opened by a channel phrase: "As per X,"
     pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     non_person_pronouns: frozenset[str]
@@ -86,6 +88,13 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         channels=_words(words.get("channels", ())),
         according=_words(words.get("according", ())),
         wh_free=_words(words.get("wh_free", ())),
+        source_nouns=_words(words.get("source_nouns", ())),
+        openers=re.compile(
+            r"(?:"
+            + "|".join(re.escape(o) for o in words.get("openers", ()))
+            + r")\b[^,.;:]{0,60}?,",
+            re.IGNORECASE,
+        ),
         pronouns=_words(words["pronouns"]),
         relative_pronouns=_words(words["relative_pronouns"]),
         non_person_pronouns=_words(words["non_person_pronouns"]),
