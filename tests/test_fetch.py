@@ -10,7 +10,8 @@ from local_site import LocalSite, Route, article_html, serving
 from debate_tui import __version__
 from debate_tui.fetch import FeedError, FetchError, Limits, feed_items, fetch, fetch_all, url_key
 
-FAST = Limits(connect_timeout=2, read_timeout=0.5, total_timeout=1.5, max_bytes=64 * 1024)
+# Timeouts short enough for tests, long enough that a busy machine never trips them.
+FAST = Limits(connect_timeout=2, read_timeout=1.5, total_timeout=3, max_bytes=64 * 1024)
 PAGE = article_html("Blinken meets Lavrov", ["Blinken said the talks were frank."])
 
 
@@ -87,7 +88,7 @@ def test_too_many_redirects_stop(site: LocalSite) -> None:
 
 
 def test_a_slow_answer_times_out(site: LocalSite) -> None:
-    site.routes["/slow"] = Route(body=PAGE.encode(), delay=3)
+    site.routes["/slow"] = Route(body=PAGE.encode(), delay=6)
     assert reason(site.url("/slow")).startswith("timed out")
 
 
@@ -128,7 +129,7 @@ def test_a_redirect_to_a_file_address_is_refused(site: LocalSite) -> None:
 def test_one_failure_never_stops_the_other_downloads(site: LocalSite) -> None:
     good = site.page("/good", PAGE)
     slow = site.url("/slow")
-    site.routes["/slow"] = Route(body=PAGE.encode(), delay=3)
+    site.routes["/slow"] = Route(body=PAGE.encode(), delay=6)
     outcomes = {o.url: o for o in fetch_all([site.url("/gone"), slow, good], FAST)}
     assert outcomes[good].fetched is not None
     assert outcomes[site.url("/gone")].error == "HTTP 404 Not Found"

@@ -24,7 +24,8 @@ from debate_tui.ingest import (
     toml_string,
 )
 
-FAST = Limits(connect_timeout=2, read_timeout=0.5, total_timeout=2, max_bytes=64 * 1024)
+# Timeouts short enough for tests, long enough that a busy machine never trips them.
+FAST = Limits(connect_timeout=2, read_timeout=1.5, total_timeout=4, max_bytes=64 * 1024)
 
 DELHI = article_html(
     "Blinken and Lavrov speak briefly in New Delhi",
@@ -233,7 +234,7 @@ def test_a_title_full_of_quotes_and_brackets_is_recorded_as_it_is(
 def test_every_failure_has_its_reason_and_the_rest_go_on(site: LocalSite, tmp_path: Path) -> None:
     site.routes["/pdf"] = Route(body=b"%PDF-1.4", content_type="application/pdf")
     site.page("/empty", "<html><head><title>Nothing</title></head><body></body></html>")
-    site.routes["/slow"] = Route(body=DELHI.encode(), delay=3)
+    site.routes["/slow"] = Route(body=DELHI.encode(), delay=6)
     site.page("/big", "<html><body>" + "x" * 100_000 + "</body></html>")
     site.redirect("/loop-a", "/loop-b")
     site.redirect("/loop-b", "/loop-a")
@@ -245,7 +246,7 @@ def test_every_failure_has_its_reason_and_the_rest_go_on(site: LocalSite, tmp_pa
         site.url("/gone"): "HTTP 404 Not Found",
         site.url("/pdf"): "not an HTML page (application/pdf)",
         site.url("/empty"): "no article text found in the page",
-        site.url("/slow"): "timed out (no answer for 0.5 s)",
+        site.url("/slow"): "timed out (no answer for 1.5 s)",
         site.url("/big"): "over the size limit (0.0625 MB)",
         site.url("/loop-a"): "redirect loop",
         "ftp://example.com/a": "not an http:// or https:// address",
