@@ -144,7 +144,15 @@ def _is_evidence(value: Any) -> bool:
 
 
 EVIDENCE = _Kind("an object of words, flags and lists of names", _is_evidence)
-REPORT = Record({"source": TEXT, "start": COUNT, "end": COUNT, "text": TEXT}, ordered=True)
+MAYBE_KIND = _Kind(f"null or {KIND.expected}", lambda value: value is None or KIND.ok(value))
+MAYBE_VIA = _Kind(f"null or {VIA.expected}", lambda value: value is None or VIA.ok(value))
+MAYBE_SHARE = _Kind(f"null or {SHARE.expected}", lambda value: value is None or SHARE.ok(value))
+REPORT = Record(
+    {"source": TEXT, "start": COUNT, "end": COUNT, "text": TEXT},
+    # How that wording was attributed (kept since the source view describes it).
+    {"kind": MAYBE_KIND, "cue": TEXT, "via": MAYBE_VIA, "confidence": MAYBE_SHARE, "reason": TEXT},
+    ordered=True,
+)
 _STATEMENT_FIELDS: dict[str, Check] = {
     "speaker": TEXT,
     "text": TEXT,

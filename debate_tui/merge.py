@@ -623,7 +623,19 @@ def _fold(statements: Sequence[Statement], keep: int, group: Sequence[int]) -> S
         if index == keep:
             continue
         other = statements[index]
-        reports.append(Report(other.source, other.start, other.end, other.text))
+        reports.append(
+            Report(
+                other.source,
+                other.start,
+                other.end,
+                other.text,
+                other.kind,
+                other.cue,
+                other.via,
+                other.confidence,
+                other.reason,
+            )
+        )
         reports.extend(other.reports)
         topics.extend(t for t in other.topics if t not in topics)
         occasion = occasion or other.occasion

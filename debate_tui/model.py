@@ -87,12 +87,18 @@ class Article:
 
 
 class Report(NamedTuple):
-    """One place a statement was printed: its file, its exact span, its wording there."""
+    """One place a statement was printed: its file, its exact span, its wording there, and
+    how that wording was attributed (None where an older cache did not keep it)."""
 
     source: str
     start: int
     end: int
     text: str
+    kind: Kind | None = None
+    cue: str = ""
+    via: Via | None = None
+    confidence: float | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,7 +170,20 @@ def _statements() -> list[Statement]:
         cue="say",
     )
     end_war = replace(
-        end_war, reports=(Report(also_in.source, also_in.start, also_in.end, also_in.text),)
+        end_war,
+        reports=(
+            Report(
+                also_in.source,
+                also_in.start,
+                also_in.end,
+                also_in.text,
+                also_in.kind,
+                also_in.cue,
+                also_in.via,
+                also_in.confidence,
+                also_in.reason,
+            ),
+        ),
     )
     return [
         statement(

@@ -78,16 +78,18 @@ class DebateApp(App[int]):
 
         self.push_screen(LoadingScreen(self.corpus, config, use_cache=self.use_cache))
 
-    def _announce_warnings(self, debate: Debate, limit: int = 3) -> None:
-        for text in debate.warnings[:limit]:
-            self.notify(visible(text), title="Warning", severity="warning", timeout=8, markup=False)
-        if len(debate.warnings) > limit:
-            self.notify(
-                f"{len(debate.warnings) - limit} more warnings; "
-                "run `debate-tui parse` to see them all.",
-                severity="warning",
-                timeout=8,
-            )
+    def _announce_warnings(self, debate: Debate) -> None:
+        """One short toast: the first warning, and how to read them all (w)."""
+        if not debate.warnings:
+            return
+        first = visible(debate.warnings[0])
+        if len(first) > 160:
+            first = first[:159] + "…"
+        more = len(debate.warnings) - 1
+        hint = (
+            f"\n{more} more: press w to read them all." if more else "\nPress w to read it again."
+        )
+        self.notify(first + hint, title="Warning", severity="warning", timeout=5, markup=False)
 
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         self.debate = message.debate

@@ -142,6 +142,30 @@ READER_KEYS: tuple[KeyHelp, ...] = (
         "Export the rows on screen to Markdown in this folder",
         (Binding("e", "export", "Export"),),
     ),
+    KeyHelp(
+        "Warnings",
+        "w",
+        "List every warning of the corpus (or click the header's count)",
+        (Binding("w", "show_warnings", "Warnings", show=False),),
+    ),
+)
+
+WARNINGS_KEYS: tuple[KeyHelp, ...] = (
+    KeyHelp(
+        "Warnings",
+        "escape  w",
+        "Close the list of warnings",
+        (Binding("escape,w", "close", "Close"),),
+    ),
+)
+
+GOTO_KEYS: tuple[KeyHelp, ...] = (
+    KeyHelp(
+        "Topics",
+        "escape",
+        "Close the go-to prompt without moving",
+        (Binding("escape", "cancel", "Cancel"),),
+    ),
 )
 
 CORPUS_KEYS: tuple[KeyHelp, ...] = (
@@ -204,9 +228,11 @@ HELP_KEYS: tuple[KeyHelp, ...] = (
 
 ALL_KEYS: tuple[KeyHelp, ...] = (
     *TOPIC_KEYS,
+    *GOTO_KEYS,
     *STATEMENT_KEYS,
     *READER_KEYS,
     *CORPUS_KEYS,
+    *WARNINGS_KEYS,
     *SOURCE_KEYS,
     *APP_KEYS,
 )

@@ -3,20 +3,19 @@ however long the list (number keys reach the first ten)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
+
+from debate_tui.tui import keys
 
 
 class GotoScreen(ModalScreen[str | None]):
     """Asks for a topic; answers with what was typed, or None when escaped."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = keys.bindings(keys.GOTO_KEYS)
 
     DEFAULT_CSS = """
     GotoScreen {

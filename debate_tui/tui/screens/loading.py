@@ -112,6 +112,7 @@ class LoadingScreen(Screen[None]):
         self.config = config
         self.use_cache = use_cache
         self.error: str | None = None
+        self._warned = 0  # warnings heard while loading
 
     def compose(self) -> ComposeResult:
         with Middle(), Center(), Vertical(id="loading-panel") as panel:
@@ -183,8 +184,13 @@ class LoadingScreen(Screen[None]):
 
     def on_loading_screen_warned(self, message: LoadingScreen.Warned) -> None:
         message.stop()
-        text = visible(message.text)
-        self.notify(text, title="Warning", severity="warning", timeout=8, markup=False)
+        # Few toasts, shown briefly: the reader lists every warning (w).
+        self._warned += 1
+        if self._warned <= 2:
+            text = visible(message.text)
+            self.notify(text, title="Warning", severity="warning", timeout=5, markup=False)
+        elif self._warned == 3:
+            self.notify("More warnings: press w in the reader to read them all.", timeout=5)
 
     def on_loading_screen_failed(self, message: LoadingScreen.Failed) -> None:
         # Not stopped: the app hears of it too, to exit with a failure code.

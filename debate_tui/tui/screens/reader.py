@@ -239,6 +239,15 @@ class ReaderScreen(Screen[None]):
             visible(f"No topic “{answer}”.", one_line=True), severity="warning", markup=False
         )
 
+    def action_show_warnings(self) -> None:
+        from debate_tui.tui.screens.warnings import WarningsScreen
+
+        self.app.push_screen(WarningsScreen(self.debate.warnings))
+
+    def on_debate_header_warnings_clicked(self, message: DebateHeader.WarningsClicked) -> None:
+        message.stop()
+        self.action_show_warnings()
+
     def action_toggle_topics(self) -> None:
         # Wide screens show the list unless folded; narrow ones hide it unless unfolded.
         if self.has_class("-narrow"):

@@ -21,25 +21,58 @@ from debate_tui.model import Article, Debate, Statement
 from debate_tui.safe_text import visible
 from debate_tui.tui import keys
 from debate_tui.tui.widgets.key_bar import KeyBar
-from debate_tui.tui.widgets.statement_card import QUOTE_STYLE, badge_line, shorten
+from debate_tui.tui.widgets.statement_card import (
+    KIND_STYLES,
+    LOW_CONFIDENCE_STYLE,
+    QUOTE_STYLE,
+    shorten,
+)
 
 HIGHLIGHT_STYLE = "reverse"
 
 
 @dataclass(frozen=True, slots=True)
 class Printing:
-    """One place the statement was printed: which file, which characters."""
+    """One place the statement was printed: which file, which characters, and how that
+    wording was attributed (None when the cache that held it did not say)."""
 
     source: str
     start: int
     end: int
     text: str
+    kind: str | None = None
+    cue: str = ""
+    via: str | None = None
+    confidence: float | None = None
+    reason: str = ""
 
 
 def printings(statement: Statement) -> list[Printing]:
     """The statement's own report first, then the other articles that printed it."""
-    own = Printing(statement.source, statement.start, statement.end, statement.text)
-    return [own, *(Printing(r.source, r.start, r.end, r.text) for r in statement.reports)]
+    st = statement
+    own = Printing(
+        st.source, st.start, st.end, st.text, st.kind, st.cue, st.via, st.confidence, st.reason
+    )
+    return [own, *(Printing(*report) for report in statement.reports)]
+
+
+def describe(printing: Printing) -> Content:
+    """This wording's kind badge, confidence, cue and how the speaker was found."""
+    if printing.kind is None or printing.confidence is None:
+        return Content.styled(
+            "  how this wording was attributed is not recorded (parse again with --no-cache)",
+            "$foreground-muted",
+        )
+    low = printing.confidence < 0.6
+    parts: list[Content | tuple[str, str] | str] = [
+        (f" {printing.kind} ", KIND_STYLES.get(printing.kind, "bold reverse"))
+    ]
+    score = f"confidence {printing.confidence:.2f}"
+    if low:
+        parts.append((f"  ⚠ low {score}", LOW_CONFIDENCE_STYLE))
+    why = visible(printing.reason, one_line=True)
+    parts.append((f" · {why}" if low else f"  {score} · {why}", "$foreground-muted"))
+    return Content.assemble(*parts)
 
 
 def article_path(corpus: Path, source: str) -> Path:
@@ -138,18 +171,9 @@ class SourceScreen(Screen[None]):
         )
         speaker = next((s for s in self.debate.speakers if s.id == self.statement.speaker), None)
         name = speaker.name if speaker else self.statement.speaker
+        # The wording on screen, described as it was attributed in this article.
         line = Content.assemble(
-            (visible(name, one_line=True), "bold"),
-            "  ",
-            badge_line(self.statement),  # kind, and the low-confidence mark with its score
-            (
-                visible(
-                    f"  {self.statement.reason}"
-                    if self.statement.low_confidence
-                    else f"  confidence {self.statement.confidence:.2f} · {self.statement.reason}"
-                ),
-                "$foreground-muted",
-            ),
+            (visible(name, one_line=True), "bold"), "  ", describe(self.printing)
         )
         if len(self.printings) > 1:
             line += Content.styled(

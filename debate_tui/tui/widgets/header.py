@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from debate_tui.model import Debate
@@ -22,10 +24,34 @@ class DebateHeader(Static):
     }
     """
 
+    class WarningsClicked(Message):
+        """The user clicked the warning count: show every warning."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.debate: Debate | None = None
         self.status = ""  # work under way (fetching a URL, reloading), shown after the counts
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on the warning count opens the list of warnings."""
+        if self.debate is None or not self.debate.warnings:
+            return
+        from rich.cells import cell_len
+
+        wanted = self.warning_text(self.debate)
+        content = self.visual
+        region = self.content_region
+        if not isinstance(content, Content) or region.width <= 0:
+            return
+        for y, line in enumerate(content.wrap(region.width)):
+            at = line.plain.find(wanted)
+            if at < 0 or event.screen_y != region.y + y:
+                continue
+            start = cell_len(line.plain[:at])
+            if start <= event.screen_x - region.x < start + cell_len(wanted):
+                event.stop()
+                self.post_message(self.WarningsClicked())
+            return
 
     def show(self, debate: Debate) -> None:
         self.debate = debate
@@ -78,9 +104,14 @@ class DebateHeader(Static):
                 )
             )
         if debate.warnings:
-            count = len(debate.warnings)
-            parts.append((f"  ⚠ {count} warning{'' if count == 1 else 's'}", "bold $text-warning"))
+            parts.append(("  ", ""))
+            parts.append((DebateHeader.warning_text(debate), "bold $text-warning"))
         return Content.assemble(*parts)
+
+    @staticmethod
+    def warning_text(debate: Debate) -> str:
+        count = len(debate.warnings)
+        return f"⚠ {count} warning{'' if count == 1 else 's'}" if count else ""
 
 
 class TopicBar(Static):
