@@ -143,13 +143,15 @@ READER_KEYS: tuple[KeyHelp, ...] = (
         (Binding("e", "export", "Export"),),
     ),
     KeyHelp(
-        "Warnings",
+        "Corpus",
         "w",
-        "List every warning of the corpus (or click the header's count)",
+        "List every warning (so does a click on the header's count)",
         (Binding("w", "show_warnings", "Warnings", show=False),),
     ),
 )
 
+# The warnings list and the go-to prompt close as every screen here does (escape), and say
+# so on screen; they are left off the help to keep it on one page.
 WARNINGS_KEYS: tuple[KeyHelp, ...] = (
     KeyHelp(
         "Warnings",
@@ -228,11 +230,9 @@ HELP_KEYS: tuple[KeyHelp, ...] = (
 
 ALL_KEYS: tuple[KeyHelp, ...] = (
     *TOPIC_KEYS,
-    *GOTO_KEYS,
     *STATEMENT_KEYS,
     *READER_KEYS,
     *CORPUS_KEYS,
-    *WARNINGS_KEYS,
     *SOURCE_KEYS,
     *APP_KEYS,
 )

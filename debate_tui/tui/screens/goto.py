@@ -43,7 +43,7 @@ class GotoScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Go to topic: a number (1-{self.topics}) or words of its name")
+            yield Label(f"Go to topic: its number (1-{self.topics}) or name; escape cancels")
             yield Input(placeholder="e.g. 12 or sanctions")
 
     def on_mount(self) -> None:
