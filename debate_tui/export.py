@@ -170,31 +170,75 @@ def _is_html(source: str) -> bool:
     return PurePosixPath(source).suffix.lower() in (".html", ".htm")
 
 
-def _source_md(debate: Debate, source: str, start: int, end: int) -> str:
-    """`Title (`file`, characters a–b)`: what a reader needs to open the article and find it."""
+def _link_target(url: str | None) -> str | None:
+    """A metadata URL fit to be a Markdown link: http or https only, anything that could end
+    the link or break the line percent-encoded. None for anything else."""
+    if not url:
+        return None
+    url = url.strip()
+    scheme = url.split(":", 1)[0].lower()
+    if scheme not in ("http", "https") or not url[len(scheme) :].startswith("://"):
+        return None
+    if any(ord(char) < 32 or ord(char) == 127 for char in url):
+        return None
+    unsafe = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C"}
+    unsafe |= {"[": "%5B", "]": "%5D", "`": "%60", '"': "%22", "|": "%7C"}
+    return "".join(unsafe.get(char, char) for char in url)
+
+
+def _published(meta: ArticleMeta | None, occasion: str | None = None) -> str | None:
+    """The article's date as a reader writes it, unless the occasion already gives that day."""
+    if meta is None or not meta.date:
+        return None
+    from debate_tui.dates import find_date
+
+    when = find_date(meta.date)
+    said = find_date(occasion)
+    if said.known and (said.month, said.day) == (when.month, when.day):
+        return None
+    return when.label() or meta.date
+
+
+def _source_md(
+    debate: Debate, source: str, start: int, end: int, occasion: str | None = None
+) -> str:
+    """`[Title](url) (Outlet, date; `file`, characters a–b)`: what a reader needs to find
+    the article, on the web and in the corpus. Only a metadata URL becomes a link, and
+    only an http or https one; article text never does."""
     meta = debate.article(source)
     where = code_span(source)
     # Offsets into HTML refer to the extracted text, which the reader never sees as a file.
     if not _is_html(source):
         where += f", characters {start}–{end}"
+    known = [part for part in (meta.outlet if meta else None, _published(meta, occasion)) if part]
+    if known:
+        where = escape_markdown(", ".join(normalise_text(p) for p in known), line_start=False)
+        where += f"; {code_span(source)}"
+        if not _is_html(source):
+            where += f", characters {start}–{end}"
     title = normalise_text(meta.title) if meta and meta.title else ""
+    target = _link_target(meta.url if meta else None)
     if title and title != normalise_text(source):
-        return f"{escape_markdown(title, line_start=False)} ({where})"
+        shown = escape_markdown(title, line_start=False)
+        return f"[{shown}]({target}) ({where})" if target else f"{shown} ({where})"
+    if target:
+        return f"[link]({target}) ({where})"
     return where
 
 
 def citation_markdown(debate: Debate, st: Statement) -> str:
-    """One line: every article that printed it, the kind, occasion and date when known."""
+    """One line: every article that printed it (outlet, date and link when known), the kind,
+    and the occasion; no date twice."""
     meta = debate.article(st.source)
+    occasion = _occasion(st, meta)
     parts = [
-        "Source: " + _source_md(debate, st.source, st.start, st.end),
+        "Source: " + _source_md(debate, st.source, st.start, st.end, occasion),
         KIND_LABELS.get(st.kind, st.kind),
     ]
-    when = [value for value in (_occasion(st, meta), meta.date if meta else None) if value]
-    if when:
-        parts.append(escape_markdown(", ".join(when), line_start=False))
+    if occasion:
+        parts.append(escape_markdown(occasion, line_start=False))
     if st.reports:
-        also = "; ".join(_source_md(debate, r.source, r.start, r.end) for r in st.reports)
+        also = "; ".join(_source_md(debate, r.source, r.start, r.end, occasion) for r in st.reports)
         parts.append(f"also reported in {also}")
     if st.low_confidence:
         reason = normalise_text(st.reason)
