@@ -18,7 +18,7 @@ from debate_tui.config import Config
 from debate_tui.corpus_files import SIDECAR_NAME, article_paths
 from debate_tui.digest import new_digest
 from debate_tui.model import Article, ArticleMeta, Debate, Statement
-from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, RefusedFile, read_regular
+from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, RefusedFile, read_regular
 from debate_tui.safe_text import visible
 
 # The code that turns per-article statements into the debate's: part of the corpus key.
@@ -132,7 +132,7 @@ def corpus_key(corpus_dir: Path, config: Config) -> str | None:
             digest.update(path.relative_to(base).as_posix().encode() + b"\0")
             digest.update(new_digest(read_regular(path, MAX_ARTICLE_BYTES, "")).digest())
         exists = sidecar.exists() or sidecar.is_symlink()
-        digest.update(read_regular(sidecar, MAX_CONFIG_BYTES, "") if exists else b"-")
+        digest.update(read_regular(sidecar, MAX_SIDECAR_BYTES, "") if exists else b"-")
     except (OSError, RefusedFile):
         return None
     return f"corpus-{digest.hexdigest()[:32]}"

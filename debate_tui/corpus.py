@@ -19,7 +19,7 @@ from typing import Any
 
 from debate_tui.corpus_files import SIDECAR_NAME, CorpusError, article_paths
 from debate_tui.model import Article, ArticleMeta
-from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, RefusedFile, read_regular
+from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, RefusedFile, read_regular
 from debate_tui.safe_text import visible
 
 __all__ = ["CorpusError", "article_paths", "load_corpus", "read_article"]
@@ -313,7 +313,7 @@ def read_sidecar(directory: Path, warn: Callable[[str], None]) -> dict[str, dict
     if not path.exists() and not path.is_symlink():
         return {}
     try:
-        data = tomllib.loads(read_regular(path, MAX_CONFIG_BYTES, "metadata").decode("utf-8"))
+        data = tomllib.loads(read_regular(path, MAX_SIDECAR_BYTES, "metadata").decode("utf-8"))
     except (OSError, RefusedFile, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         warn(f"{path}: metadata ignored ({exc}); fix the TOML to get titles and occasions back")
         return {}

@@ -36,7 +36,7 @@ from debate_tui.fetch import (
     fetch_all,
     url_key,
 )
-from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, RefusedFile, read_regular
+from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, RefusedFile, read_regular
 
 SLUG_MAX = 60
 DIGEST_KEY = "text_digest"
@@ -205,7 +205,7 @@ def read_sources(corpus: Path) -> tuple[str, dict[str, dict[str, Any]]]:
     if not path.exists() and not path.is_symlink():
         return "", {}
     try:
-        text = read_regular(path, MAX_CONFIG_BYTES, "metadata").decode("utf-8")
+        text = read_regular(path, MAX_SIDECAR_BYTES, "metadata").decode("utf-8")
         data = tomllib.loads(text)
     except RefusedFile as exc:
         raise IngestError(f"{path}: {exc}; fix it before adding") from None
@@ -305,9 +305,9 @@ def append_sources(corpus: Path, entry: str) -> None:
     text = f"{current}\n{entry}" if current else entry
     tomllib.loads(text)  # never write a file the reader would reject
     data = text.encode("utf-8")
-    if len(data) > MAX_CONFIG_BYTES:  # the reader would ignore all of it
+    if len(data) > MAX_SIDECAR_BYTES:  # the reader would ignore all of it
         raise IngestError(
-            f"{path}: would pass {MAX_CONFIG_BYTES // (1024 * 1024)} MB, the most the reader "
+            f"{path}: would pass {MAX_SIDECAR_BYTES // (1024 * 1024)} MB, the most the reader "
             "reads; start another corpus folder"
         )
     replace_atomic(path, data)

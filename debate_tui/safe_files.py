@@ -17,6 +17,7 @@ __all__ = [
     "MAX_ARTICLE_BYTES",
     "MAX_CACHE_BYTES",
     "MAX_CONFIG_BYTES",
+    "MAX_SIDECAR_BYTES",
     "RefusedFile",
     "read_regular",
 ]
@@ -26,6 +27,8 @@ MB = 1024 * 1024
 MAX_ARTICLE_BYTES = 5 * MB
 # Speakers, topics and metadata: a large one is a few kB.
 MAX_CONFIG_BYTES = 1 * MB
+# sources.toml: about 350 bytes an article, so 50,000 articles take about 17 MB.
+MAX_SIDECAR_BYTES = 32 * MB
 # The finished statements of a very large corpus: tens of MB at 50,000 articles.
 MAX_CACHE_BYTES = 512 * MB
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from local_site import LocalSite, Route, article_html, serving
 
+from debate_tui import ingest
 from debate_tui.corpus import load_corpus
 from debate_tui.fetch import Limits
 from debate_tui.ingest import (
@@ -209,8 +210,10 @@ def test_a_sources_toml_that_is_a_fifo_is_refused_not_waited_on(
 
 
 def test_sources_toml_never_grows_past_what_the_reader_reads(
-    site: LocalSite, tmp_path: Path
+    site: LocalSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The real limit is 32 MB; a 1 MB one keeps the test small.
+    monkeypatch.setattr(ingest, "MAX_SIDECAR_BYTES", 1024 * 1024)
     filler = "# notes\n" * (1024 * 1024 // 8 - 10)  # a hair under 1 MB of comments
     (tmp_path / "sources.toml").write_text(filler, "utf-8")
     [failed] = add_urls(tmp_path, [site.page("/delhi", DELHI)], limits=FAST).failed
