@@ -11,18 +11,17 @@ reaches one.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import json
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from debate_tui.atomic_files import replace_atomic, write_new
 from debate_tui.model import ArticleMeta, Debate, Pairing, Speaker, Statement
 from debate_tui.safe_files import describe
 from debate_tui.safe_text import json_safe, visible
@@ -579,60 +578,17 @@ def write_text_atomic(path: Path, text: str, *, force: bool) -> None:
         )
     if mode is not None and not force:
         raise ExportExistsError(f"{path}: already exists; use --force to overwrite it")
-    data = text.encode("utf-8")
-    temp, fd = _open_temp(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _move_into_place(temp, path, force=force)
-    except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        if isinstance(exc, ExportError):
-            raise
-        if isinstance(exc, OSError):
-            raise ExportError(
-                f"{path}: cannot be written ({_reason(exc)}); choose another path with -o"
-            ) from None
-        raise
-
-
-def _open_temp(path: Path) -> tuple[Path, int]:
-    """A new hidden file beside `path`; created by os.open so the umask sets its mode."""
-    for _ in range(100):
-        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            return temp, os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise ExportError(
-                f"{path}: cannot write in {path.parent} ({_reason(exc)}); "
-                "choose another folder with -o"
-            ) from None
-    raise ExportError(f"{path}: no temporary file could be created in {path.parent}")
-
-
-def _move_into_place(temp: Path, path: Path, *, force: bool) -> None:
-    """Rename `temp` to `path`; without `force`, never clobber a file that appeared meanwhile."""
-    if force:
-        os.replace(temp, path)
-        return
-    try:
-        os.link(temp, path)  # fails if `path` exists: no window between check and write
+        if force:
+            replace_atomic(path, text.encode("utf-8"))
+        else:
+            write_new(path, text.encode("utf-8"))
     except FileExistsError:
         raise ExportExistsError(f"{path}: already exists; use --force to overwrite it") from None
-    except OSError:
-        # Some file systems have no hard links; fall back to the checked rename.
-        if path.exists():
-            raise ExportExistsError(
-                f"{path}: already exists; use --force to overwrite it"
-            ) from None
-        os.replace(temp, path)
-        return
-    temp.unlink()
+    except OSError as exc:
+        raise ExportError(
+            f"{path}: cannot be written ({_reason(exc)}); choose another path with -o"
+        ) from None
 
 
 # --- command line --------------------------------------------------------------------------

@@ -11,9 +11,7 @@ hand edits stay as they were. No Textual, no spaCy, no terminal output here.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import secrets
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from debate_tui.atomic_files import replace_atomic, write_new
 from debate_tui.corpus_files import SIDECAR_NAME, article_paths
 from debate_tui.digest import hexdigest
 from debate_tui.fetch import (
@@ -219,58 +218,6 @@ def read_sources(corpus: Path) -> tuple[str, dict[str, dict[str, Any]]]:
 
 
 # --- writing ---------------------------------------------------------------------------------
-
-
-def _temp_beside(path: Path) -> tuple[Path, int]:
-    for _ in range(100):
-        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            return temp, os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-    raise OSError(f"no temporary file could be created in {path.parent}")
-
-
-def _write_temp(path: Path, data: bytes) -> Path:
-    temp, fd = _temp_beside(path)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
-    return temp
-
-
-def write_new(path: Path, data: bytes) -> None:
-    """Create `path` with `data`, whole or not at all; FileExistsError if it appeared."""
-    temp = _write_temp(path, data)
-    try:
-        try:
-            os.link(temp, path)  # fails when `path` exists: no window to clobber a file
-        except FileExistsError:
-            raise
-        except OSError:  # no hard links on this file system: the checked rename
-            if path.exists():
-                raise FileExistsError(str(path)) from None
-            os.replace(temp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-
-
-def replace_atomic(path: Path, data: bytes) -> None:
-    """Write `path` through a temporary file and one rename: whole or unchanged."""
-    temp = _write_temp(path, data)
-    try:
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
 
 
 _TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f"}

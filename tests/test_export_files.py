@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from debate_tui import export
+from debate_tui import atomic_files
 from debate_tui.export import (
     ExportError,
     ExportExistsError,
@@ -70,14 +70,14 @@ def test_file_appearing_during_the_write_is_not_clobbered(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "crimea.md"
-    real_open_temp = export._open_temp
+    real_write_temp = atomic_files._write_temp
 
-    def open_then_race(path: Path) -> tuple[Path, int]:
-        opened = real_open_temp(path)
+    def write_then_race(path: Path, data: bytes) -> Path:
+        written = real_write_temp(path, data)
         target.write_text("someone else")
-        return opened
+        return written
 
-    monkeypatch.setattr(export, "_open_temp", open_then_race)
+    monkeypatch.setattr(atomic_files, "_write_temp", write_then_race)
     with pytest.raises(ExportExistsError):
         write_text_atomic(target, "mine", force=False)
     assert target.read_text() == "someone else"
