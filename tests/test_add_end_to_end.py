@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from local_site import LocalSite, article_html, serving
-from textual.pilot import Pilot
+from tui_fixtures import wait_for
 
 from debate_tui.cli import main
 from debate_tui.config import default_config
@@ -150,11 +149,3 @@ async def test_the_reader_shows_the_added_articles_with_their_sources(
         meta = next(m for m in reader.debate.articles if m.source == statement.source)
         assert meta.title is not None and meta.title[:40] in heading
         assert f"{meta.outlet}" in heading
-
-
-async def wait_for(pilot: Pilot[Any], condition: Any, tries: int = 1200) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the reader never reached the expected state")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import ProgressBar
-from tui_fixtures import CORPUS, REPO, fixture_debate, screen_text
+from tui_fixtures import CORPUS, REPO, fixture_debate, screen_text, wait_for
 
 from debate_tui import build
 from debate_tui.config import default_config
@@ -24,15 +24,6 @@ from debate_tui.tui.screens.loading import LoadingScreen
 from debate_tui.tui.screens.reader import ReaderScreen
 
 Progress = Callable[[int, int, str], None]
-
-
-async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], tries: int = 1200) -> None:
-    """Poll until the condition holds (a cold parse takes a while on a busy machine)."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the reader never reached the expected state")
 
 
 class FakeBuild:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +11,7 @@ import pytest
 from local_site import LocalSite, Route, article_html, serving
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_fixtures import CORPUS, DELHI, MALTA, fixture_debate
+from tui_fixtures import CORPUS, DELHI, MALTA, fixture_debate, wait_for
 
 import debate_tui.extract as extract
 from debate_tui.config import default_config
@@ -55,14 +55,6 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(extract, "extract_statements", recording)
     return names
-
-
-async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], tries: int = 1200) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the reader never reached the expected state")
 
 
 def reader(app: DebateApp) -> ReaderScreen:

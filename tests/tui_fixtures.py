@@ -7,8 +7,12 @@ snapshots do not change when the extractor improves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
 
 from debate_tui.corpus import split_paragraphs
 from debate_tui.model import (
@@ -469,3 +473,12 @@ def cell_style(app: object, x: int, y: int) -> object:
             return segment.style
         column += len(segment.text)
     raise IndexError((x, y))
+
+
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], tries: int = 1200) -> None:
+    """Poll until the condition holds (a cold parse takes a while on a busy machine)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the reader never reached the expected state")
