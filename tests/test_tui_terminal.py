@@ -1,4 +1,5 @@
-"""The installed `debate-tui` command in a real terminal (tmux): open, next topic, help, quit.
+"""The installed `debate-tui` command in a real terminal (tmux): open, next topic, help,
+filter, warnings, quit.
 
 CI sets DEBATE_TUI_REQUIRE_TMUX=1 and installs tmux; there a missing tmux is a failure.
 Elsewhere the test is skipped when tmux is not installed.
@@ -72,6 +73,19 @@ class Terminal:
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    yield from _terminal(tmp_path)
+
+
+@pytest.fixture
+def warned_terminal(tmp_path: Path) -> Iterator[Terminal]:
+    """The bundled articles and one empty file, which the reader warns about."""
+    corpus = tmp_path / "articles"
+    shutil.copytree(REPO / "corpus", corpus)
+    (corpus / "empty.txt").write_text("  \n", "utf-8")
+    yield from _terminal(tmp_path, str(corpus))
+
+
+def _terminal(tmp_path: Path, *args: str) -> Iterator[Terminal]:
     tmux = _tmux()
     name = f"debate-tui-test-{uuid.uuid4().hex[:8]}"
     command = Path(sys.executable).parent / "debate-tui"
@@ -84,7 +98,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         "#!/bin/sh\n"
         "unset COLUMNS LINES\n"
         f"cd {REPO}\n"
-        f"DEBATE_TUI_CACHE={tmp_path / 'cache'} TERM=xterm-256color {command}\n"
+        f"DEBATE_TUI_CACHE={tmp_path / 'cache'} TERM=xterm-256color {command} {' '.join(args)}\n"
         'echo "debate-tui exited with $?"\n'
         "sleep 600\n",
         "utf-8",
@@ -148,6 +162,49 @@ def test_real_terminal_topic_help_quit(terminal: Terminal) -> None:
     )
     assert "debate-tui exited with 0" in screen
     assert "Traceback" not in screen
+
+
+def test_real_terminal_filter_and_warnings(warned_terminal: Terminal) -> None:
+    terminal = warned_terminal
+    screen = terminal.wait_for(
+        lambda s: "topic 1 of" in s and "⚠ 1 warning" in s and "Quit" in s,
+        COLD_START_LIMIT,
+        "the reader with its warning count",
+    )
+
+    terminal.keys("/")
+    terminal.wait_for(lambda s: "enter keeps it" in s, STEP_LIMIT, "the filter bar")
+    terminal.keys("-l", "Malta")  # literally: the letters, not key names
+    screen = terminal.wait_for(
+        lambda s: "filter “Malta”" in s and "matching row" in s,
+        STEP_LIMIT,
+        "the filter and each topic's matches",
+    )
+    terminal.keys("Enter")  # keep it: keys move through the pairing again
+    terminal.wait_for(lambda s: "n p Topic" in s, STEP_LIMIT, "the reader's keys again")
+    terminal.keys("3")  # Escalation, where Malta's remarks are
+    screen = terminal.wait_for(
+        lambda s: "topic 3 of" in s and "31st OSCE ministerial meeting, Malta" in s,
+        STEP_LIMIT,
+        "the Malta rows of Escalation",
+    )
+    assert "◆ OSCE meeting" not in screen, "rows of other occasions are filtered out"
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: "filter “" not in s, STEP_LIMIT, "the filter cleared")
+
+    terminal.keys("w")
+    screen = terminal.wait_for(
+        lambda s: "⚠ 1 warning" in s and "empty.txt" in s and "escape to close" in s,
+        STEP_LIMIT,
+        "the list of warnings",
+    )
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: "escape to close" not in s, STEP_LIMIT, "the reader again")
+    terminal.keys("q")
+    screen = terminal.wait_for(
+        lambda s: "debate-tui exited with" in s, STEP_LIMIT, "the app quitting"
+    )
+    assert "debate-tui exited with 0" in screen and "Traceback" not in screen
 
 
 def test_missing_tmux_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
