@@ -17,6 +17,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -48,6 +49,9 @@ class Sizes:
     large_articles: int
     rounds: int
     spin_iterations: int  # the CPU-loop ceiling check: about half a second per job in full
+    build_small: int  # corpus builds (assembly.py): distinct articles, the smaller size
+    build_large: int  # ... and the larger one
+    dask_articles: int
 
 
 FULL = Sizes(
@@ -60,6 +64,9 @@ FULL = Sizes(
     large_articles=5000,
     rounds=2,
     spin_iterations=20_000_000,
+    build_small=1000,
+    build_large=10000,
+    dask_articles=200,
 )
 QUICK = Sizes(
     throughput_articles=5,
@@ -71,6 +78,9 @@ QUICK = Sizes(
     large_articles=20,
     rounds=1,
     spin_iterations=2_000_000,
+    build_small=10,
+    build_large=30,
+    dask_articles=6,
 )
 
 
@@ -97,6 +107,11 @@ def row_names(sizes: Sizes) -> tuple[str, ...]:
         f"topic switch, {large} vs 5 articles",
         f"peak memory, {large} articles in reader",
         "parse, half the paragraphs off-topic, vs bare spaCy",
+        f"build, {sizes.build_large:,} vs {sizes.build_small:,} distinct articles, per article",
+        f"peak memory, building {sizes.build_large:,} articles",
+        f"republished story, 1 x {sizes.build_small:,} edited copies vs {sizes.build_small:,}"
+        " distinct",
+        f"Dask LocalCluster (2 workers) vs 2 processes, {sizes.dask_articles} articles",
     )
 
 
@@ -271,6 +286,126 @@ def bench_cache(corpus: Path, cache: Path, sizes: Sizes) -> Row:
         ">= 100x",
         ratio >= 100,
         f"{len(list(corpus.glob('*.txt')))} articles, build_debate, spaCy model already loaded",
+    )
+
+
+# -- corpus builds at scale: assembly.py --------------------------------------------------------
+def build_probe(corpus: Path, cache: Path) -> dict[str, float]:
+    """One build in a fresh interpreter (so its peak memory is its own)."""
+    done = subprocess.run(
+        [sys.executable, str(HERE / "assembly.py"), "PROBE", str(corpus), str(cache)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=3600,
+    )
+    return json.loads(done.stdout)
+
+
+def bench_builds(root: Path, sizes: Sizes) -> list[Row]:
+    """Builds of distinct corpora at two sizes, and of one story in many edited copies.
+
+    Every article's statements are in the cache (carried over from the parsed originals),
+    so a build is everything but spaCy: reading and hashing the files, the cache entries,
+    occasions, merging, the corpus entry. Parsing is linear per article by construction;
+    its time per article, measured here on the originals, is added to both sizes.
+    """
+    from assembly import originals, prepare
+
+    from debate_tui.extract.pipeline import load_nlp
+
+    names = row_names(sizes)
+    load_nlp()
+    started = time.perf_counter()
+    parsed = originals()
+    parse_per_article = (time.perf_counter() - started) / len(parsed)
+    runs: dict[str, tuple[int, dict[str, float]]] = {}
+    for label, count, kind in (
+        ("small", sizes.build_small, "distinct"),
+        ("edited", sizes.build_small, "edited"),
+        ("large", sizes.build_large, "distinct"),
+    ):
+        log(f"build: {count:,} {kind} articles ...")
+        corpus, cache = root / f"build-{label}", root / f"build-{label}-cache"
+        prepare(corpus, cache, count, kind, parsed)
+        repeats = 1 if label == "large" else sizes.process_repeats
+        best = min((build_probe(corpus, cache) for _ in range(repeats)), key=lambda r: r["seconds"])
+        runs[label] = (count, best)
+        shutil.rmtree(corpus)
+        shutil.rmtree(cache)
+    (n_small, small), (n_large, large), (_, edited) = runs["small"], runs["large"], runs["edited"]
+    per_small, per_large = small["seconds"] / n_small, large["seconds"] / n_large
+    with_parse = (parse_per_article + per_large) / (parse_per_article + per_small)
+    assembly_ratio = per_large / per_small
+    republished = edited["seconds"] / small["seconds"]
+    return [
+        Row(
+            names[8],
+            f"{with_parse:.2f}x with parse ({(parse_per_article + per_small) * 1000:,.0f} -> "
+            f"{(parse_per_article + per_large) * 1000:,.0f} ms); assembly alone "
+            f"{assembly_ratio:.2f}x ({per_small * 1000:.1f} -> {per_large * 1000:.1f} ms)",
+            "<= 1.20x",
+            with_parse <= 1.2,
+            f"{int(small['statements']):,} -> {int(large['statements']):,} statements "
+            f"({int(small['shown']):,} -> {int(large['shown']):,} after merging); parse "
+            f"{parse_per_article * 1000:,.0f} ms per article, measured on the originals",
+        ),
+        Row(names[9], f"{large['peak_mb']:,.0f} MB", "< 1,500 MB", large["peak_mb"] < 1500),
+        Row(
+            names[10],
+            f"{republished:.2f}x ({small['seconds']:.1f} s vs {edited['seconds']:.1f} s)",
+            "<= 2.00x",
+            republished <= 2.0,
+            f"{int(edited['statements']):,} statements merge into {int(edited['shown']):,}",
+        ),
+    ]
+
+
+def bench_dask(corpus: Path, sizes: Sizes) -> Row:
+    """The same articles parsed by a LocalCluster of 2 single-threaded worker processes and
+    by 2 local processes, both warm (models loaded), output compared."""
+    from distributed import LocalCluster
+
+    from debate_tui.build import statements_for_articles
+    from debate_tui.config import default_config
+    from debate_tui.corpus import load_corpus
+    from debate_tui.extract.pipeline import load_nlp
+
+    config = default_config()
+    articles = load_corpus(corpus, quiet)
+    load_nlp()
+    found: dict[str, list[object]] = {}
+
+    def parse(key: str, **how: object) -> float:
+        started = time.perf_counter()
+        found[key] = statements_for_articles(
+            articles,
+            config,
+            use_cache=False,
+            warn=quiet,
+            **how,  # type: ignore[arg-type]
+        )
+        return time.perf_counter() - started
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        address = cluster.scheduler_address
+        statements_for_articles(articles[:2], config, use_cache=False, warn=quiet, dask=address)
+        local_time, dask_time = best_of(
+            sizes.process_repeats,
+            lambda: parse("processes", processes=2),
+            lambda: parse("dask", dask=address),
+        )
+    same = found["processes"] == found["dask"]
+    ratio = local_time / dask_time
+    return Row(
+        row_names(sizes)[11],
+        f"{ratio:.2f}x ({local_time:.1f} s vs {dask_time:.1f} s), output "
+        + ("identical" if same else "DIFFERS"),
+        ">= 0.80x, identical",
+        ratio >= 0.8 and same,
+        "both warm: workers' models loaded before timing",
     )
 
 
@@ -529,14 +664,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument(
         "--only",
-        choices=("parse", "processes", "cache", "launch", "reader"),
+        choices=("parse", "processes", "cache", "launch", "reader", "build", "dask"),
         action="append",
         help="run only these figures (repeatable)",
     )
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     names = row_names(sizes)
-    wanted = set(args.only or ("parse", "processes", "cache", "launch", "reader"))
+    wanted = set(args.only or ("parse", "processes", "cache", "launch", "reader", "build", "dask"))
     rows: list[Row] = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="debate-tui-bench-") as tmp:
@@ -573,6 +708,13 @@ def main(argv: list[str] | None = None) -> int:
                 rows += guarded(
                     names[5:7], lambda: bench_reader(small, root / "reader-cache", sizes)
                 )
+            if "build" in wanted:
+                rows += guarded(names[8:11], lambda: bench_builds(root, sizes))
+            if "dask" in wanted:
+                log(f"Dask: {sizes.dask_articles} articles ...")
+                dask_corpus = root / "dask"
+                generate(dask_corpus, sizes.dask_articles)
+                rows += guarded(names[11:12], lambda: bench_dask(dask_corpus, sizes))
     elapsed = time.perf_counter() - started
     print(
         f"debate-tui performance, {date.today().isoformat()}, {'quick' if args.quick else 'full'}"

@@ -59,7 +59,7 @@ def connect(address: str) -> tuple[Client, Callable[[], None]]:
     if address == "local":
         try:
             cluster = LocalCluster(
-                n_workers=os.cpu_count() or 1, threads_per_worker=1, dashboard_address=None
+                n_workers=os.cpu_count() or 1, threads_per_worker=1, dashboard_address=":0"
             )
         except Exception as exc:
             raise ClusterError(f"could not start a local Dask cluster ({exc})") from None

@@ -29,7 +29,7 @@ def scheduler() -> Iterator[str]:
         threads_per_worker=1,
         protocol="tcp://",
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address=":0",
     ) as cluster:
         yield cluster.scheduler_address
 
