@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import ProgressBar
-from tui_fixtures import CORPUS, fixture_debate, screen_text
+from tui_fixtures import CORPUS, fixture_debate, screen_text, wait_for
 
 from debate_tui import build
 from debate_tui.build import MERGING, OCCASIONS, build_debate
@@ -19,7 +19,6 @@ from debate_tui.model import Debate
 from debate_tui.tui.app import DebateApp
 from debate_tui.tui.screens.loading import LoadingScreen
 from debate_tui.tui.screens.reader import ReaderScreen
-from tests.test_tui_loading import wait_for
 
 
 def test_assembly_reports_articles_placed_and_statements_merged(own_cache: Path) -> None:
