@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from debate_tui import __version__
 from debate_tui.config import Config, ConfigError, load_config
@@ -55,8 +56,27 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class OneLineParser(argparse.ArgumentParser):
+    """Usage errors as the one line README promises (exit code 2), not usage plus error."""
+
+    def error(self, message: str) -> NoReturn:
+        _error(f"{message} (see `{self.prog} --help`)")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _formatter(rich_help: bool) -> type[argparse.HelpFormatter]:
+    """Rich help when help is asked for; plain otherwise (nothing to import at start-up)."""
+    if not rich_help:
+        return argparse.HelpFormatter
+    from rich_argparse import RichHelpFormatter
+
+    return RichHelpFormatter
+
+
+def build_parser(*, rich_help: bool = False) -> argparse.ArgumentParser:
+    formatter = _formatter(rich_help)
+    parser = OneLineParser(
+        formatter_class=formatter,
         prog="debate-tui",
         description="Read a debate reported in the news: every statement of two speakers, "
         "credited, traced to its sentence, grouped by topic, side by side.",
@@ -64,14 +84,29 @@ def build_parser() -> argparse.ArgumentParser:
         "Run `debate-tui SUBCOMMAND --help` for details.",
     )
     parser.add_argument("--version", action="version", version=f"debate-tui {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="{read,parse,topics,export,add}")
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar="{read,parse,topics,export,add}",
+        parser_class=OneLineParser,
+    )
 
-    read = sub.add_parser("read", help="open the reader (the default)")
+    read = sub.add_parser(
+        formatter_class=formatter, name="read", help="open the reader (the default)"
+    )
     _add_common(read)
 
-    parse = sub.add_parser("parse", help="print every statement found, as JSON Lines or a table")
+    parse = sub.add_parser(
+        formatter_class=formatter,
+        name="parse",
+        help="print every statement found, as JSON Lines or a table",
+    )
     _add_common(parse)
-    parse.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    parse.add_argument(
+        "--format",
+        choices=("jsonl", "table"),
+        default="jsonl",
+        help="output format: %(choices)s (default: %(default)s)",
+    )
     parse.add_argument(
         "--processes",
         type=_positive_int,
@@ -87,10 +122,18 @@ def build_parser() -> argparse.ArgumentParser:
         "local cluster with one worker per core",
     )
 
-    topics = sub.add_parser("topics", help="list topics with each speaker's statement count")
+    topics = sub.add_parser(
+        formatter_class=formatter,
+        name="topics",
+        help="list topics with each speaker's statement count",
+    )
     _add_common(topics)
 
-    export = sub.add_parser("export", help="write one topic's pairing (or all) to Markdown or JSON")
+    export = sub.add_parser(
+        formatter_class=formatter,
+        name="export",
+        help="write one topic's pairing (or all) to Markdown or JSON",
+    )
     _add_common(export)
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument(
@@ -105,12 +148,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="output file, or - for standard output (default: TOPIC_ID.md, TOPIC_ID.json with "
         "--format json, debate.md with --all, in the current folder)",
     )
-    export.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    export.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="output format: %(choices)s (default: %(default)s)",
+    )
     export.add_argument("--force", action="store_true", help="overwrite an existing output file")
 
     from debate_tui.add_command import add_arguments
 
-    add = sub.add_parser("add", help="download articles by URL or from a feed into your corpus")
+    add = sub.add_parser(
+        formatter_class=formatter,
+        name="add",
+        help="download articles by URL or from a feed into your corpus",
+    )
     add_arguments(add)
     return parser
 
@@ -127,9 +179,21 @@ def _positive_int(value: str) -> int:
 
 
 def _with_default_command(argv: Sequence[str]) -> list[str]:
+    """`read` unless a subcommand is named. A first word that is no folder but reads like a
+    subcommand mistyped ("exprot") is a usage error naming the nearest one."""
     args = list(argv)
     if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help", "--version")):
         return args
+    if args and not args[0].startswith("-") and not Path(args[0]).exists():
+        import difflib
+
+        near = difflib.get_close_matches(args[0], SUBCOMMANDS, n=1, cutoff=0.6)
+        if near:
+            _error(
+                f"unknown subcommand {args[0]!r}; did you mean {near[0]!r}? "
+                "(see `debate-tui --help`)"
+            )
+            raise SystemExit(EXIT_USAGE)
     return ["read", *args]
 
 
@@ -162,6 +226,8 @@ def _progress_build(
     tasks: dict[str, TaskID] = {}
 
     def show(what: str, done: int, total: int, label: str = "") -> None:
+        if not console.is_terminal:  # a log or a pipe gets no bar, and no stray newline
+            return
         if not tasks:
             progress.start()
         if what not in tasks:
@@ -192,7 +258,8 @@ def _progress_build(
             stage=stage,
         )
     finally:
-        progress.stop()
+        if tasks:  # stopping a display never started writes a stray newline
+            progress.stop()
 
 
 def _json_value(value: object) -> object:
@@ -303,8 +370,9 @@ def _error(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv))
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(rich_help="-h" in given or "--help" in given)
+    args = parser.parse_args(_with_default_command(given))
     if args.command == "add":
         from debate_tui.add_command import run_add
 

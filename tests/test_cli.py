@@ -39,6 +39,7 @@ def assert_usage_error(result: subprocess.CompletedProcess[str], *fragments: str
     assert result.returncode == EXIT_USAGE == 2, result.stderr
     assert result.stdout == ""
     assert "error:" in result.stderr
+    assert result.stderr.count("\n") == 1, "a usage error is one line"
     for fragment in fragments:
         assert fragment in result.stderr
 
@@ -60,7 +61,7 @@ def test_help_lists_every_subcommand(tmp_path: Path) -> None:
     assert result.stderr == ""
     listed = {line.split()[0] for line in result.stdout.splitlines() if line.startswith("    ")}
     assert {"read", "parse", "topics", "export"} <= listed
-    assert "usage: debate-tui" in result.stdout
+    assert "usage: debate-tui" in result.stdout.lower()
 
 
 @pytest.mark.parametrize(
@@ -75,7 +76,7 @@ def test_help_lists_every_subcommand(tmp_path: Path) -> None:
 def test_each_subcommand_has_help(tmp_path: Path, command: str, options: list[str]) -> None:
     result = run_cli(command, "--help", cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.startswith(f"usage: debate-tui {command}")
+    assert result.stdout.lower().startswith(f"usage: debate-tui {command}")
     for option in options:
         assert option in result.stdout
 
@@ -102,9 +103,11 @@ def test_the_console_script_is_installed(tmp_path: Path) -> None:
         (["topics", "--frobnicate", "3"], "--frobnicate"),
     ],
 )
-def test_an_unknown_option_is_a_usage_error(tmp_path: Path, args: list[str], unknown: str) -> None:
+def test_an_unknown_option_is_a_one_line_usage_error(
+    tmp_path: Path, args: list[str], unknown: str
+) -> None:
     result = run_cli(*args, cwd=tmp_path)
-    assert_usage_error(result, "usage:", unknown)
+    assert_usage_error(result, f"unrecognized arguments: {unknown}", "--help")
 
 
 @pytest.mark.parametrize(
@@ -211,3 +214,40 @@ def test_the_bundled_corpus_is_the_default() -> None:
     corpus = default_corpus()
     assert (corpus / "sources.toml").is_file()
     assert len(list(corpus.glob("*.txt"))) == 5
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("exprot", "export"), ("pars", "parse"), ("topic", "topics")]
+)
+def test_an_unknown_subcommand_suggests_the_nearest_one(
+    tmp_path: Path, typed: str, meant: str
+) -> None:
+    result = run_cli(typed, cwd=tmp_path)
+    assert_usage_error(result, f"unknown subcommand '{typed}'; did you mean '{meant}'?")
+
+
+def test_a_folder_named_like_a_subcommand_is_still_read_as_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "exprot").mkdir()
+    result = run_cli("topics", "exprot", cwd=tmp_path)
+    assert "unknown subcommand" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "choices"), [("parse", "jsonl, table"), ("export", "markdown, json")]
+)
+def test_format_choices_are_in_the_help(tmp_path: Path, command: str, choices: str) -> None:
+    result = run_cli(command, "--help", cwd=tmp_path)
+    assert f"output format: {choices}" in " ".join(result.stdout.split())
+
+
+def test_nothing_is_written_to_standard_error_when_it_is_not_a_terminal(tmp_path: Path) -> None:
+    result = run_cli("topics", cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_help_is_rendered_by_rich_argparse() -> None:
+    from rich_argparse import RichHelpFormatter
+
+    from debate_tui.cli import build_parser
+
+    assert build_parser(rich_help=True).formatter_class is RichHelpFormatter
