@@ -409,3 +409,41 @@ def test_a_pronoun_with_rivals_past_a_paragraph_break_is_not_credited(tmp_path: 
 def test_maintaining_relations_is_no_statement(tmp_path: Path) -> None:
     text = "A headline\nLavrov met his Indian counterpart in a bid to maintain close ties.\n"
     assert extract(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Lavrov later spoke to journalists about the grain corridor and the prospects "
+            "for a new round of talks.",
+            ["lavrov"],
+        ),
+        (
+            "Blinken spoke to Lavrov on the phone about a prisoner exchange and the "
+            "prospects for a new round of talks.",
+            [],
+        ),
+    ],
+)
+def test_speaking_to_an_audience_is_a_statement_a_conversation_is_not(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    found = extract(tmp_path, "A headline\n" + sentence + "\n")
+    assert [s.speaker for s in found] == expected
+
+
+def test_a_speaker_beside_an_unnamed_cue_keeps_his_own_words(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Yet both said they remained ready for contacts, and Blinken saw reason to hope "
+        "that the quarrel could be settled.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["blinken"]
+    assert found[0].text.startswith("Blinken saw reason to hope")
+
+
+def test_a_line_cut_off_inside_the_quotation_it_opens_is_parsed(tmp_path: Path) -> None:
+    text = "A headline\nAfter the session ended, Lavrov told reporters, “Our partners are lo\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]

@@ -56,6 +56,7 @@ _DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EDGE_DEPS = frozenset({"punct", "cc", "mark", "prep"})
 _QUOTE_MARKS = '"“”«»„‘'
+_QUOTE_AFTER_COMMA = re.compile(r"[,:]\s*[“‘\"«]\w")
 _SENTENCE_INSIDE = re.compile(r"[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
 _OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _CLOSING = frozenset({"”", '"', "’", "»", "“"})
@@ -123,7 +124,9 @@ def parse_spans(
     for index, (start, end) in enumerate(article.paragraphs):
         paragraph = text[start:end]
         turn = turns.get(index)
-        if is_heading(paragraph) and not (turn is not None and _spoken_fragment(paragraph)):
+        if is_heading(paragraph) and not (
+            (turn is not None and _spoken_fragment(paragraph)) or _quoted_fragment(paragraph)
+        ):
             continue
         if turn is not None:
             if turn.speaker == OTHER or is_furniture(paragraph, captions=False):
@@ -138,6 +141,12 @@ def parse_spans(
             continue
         out.append((index, dateline_end(text, start, end, rules), end))
     return out
+
+
+def _quoted_fragment(paragraph: str) -> bool:
+    """A line cut off inside a quotation it introduces ("After the talks, he told
+    reporters, 'Our partners are t"): a sentence, not a headline."""
+    return len(paragraph.split()) > 6 and bool(_QUOTE_AFTER_COMMA.search(paragraph))
 
 
 def _spoken_fragment(paragraph: str) -> bool:
@@ -344,12 +353,20 @@ class ArticleAttributor:
         if inverted is not None:
             return not (inverted.start <= _abs(cue, base) < inverted.end)
         deps = {cue.dep_, *(t.dep_ for t in chain)}
-        if deps & _REPORTED_DEPS or deps & _DESCRIBING_DEPS:
+        if deps & _REPORTED_DEPS:
             return False
         subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
-        return bool(subjects) and all(
-            s.lower_ not in self.rules.pronouns and s.lower_ not in self.rules.relative_pronouns
-            for s in subjects
+        if subjects:
+            return not deps & _DESCRIBING_DEPS and all(
+                s.lower_ not in self.rules.pronouns and s.lower_ not in self.rules.relative_pronouns
+                for s in subjects
+            )
+        # "Both said ..., and Blinken saw reason to hope that ...": a named subject of the
+        # verb the cue hangs from, not the outer cue's own subject.
+        climbed = self._subject_of(cue, quotes, base)
+        own = self._subject_of(outer, quotes, base)
+        return (
+            climbed is not None and climbed.pos_ == "PROPN" and (own is None or climbed.i != own.i)
         )
 
     def _inverted_quote(
@@ -426,7 +443,8 @@ class ArticleAttributor:
             rivals += self._narrated_around(cue, who, mentions, base)
             own = clause
             if rivals:
-                own = self._without_rivals(clause, sent, cue, rivals, base)
+                subject = self._subject_of(cue, quotes, base)
+                own = self._without_rivals(clause, sent, cue, rivals, base, subject)
             own = self._drop_lead_in(own, cue, all_cues, who, quotes, mentions, base)
             inside = [q for q in quotes if q.start < own.end and q.end > own.start]
             record = replace(
@@ -695,10 +713,19 @@ class ArticleAttributor:
             self._note(_Person(paragraph, who, subject.text, True))
 
     def _without_rivals(
-        self, clause: Clause, sent: Any, cue: Token, rivals: list[Token], base: int
+        self,
+        clause: Clause,
+        sent: Any,
+        cue: Token,
+        rivals: list[Token],
+        base: int,
+        subject: Token | None = None,
     ) -> Clause:
-        """The clause cut to its own cue's side of every rival cue's words."""
+        """The clause cut to its own cue's side of every rival cue's words; the words from
+        its speaker's subject to the cue stay ("Blinken saw reason to hope that ...")."""
         own = {t.i for t in cue.subtree}
+        if subject is not None and subject.i < cue.i:
+            own.update(range(subject.left_edge.i, cue.i))
         foreign: set[int] = set()
         spans: list[tuple[int, int]] = []
         for rival in rivals:

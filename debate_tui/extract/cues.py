@@ -95,6 +95,16 @@ def _as_phrase(token: Token, children: list[Token], rules: Rules) -> bool:
     return any(t.lower_ == "as" for t in token.subtree)
 
 
+def _audience(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'spoke to reporters', 'told the press': addressed to an audience of the data's list."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "with")
+        and any(o.dep_ == "pobj" and o.lower_ in rules.audiences for o in c.children)
+        for c in children
+    )
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -103,4 +113,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "particle": _particle,
     "about": _about,
     "as-phrase": _as_phrase,
+    "audience": _audience,
 }

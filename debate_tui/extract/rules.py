@@ -19,7 +19,16 @@ RULES_DIR = Path(__file__).resolve().parent / "rules"
 
 # The shapes a cue class may need; see the comment at the top of rules/en.toml.
 NEEDS = frozenset(
-    {"clause", "predicate", "object", "object-and-predicate", "particle", "about", "as-phrase"}
+    {
+        "clause",
+        "predicate",
+        "object",
+        "object-and-predicate",
+        "particle",
+        "about",
+        "as-phrase",
+        "audience",
+    }
 )
 
 
@@ -38,6 +47,7 @@ class Rules:
     according: frozenset[str]
     wh_free: frozenset[str]
     source_nouns: frozenset[str]
+    audiences: frozenset[str]
     openers: re.Pattern[str]  # a paragraph opened by a channel phrase: "As per X,"
     pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -89,6 +99,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         according=_words(words.get("according", ())),
         wh_free=_words(words.get("wh_free", ())),
         source_nouns=_words(words.get("source_nouns", ())),
+        audiences=_words(words.get("audiences", ())),
         openers=re.compile(
             r"(?:"
             + "|".join(re.escape(o) for o in words.get("openers", ()))
