@@ -363,10 +363,15 @@ class ArticleAttributor:
             )
         # "Both said ..., and Blinken saw reason to hope that ...": a named subject of the
         # verb the cue hangs from, not the outer cue's own subject.
+        if {t.dep_ for t in chain} & _DESCRIBING_DEPS:
+            return False  # inside a relative clause describing something: "... rejected by X"
         climbed = self._subject_of(cue, quotes, base)
         own = self._subject_of(outer, quotes, base)
         return (
-            climbed is not None and climbed.pos_ == "PROPN" and (own is None or climbed.i != own.i)
+            climbed is not None
+            and climbed.pos_ == "PROPN"
+            and climbed.dep_ == "nsubj"
+            and (own is None or climbed.i != own.i)
         )
 
     def _inverted_quote(
