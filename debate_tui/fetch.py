@@ -109,7 +109,11 @@ def _pool() -> urllib3.PoolManager:
 def check_url(url: str) -> str:
     """The URL stripped, or FetchError when it is not an http(s) address."""
     url = url.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:  # an unclosed "[" of an IPv6 host, a port that is not a number ...
+        raise FetchError("not a valid web address") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise FetchError("not an http:// or https:// address")
     return url
@@ -150,10 +154,9 @@ def _redirect_target(response: urllib3.BaseHTTPResponse, current: str, seen: set
     location = response.headers.get("Location")
     if not location:
         raise FetchError(f"HTTP {response.status} redirect without a Location")
-    target = urljoin(current, location.strip())
     try:
-        check_url(target)
-    except FetchError:
+        target = check_url(urljoin(current, location.strip()))
+    except (FetchError, ValueError):
         raise FetchError("redirected to something that is not a web address") from None
     if target in seen:
         raise FetchError("redirect loop")
@@ -264,7 +267,10 @@ def url_key(url: str) -> str:
         normal = normalize_url(url, strict=True)  # lower-case host, no fragment, no utm_*
     except (ValueError, TypeError):
         normal = url
-    parts = urlsplit(normal)
+    try:
+        parts = urlsplit(normal)
+    except ValueError:  # a malformed address (from a list or sources.toml) is its own key
+        return url.casefold()
     host = parts.netloc.lower().removeprefix("www.")
     for default_port in (":80", ":443"):
         host = host.removesuffix(default_port)
@@ -316,10 +322,18 @@ def feed_items(
         summary = re.sub(r"<[^>]*>", " ", str(entry.get("summary") or ""))
         if words and not _mentions(f"{title} {summary}", words):
             continue
-        items.append(FeedItem(urljoin(base_url, link.strip()), title, summary))
+        items.append(FeedItem(_absolute(base_url, link.strip()), title, summary))
         if len(items) >= newest:
             break
     return items
+
+
+def _absolute(base_url: str, link: str) -> str:
+    """The link made absolute; a malformed one as it is, for `add` to report as a failure."""
+    try:
+        return urljoin(base_url, link)
+    except ValueError:
+        return link
 
 
 def _mentions(text: str, words: list[str]) -> bool:

@@ -143,6 +143,26 @@ def test_a_broken_feed_is_a_failure_line(
     assert lines[0] == f"failed {site.url('/g20')}: feed: not an RSS or Atom feed"
 
 
+def test_a_malformed_url_is_a_failure_line_and_the_others_go_on(
+    site: LocalSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "sources.toml").write_text('["old.html"]\nurl = "https://[news.test/old"\n')
+    code, lines = run(capsys, "http://[::1", site.url("/g20"), "--corpus", str(corpus))
+    assert code == 1
+    assert "failed http://[::1: not a valid web address" in lines
+    assert (corpus / "blinken-at-the-g20.html").is_file()
+
+
+def test_a_malformed_feed_address_is_a_failure_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, lines = run(capsys, "--feed", "http://[::1", "--corpus", str(tmp_path))
+    assert code == 1
+    assert lines[0] == "failed http://[::1: feed: not a valid web address"
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -126,6 +126,17 @@ def test_a_redirect_to_a_file_address_is_refused(site: LocalSite) -> None:
     assert reason(site.url("/sneaky")) == "redirected to something that is not a web address"
 
 
+@pytest.mark.parametrize("url", ["http://[::1", "https://[example.com]/a", "http://x.test:99999/"])
+def test_a_malformed_address_is_a_reason_not_a_crash(url: str) -> None:
+    assert reason(url) == "not a valid web address"
+    assert url_key(url)  # the duplicate check takes it as it is
+
+
+def test_a_redirect_to_a_malformed_address_is_refused(site: LocalSite) -> None:
+    site.redirect("/broken", "http://[::1/story")
+    assert reason(site.url("/broken")) == "redirected to something that is not a web address"
+
+
 def test_one_failure_never_stops_the_other_downloads(site: LocalSite) -> None:
     good = site.page("/good", PAGE)
     slow = site.url("/slow")
@@ -204,3 +215,8 @@ def test_atom_feeds_are_read_too() -> None:
 def test_a_page_that_is_not_a_feed_says_so() -> None:
     with pytest.raises(FeedError, match="not an RSS or Atom feed"):
         feed_items(PAGE.encode(), "http://news.test/")
+
+
+def test_a_feed_item_with_a_malformed_link_is_kept_for_add_to_report() -> None:
+    feed = RSS.replace(b"<link>/mid</link>", b"<link>http://[::1/mid</link>")
+    assert "http://[::1/mid" in [i.url for i in feed_items(feed, "http://news.test/")]

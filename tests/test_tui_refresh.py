@@ -229,6 +229,20 @@ async def test_an_address_that_is_not_a_web_address_is_refused_in_the_prompt(
         assert isinstance(app.screen, ReaderScreen)
 
 
+async def test_a_malformed_address_is_refused_in_the_prompt_and_the_reader_lives(
+    corpus: Path,
+) -> None:
+    app = DebateApp(corpus, default_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        await add_url(pilot, app, "http://[::1")
+        await pilot.pause()
+        assert isinstance(app.screen, AddUrlScreen)
+        assert app.screen.has_class("-invalid")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
 async def test_adding_while_reading_the_bundled_corpus_goes_to_the_users_own(
     site: LocalSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
