@@ -205,7 +205,7 @@ def load_config(path: Path | None = None, corpus_dir: Path | None = None) -> Con
     if candidate is None:
         return base
     try:
-        text = read_regular(candidate, MAX_CONFIG_BYTES, "a config file").decode("utf-8")
+        text = read_regular(candidate, MAX_CONFIG_BYTES, "a config file").decode("utf-8-sig")
     except RefusedFile as exc:
         raise ConfigError(f"{candidate}: {exc}; give a TOML file of speakers and topics") from None
     except FileNotFoundError:

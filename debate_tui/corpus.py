@@ -313,7 +313,8 @@ def read_sidecar(directory: Path, warn: Callable[[str], None]) -> dict[str, dict
     if not path.exists() and not path.is_symlink():
         return {}
     try:
-        data = tomllib.loads(read_regular(path, MAX_SIDECAR_BYTES, "metadata").decode("utf-8"))
+        # utf-8-sig: editors on Windows save UTF-8 with a byte order mark, which TOML refuses
+        data = tomllib.loads(read_regular(path, MAX_SIDECAR_BYTES, "metadata").decode("utf-8-sig"))
     except (OSError, RefusedFile, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         warn(f"{path}: metadata ignored ({exc}); fix the TOML to get titles and occasions back")
         return {}

@@ -39,6 +39,7 @@ from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, RefusedF
 
 SLUG_MAX = 60
 DIGEST_KEY = "text_digest"
+_BOM = "\ufeff"  # editors on Windows start UTF-8 files with it; TOML itself refuses it
 
 
 class IngestError(Exception):
@@ -205,7 +206,7 @@ def read_sources(corpus: Path) -> tuple[str, dict[str, dict[str, Any]]]:
         return "", {}
     try:
         text = read_regular(path, MAX_SIDECAR_BYTES, "metadata").decode("utf-8")
-        data = tomllib.loads(text)
+        data = tomllib.loads(text.removeprefix(_BOM))  # kept in `text`: appends keep it too
     except RefusedFile as exc:
         raise IngestError(f"{path}: {exc}; fix it before adding") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -250,7 +251,7 @@ def append_sources(corpus: Path, entry: str) -> None:
     if current and not current.endswith("\n"):
         current += "\n"
     text = f"{current}\n{entry}" if current else entry
-    tomllib.loads(text)  # never write a file the reader would reject
+    tomllib.loads(text.removeprefix(_BOM))  # never write a file the reader would reject
     data = text.encode("utf-8")
     if len(data) > MAX_SIDECAR_BYTES:  # the reader would ignore all of it
         raise IngestError(
@@ -404,7 +405,7 @@ def read_url_list(lines: Iterable[str]) -> list[str]:
     """URLs from a list: one per line; blank lines and `#` comments skipped."""
     urls = []
     for line in lines:
-        stripped = line.strip()
+        stripped = line.lstrip(_BOM).strip()
         if stripped and not stripped.startswith("#"):
             urls.append(stripped.split()[0])
     return urls

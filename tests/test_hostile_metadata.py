@@ -62,6 +62,21 @@ def test_sidecar_values_of_the_wrong_type_are_named_and_ignored(tmp_path: Path) 
     ]
 
 
+def test_a_sidecar_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    sidecar = '\ufeff# saved by a Windows editor\n["a.txt"]\ntitle = "Vienna, by hand"\n'
+    corpus = corpus_with(tmp_path, {"a.txt": GOOD, "sources.toml": sidecar})
+    warnings: list[str] = []
+    (article,) = load_corpus(corpus, warnings.append)
+    assert warnings == []
+    assert article.meta.title == "Vienna, by hand"
+
+
+def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    config = tmp_path / "debate.toml"
+    config.write_text('\ufeff[debate]\nname = "Vienna talks"\n', "utf-8")
+    assert load_config(config).name == "Vienna talks"
+
+
 def test_a_sidecar_entry_that_is_not_a_table_is_named(tmp_path: Path) -> None:
     corpus = corpus_with(tmp_path, {"a.txt": GOOD, "sources.toml": '"a.txt" = "Vienna"\n'})
     warnings: list[str] = []

@@ -190,6 +190,16 @@ def test_a_hand_edited_sources_toml_keeps_its_comments_and_edits(
     }
 
 
+def test_a_sources_toml_with_a_byte_order_mark_is_appended_to_and_keeps_it(
+    site: LocalSite, tmp_path: Path
+) -> None:
+    before = '\ufeff["notes.txt"]\ntitle = "My notes"\n'
+    (tmp_path / "sources.toml").write_text(before, "utf-8")
+    summary = add_urls(tmp_path, [site.page("/delhi", DELHI)], limits=FAST)
+    assert len(summary.added) == 1
+    assert (tmp_path / "sources.toml").read_text("utf-8").startswith(before)
+
+
 def test_a_broken_sources_toml_stops_before_anything_is_downloaded(
     site: LocalSite, tmp_path: Path
 ) -> None:
@@ -289,6 +299,13 @@ def test_a_feed_gives_its_matching_articles(site: LocalSite, tmp_path: Path) -> 
 def test_a_url_list_skips_blank_lines_and_comments() -> None:
     lines = ["# G20 coverage\n", "\n", "https://a.test/1  # the first\n", "  https://a.test/2\n"]
     assert read_url_list(lines) == ["https://a.test/1", "https://a.test/2"]
+
+
+def test_a_url_list_saved_with_a_byte_order_mark_keeps_its_first_url() -> None:
+    assert read_url_list(["\ufeffhttps://a.test/1\r\n", "https://a.test/2\r\n"]) == [
+        "https://a.test/1",
+        "https://a.test/2",
+    ]
 
 
 # --- names ----------------------------------------------------------------------------------------
