@@ -447,3 +447,13 @@ def test_a_speaker_beside_an_unnamed_cue_keeps_his_own_words(tmp_path: Path) -> 
 def test_a_line_cut_off_inside_the_quotation_it_opens_is_parsed(tmp_path: Path) -> None:
     text = "A headline\nAfter the session ended, Lavrov told reporters, “Our partners are lo\n"
     assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
+def test_a_subject_with_a_subject_of_its_own_yields_to_it(tmp_path: Path) -> None:
+    text = (
+        "Russian Stance\n\n"
+        "According to Lavrov, Russia is not planning any military move in the region. He "
+        "straightaway demanded a written American answer to the Russian proposals.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov", "lavrov"]

@@ -504,7 +504,12 @@ class ArticleAttributor:
             if child.dep_ == "nsubj":
                 if child.lower_ in rules.relative_pronouns and cue.dep_ == "relcl":
                     return cue.head
-                return child
+                # "He straightaway demanded", parsed with "straightaway" as the subject and
+                # "He" as its subject: a subject with a subject of its own yields to it.
+                inner = [
+                    g for g in child.children if g.dep_ == "nsubj" and g.pos_ in ("PRON", "PROPN")
+                ]
+                return inner[0] if child.pos_ == "NOUN" and inner else child
         # Inverted attribution after a quote: '"...," added the Secretary of State'.
         sentence_start = base + cue.sent.start_char
         if any(sentence_start < q.end <= _abs(cue, base) for q in quotes):
