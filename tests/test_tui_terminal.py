@@ -85,7 +85,15 @@ def warned_terminal(tmp_path: Path) -> Iterator[Terminal]:
     yield from _terminal(tmp_path, str(corpus))
 
 
-def _terminal(tmp_path: Path, *args: str) -> Iterator[Terminal]:
+@pytest.fixture
+def small_twice(tmp_path: Path) -> Iterator[Terminal]:
+    """An 80x24 terminal that runs the reader twice: a cold start, then a warm one."""
+    yield from _terminal(tmp_path, size=(80, 24), runs=2)
+
+
+def _terminal(
+    tmp_path: Path, *args: str, size: tuple[int, int] = (WIDTH, HEIGHT), runs: int = 1
+) -> Iterator[Terminal]:
     tmux = _tmux()
     name = f"debate-tui-test-{uuid.uuid4().hex[:8]}"
     command = Path(sys.executable).parent / "debate-tui"
@@ -94,14 +102,12 @@ def _terminal(tmp_path: Path, *args: str) -> Iterator[Terminal]:
     # tmux can export COLUMNS=80 LINES=24 into a detached session's pane; a terminal
     # emulator never does, and the app would size itself by them instead of the pane.
     script = tmp_path / "run.sh"
-    script.write_text(
-        "#!/bin/sh\n"
-        "unset COLUMNS LINES\n"
-        f"cd {REPO}\n"
+    run = (
         f"DEBATE_TUI_CACHE={tmp_path / 'cache'} TERM=xterm-256color {command} {' '.join(args)}\n"
         'echo "debate-tui exited with $?"\n'
-        "sleep 600\n",
-        "utf-8",
+    )
+    script.write_text(
+        f"#!/bin/sh\nunset COLUMNS LINES\ncd {REPO}\n{run * runs}sleep 600\n", "utf-8"
     )
     script.chmod(0o755)
     subprocess.run(
@@ -114,9 +120,9 @@ def _terminal(tmp_path: Path, *args: str) -> Iterator[Terminal]:
             "-s",
             name,
             "-x",
-            str(WIDTH),
+            str(size[0]),
             "-y",
-            str(HEIGHT),
+            str(size[1]),
             str(script),
         ],
         check=True,
@@ -205,6 +211,34 @@ def test_real_terminal_filter_and_warnings(warned_terminal: Terminal) -> None:
         lambda s: "debate-tui exited with" in s, STEP_LIMIT, "the app quitting"
     )
     assert "debate-tui exited with 0" in screen and "Traceback" not in screen
+
+
+def test_a_warm_start_at_80x24_has_no_blank_line_and_counts_that_never_wrap(
+    small_twice: Terminal,
+) -> None:
+    terminal = small_twice
+    terminal.wait_for(lambda s: "topic 1 of" in s and "Quit" in s, COLD_START_LIMIT, "a cold start")
+    terminal.keys("q")
+    terminal.wait_for(lambda s: "debate-tui exited with 0" in s, STEP_LIMIT, "the first run ending")
+    screen = terminal.wait_for(
+        lambda s: "topic 1 of" in s and "Quit" in s and "exited" not in s,
+        COLD_START_LIMIT,
+        "the warm start",
+    )
+    lines = screen.splitlines()
+    assert "Blinken vs Lavrov" in lines[0]
+    assert "topic 1 of" in lines[1], "the topic line comes right under the header"
+    terminal.keys("t")
+    screen = terminal.wait_for(
+        lambda s: any(line.startswith("    Topics") for line in s.splitlines()),
+        STEP_LIMIT,
+        "the topic list",
+    )
+    column = [line[:24] for line in screen.splitlines()[2:-1]]
+    counts = [line for line in column if "·" in line]
+    assert counts and all(line.count("·") == 1 and line.rstrip()[-1].isdigit() for line in counts)
+    terminal.keys("q")
+    terminal.wait_for(lambda s: s.count("exited with 0") == 2, STEP_LIMIT, "the reader quitting")
 
 
 def test_missing_tmux_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -65,3 +65,18 @@ async def test_g_with_nothing_matching_says_so_and_stays() -> None:
         await pilot.press("g", "escape")
         await settle(app)
         assert reader(app) is app.screen
+
+
+async def test_topic_counts_never_wrap_in_a_narrow_list() -> None:
+    from tui_fixtures import large_debate
+
+    app = make_app(large_debate(300))  # Crimea: hundreds of statements a side
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app)
+        await pilot.press("t")
+        await settle(app)
+        rows = topic_list_rows(app)
+        crimea = next(index for index, row in enumerate(rows) if "1 Crimea" in row)
+        counts = rows[crimea + 1].lstrip("▌ ").strip()
+        assert counts.startswith("B ") and " · L " in counts and counts[-1].isdigit(), rows
+        assert "Escalation" in rows[crimea + 2], "the counts took one line"

@@ -71,6 +71,10 @@ class DebateHeader(Static):
             return
         full = self.summary(self.debate, per_speaker=True)
         width = self.content_region.width
+        if not width and self.is_attached:
+            # Before the first layout: the terminal's width less the padding, so the first
+            # frame already has the line that fits (not two lines, one of them then blank).
+            width = max(self.app.size.width - 2, 0)
         extra = len(self.status) + 4 if self.status else 0  # "  ⟳ " and the status
         if width and full.cell_length + extra > width:
             line = self.summary(self.debate, per_speaker=False)

@@ -36,6 +36,7 @@ class TopicLine(NamedTuple):
     label: str
     counts: str
     silent: bool  # nobody spoke on it
+    short_counts: str = ""  # the counts for a narrow list: initials instead of names
 
 
 class TopicsVisual(Visual):
@@ -56,17 +57,24 @@ class TopicsVisual(Visual):
         self.styles = styles
         self.offsets = offsets  # filled while drawing: topic id -> (first line, line count)
 
-    def _body(self, topic: TopicLine) -> Content:
+    def _body(self, topic: TopicLine, width: int | None = None) -> Content:
+        """Label (wrapping), then the counts on one line: the short form where the full one
+        would wrap, cut short as a last resort."""
         muted = self.styles["muted"]
         label = Content.styled(topic.label, muted) if topic.silent else Content(topic.label)
-        return Content.assemble(label, "\n", Content.styled(topic.counts, muted))
+        counts = topic.counts
+        if width is not None and len(counts) > width:
+            counts = topic.short_counts if 0 < len(topic.short_counts) <= width else counts
+            if len(counts) > width:
+                counts = counts[: max(width - 1, 0)] + "…"
+        return Content.assemble(label, "\n", Content.styled(counts, muted))
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return container_width
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         inner = max(width - GUTTER - MARGIN, 1)
-        return 1 + sum(self._body(topic).get_height(rules, inner) for topic in self.topics)
+        return 1 + sum(self._body(topic, inner).get_height(rules, inner) for topic in self.topics)
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
@@ -106,7 +114,7 @@ class TopicsVisual(Visual):
                     Segment(topic.number, muted),
                     Segment(" " * (2 - len(topic.number)), plain),
                 ]
-            body = self._body(topic).render_strips(inner, None, base, options)
+            body = self._body(topic, inner).render_strips(inner, None, base, options)
             self.offsets[topic.id] = (len(strips), len(body))
             for index, line in enumerate(body):
                 segments = [*lead, *(number if index == 0 else (Segment("  ", plain),))]
@@ -181,9 +189,13 @@ class TopicList(ScrollView, can_focus=False):
                         f"{left.short_name} {a} · {right.short_name} {b}", one_line=True
                     ),
                     silent=not (a or b),
+                    short_counts=visible(
+                        f"{left.short_name[:1]} {a} · {right.short_name[:1]} {b}", one_line=True
+                    ),
                 )
             )
         self.counts = [line.counts for line in self.topic_lines]  # shown when not filtering
+        self.short_counts = [line.short_counts for line in self.topic_lines]
         self.current: str | None = None  # the highlighted topic's id
         self.hover: str | None = None
         self.offsets: dict[str, tuple[int, int]] = {}  # topic id -> (first line, line count)
@@ -244,7 +256,10 @@ class TopicList(ScrollView, can_focus=False):
             else:
                 found = matches.get(line.id, 0)
                 shown = f"{found} matching row{'' if found == 1 else 's'}"
-            self.topic_lines[index] = line._replace(counts=shown)
+            short = "" if matches is None else f"{matches.get(line.id, 0)} rows"
+            self.topic_lines[index] = line._replace(
+                counts=shown, short_counts=short or self.short_counts[index]
+            )
         self._drawn_for = None
         self.refresh()
 
