@@ -457,3 +457,12 @@ def test_a_subject_with_a_subject_of_its_own_yields_to_it(tmp_path: Path) -> Non
     )
     found = extract(tmp_path, text)
     assert [s.speaker for s in found] == ["lavrov", "lavrov"]
+
+
+def test_she_never_stands_for_a_speaker_the_article_calls_his(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov said his ministry had sent a reply to the envoy Maria Holt. "
+        "“It is not enough,” she said.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]

@@ -204,6 +204,7 @@ class ArticleAttributor:
         self._turn_opening: int | None = None  # clause index opening the current turn paragraph
         self._persons: list[_Person] = []
         self._ranks = body_ranks(article)
+        self._forms: dict[str, dict[str, int]] = {}  # speaker -> pronoun form -> count
 
     def parse_spans(self) -> list[tuple[int, int, int]]:
         """What of this article to parse: see `parse_spans`."""
@@ -437,6 +438,9 @@ class ArticleAttributor:
             return [(clause, None)]
         # One clause per configured speaker who speaks in the sentence ("Blinken warned
         # ... and Lavrov said ..."), each cut to its own side; else the first decision.
+        for _cue, who, evidence in decisions:
+            if who in self.speaker_ids and evidence.how in ("name", "title"):
+                self._count_forms(who, sent, quotes, base)
         chosen: list[tuple[Token, str, Evidence]] = []
         for decision in decisions:
             if decision[1] in self.speaker_ids and all(c[1] != decision[1] for c in chosen):
@@ -595,6 +599,28 @@ class ArticleAttributor:
         return False
 
     def _resolve_pronoun(
+        self, paragraph: int, pronoun: Token, sent: Any, quotes: Sequence[QuoteSpan], base: int
+    ) -> tuple[str, Evidence] | None:
+        """The antecedent, unless the pronoun disagrees with how the article refers to that
+        speaker elsewhere ("she" for someone the article calls "his")."""
+        found = self._antecedent(paragraph, pronoun, sent, quotes, base)
+        if found is None:
+            return None
+        form = self.rules.pronoun_forms.get(pronoun.lower_)
+        seen = self._forms.get(found[0], {})
+        if form and any(n > seen.get(form, 0) for other, n in seen.items() if other != form):
+            return None
+        return found
+
+    def _count_forms(self, who: str, sent: Any, quotes: Sequence[QuoteSpan], base: int) -> None:
+        """Gendered pronouns in the narration of a sentence that names a speaker."""
+        counts = self._forms.setdefault(who, {})
+        for token in sent:
+            form = self.rules.pronoun_forms.get(token.lower_)
+            if form and not _inside(quotes, _abs(token, base)):
+                counts[form] = counts.get(form, 0) + 1
+
+    def _antecedent(
         self, paragraph: int, pronoun: Token, sent: Any, quotes: Sequence[QuoteSpan], base: int
     ) -> tuple[str, Evidence] | None:
         """Whom "he"/"she" stands for, with the evidence; None when nobody or when someone

@@ -48,6 +48,7 @@ class Rules:
     wh_free: frozenset[str]
     source_nouns: frozenset[str]
     audiences: frozenset[str]
+    pronoun_forms: dict[str, str]  # "his" -> "he", "her" -> "she"
     openers: re.Pattern[str]  # a paragraph opened by a channel phrase: "As per X,"
     pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -100,6 +101,11 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         wh_free=_words(words.get("wh_free", ())),
         source_nouns=_words(words.get("source_nouns", ())),
         audiences=_words(words.get("audiences", ())),
+        pronoun_forms={
+            word.lower(): form
+            for form, forms in data.get("pronoun_forms", {}).items()
+            for word in forms
+        },
         openers=re.compile(
             r"(?:"
             + "|".join(re.escape(o) for o in words.get("openers", ()))
