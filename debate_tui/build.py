@@ -166,7 +166,7 @@ def _debate(
         topics=config.topics,
         articles=articles,
         statements=statements,
-        warnings=warnings,
+        warnings=[*config.warnings, *warnings],
     )
 
 

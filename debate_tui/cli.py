@@ -388,6 +388,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         config = load_config(args.config, corpus if corpus.is_dir() else corpus.parent)
+        if args.command != "read":  # the reader lists them with the corpus's warnings (w)
+            for warning in config.warnings:
+                print(f"warning: {visible(warning, one_line=True)}", file=sys.stderr)
         if args.command == "read":
             from debate_tui.tui.app import run_reader
 

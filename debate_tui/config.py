@@ -33,6 +33,7 @@ class Config:
     speakers: tuple[Speaker, Speaker]
     topics: tuple[TopicSpec, ...]
     source: str = "built-in defaults"
+    warnings: tuple[str, ...] = ()  # keys nobody knows, named with file and line
 
     @property
     def version(self) -> str:
@@ -187,7 +188,52 @@ def _build(data: dict[str, Any], text: str, origin: str, base: Config | None) ->
         topics = base.topics
     else:
         raise ConfigError(f"{origin}: no [[topics]] given")
-    return Config(name, speakers, topics, origin if base else "built-in defaults")
+    warnings = _unknown_keys(data, text, origin)
+    return Config(name, speakers, topics, origin if base else "built-in defaults", warnings)
+
+
+_KEYS: dict[str, tuple[str, ...]] = {
+    "": ("debate", "speakers", "topics"),
+    "debate": ("name",),
+    "speakers": ("id", "name", "role", "aliases", "titles"),
+    "topics": ("id", "label", "terms"),
+}
+
+
+def _unknown_keys(data: dict[str, Any], text: str, origin: str) -> tuple[str, ...]:
+    """A warning for every key no part of debate-tui reads, with the nearest valid one."""
+    found: list[tuple[str, str, int]] = []  # (table, key, line the search starts on)
+    found += [("", key, 0) for key in data if key not in _KEYS[""]]
+    debate = data.get("debate")
+    if isinstance(debate, dict):
+        start = _table_header_line(text, "debate") or 1
+        found += [("debate", key, start) for key in debate if key not in _KEYS["debate"]]
+    for table in ("speakers", "topics"):
+        entries = data.get(table)
+        for index, entry in enumerate(entries if isinstance(entries, list) else ()):
+            if isinstance(entry, dict):
+                unknown = [key for key in entry if key not in _KEYS[table]]
+                found += [(table, key, _line_of(text, table, index)) for key in unknown]
+    if not found:
+        return ()
+    from debate_tui.front_matter import key_line, unknown_key  # only for a mistyped key
+
+    warnings: list[str] = []
+    for table, key, start in found:
+        if not table:
+            line = _table_header_line(text, key) or key_line(text, key)
+            warnings.append(unknown_key(f"{origin}:{line}", key, _KEYS[""], "table"))
+        else:
+            line = key_line(text, key, start)
+            warnings.append(unknown_key(f"{origin}:{line}", key, _KEYS[table]))
+    return tuple(warnings)
+
+
+def _table_header_line(text: str, table: str) -> int | None:
+    """1-based line of a `[table]` or `[[table]]` header, None when absent."""
+    header = re.compile(rf"^[ \t]*\[\[?[ \t]*{re.escape(table)}[ \t]*\]\]?", re.MULTILINE)
+    match = header.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def default_config() -> Config:

@@ -72,7 +72,6 @@ _VERBISH = re.compile(
     r"must|do|does|did|says?|said|tells?|told|[a-z]{2,}ed|he|she|they|we|i|it|you|who|which|"
     r"that|this|there|not|no)$"
 )
-_FLOW_SHAPES = {"[]": "a list", "{}": "a map"}
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: it starts with the same two bytes
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -89,7 +88,6 @@ _TOML_TYPES: tuple[tuple[type | tuple[type, ...], str], ...] = (
     (dict, "a table"),
     ((datetime.date, datetime.time), "a date or time"),
 )
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.!?…\"”’'»)\]]$")
 
 
@@ -200,25 +198,12 @@ def _decode(raw: bytes, name: str, warn: Callable[[str], None]) -> str | None:
 
 
 def _front_matter(text: str, name: str, warn: Callable[[str], None]) -> tuple[dict[str, str], int]:
-    """Simple `key: value` front matter at the top of a text or Markdown file.
-
-    Values are strings; a YAML list (`[a, b]`) or map (`{x: 1}`) is named and ignored.
-    """
-    match = _FRONT_MATTER.match(text)
-    if not match:
+    """Front matter at the top of a text or Markdown file (see front_matter.py)."""
+    if not text.startswith(("---", "+++")):
         return {}, 0
-    meta: dict[str, str] = {}
-    for line in match.group(1).splitlines():
-        key, sep, value = line.partition(":")
-        key, value = key.strip().lower(), value.strip()
-        if not sep or key not in _META_KEYS:
-            continue
-        shape = _FLOW_SHAPES.get(value[:1] + value[-1:])
-        if shape:
-            warn(f"{name}: front matter {key} is {shape}; expected a string, ignored")
-            continue
-        meta[key] = value.strip("\"'")
-    return meta, match.end()
+    from debate_tui.front_matter import parse_front_matter
+
+    return parse_front_matter(text, name, warn, _META_KEYS)
 
 
 def extract_html(raw_text: str) -> tuple[str, dict[str, str]]:
@@ -314,7 +299,8 @@ def read_sidecar(directory: Path, warn: Callable[[str], None]) -> dict[str, dict
         return {}
     try:
         # utf-8-sig: editors on Windows save UTF-8 with a byte order mark, which TOML refuses
-        data = tomllib.loads(read_regular(path, MAX_SIDECAR_BYTES, "metadata").decode("utf-8-sig"))
+        text = read_regular(path, MAX_SIDECAR_BYTES, "metadata").decode("utf-8-sig")
+        data = tomllib.loads(text)
     except (OSError, RefusedFile, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         warn(f"{path}: metadata ignored ({exc}); fix the TOML to get titles and occasions back")
         return {}
@@ -327,6 +313,10 @@ def read_sidecar(directory: Path, warn: Callable[[str], None]) -> dict[str, dict
         entries[article] = {}
         for key, value in table.items():
             if key not in _META_KEYS:
+                from debate_tui.front_matter import key_line, unknown_key
+
+                line = key_line(text, key, _table_line(text, article))
+                warn(unknown_key(f"{path}:{line}", key, _META_KEYS, f'key of "{article}"'))
                 continue
             if key == "date" and isinstance(value, datetime.date):
                 value = value.isoformat()
@@ -336,6 +326,15 @@ def read_sidecar(directory: Path, warn: Callable[[str], None]) -> dict[str, dict
                 continue
             entries[article][key] = value
     return entries
+
+
+def _table_line(text: str, table: str) -> int:
+    """1-based line of the `["table"]` header in a TOML text (1 when not found)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("[") and table in stripped:
+            return number
+    return 1
 
 
 def _toml_type(value: Any) -> str:
