@@ -364,9 +364,8 @@ def bench_builds(root: Path, sizes: Sizes) -> list[Row]:
 def bench_dask(corpus: Path, sizes: Sizes) -> Row:
     """The same articles parsed by a LocalCluster of 2 single-threaded worker processes and
     by 2 local processes, both warm (models loaded), output compared."""
-    from distributed import LocalCluster
-
     from debate_tui.build import statements_for_articles
+    from debate_tui.cluster import local_cluster
     from debate_tui.config import default_config
     from debate_tui.corpus import load_corpus
     from debate_tui.extract.pipeline import load_nlp
@@ -387,9 +386,7 @@ def bench_dask(corpus: Path, sizes: Sizes) -> Row:
         )
         return time.perf_counter() - started
 
-    with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
-    ) as cluster:
+    with local_cluster(2) as cluster:  # as `--dask local` starts it
         address = cluster.scheduler_address
         statements_for_articles(articles[:2], config, use_cache=False, warn=quiet, dask=address)
         local_time, dask_time = best_of(

@@ -32,6 +32,15 @@ TASKS_PER_WORKER = 4
 _MODEL_LOCK = threading.Lock()
 
 
+def local_cluster(workers: int) -> Any:
+    """A LocalCluster of `workers` single-threaded worker processes, any free dashboard port."""
+    from distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+    )
+
+
 Found = list[tuple[list[Statement], list[str]]]  # per article: statements, warnings
 
 
@@ -53,14 +62,12 @@ def connect(address: str) -> tuple[Client, Callable[[], None]]:
     """A client of the scheduler at `address`, or of a new local cluster for "local" (one
     single-threaded worker process per core); and how to close what was opened."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise ClusterError(f"--dask needs dask.distributed installed ({exc})") from None
     if address == "local":
         try:
-            cluster = LocalCluster(
-                n_workers=os.cpu_count() or 1, threads_per_worker=1, dashboard_address=":0"
-            )
+            cluster = local_cluster(os.cpu_count() or 1)
         except Exception as exc:
             raise ClusterError(f"could not start a local Dask cluster ({exc})") from None
         client = Client(cluster)
