@@ -61,20 +61,21 @@ class ListOf(Check):
 
 class Record(Check):
     """An object with exactly these fields (the optional ones may be left out); with
-    `ordered`, its start may not lie after its end."""
+    `spans_text`, its text is exactly as long as start to end (it is the file's text there),
+    so an offset moved, or a text swapped, by hand never passes for the article's words."""
 
     def __init__(
         self,
         required: dict[str, Check],
         optional: dict[str, Check] | None = None,
         *,
-        ordered: bool = False,
+        spans_text: bool = False,
     ) -> None:
         self.fields = {**required, **(optional or {})}
         # A plain kind's own test, not its method: one call less per field.
         self.tests = {key: getattr(check, "test", check.ok) for key, check in self.fields.items()}
         self.needed = frozenset(required)
-        self.ordered = ordered
+        self.spans_text = spans_text
 
     def ok(self, value: Any) -> bool:
         if type(value) is not dict or not self.needed <= value.keys():
@@ -84,7 +85,7 @@ class Record(Check):
             test = tests.get(key)
             if test is None or not test(element):
                 return False
-        return not self.ordered or value["start"] <= value["end"]
+        return not self.spans_text or value["end"] - value["start"] == len(value["text"])
 
     def why(self, value: Any, at: str) -> str | None:
         if type(value) is not dict:
@@ -98,8 +99,10 @@ class Record(Check):
             found = field.why(element, f"{at}.{key}")
             if found:
                 return found
-        if self.ordered and value["start"] > value["end"]:
+        if self.spans_text and value["start"] > value["end"]:
             return f"{at}: start after end"
+        if self.spans_text and value["end"] - value["start"] != len(value["text"]):
+            return f"{at}: text is not as long as start to end"
         return None
 
 
@@ -151,7 +154,7 @@ REPORT = Record(
     {"source": TEXT, "start": COUNT, "end": COUNT, "text": TEXT},
     # How that wording was attributed (kept since the source view describes it).
     {"kind": MAYBE_KIND, "cue": TEXT, "via": MAYBE_VIA, "confidence": MAYBE_SHARE, "reason": TEXT},
-    ordered=True,
+    spans_text=True,
 )
 _STATEMENT_FIELDS: dict[str, Check] = {
     "speaker": TEXT,
@@ -174,8 +177,12 @@ _STATEMENT_OPTIONAL: dict[str, Check] = {
 }
 # An article's entry is credited to whichever file holds that text, so its source is
 # optional there; a corpus entry's statements each name theirs.
-ARTICLE_STATEMENT = Record(_STATEMENT_FIELDS, {**_STATEMENT_OPTIONAL, "source": TEXT}, ordered=True)
-CORPUS_STATEMENT = Record({**_STATEMENT_FIELDS, "source": TEXT}, _STATEMENT_OPTIONAL, ordered=True)
+ARTICLE_STATEMENT = Record(
+    _STATEMENT_FIELDS, {**_STATEMENT_OPTIONAL, "source": TEXT}, spans_text=True
+)
+CORPUS_STATEMENT = Record(
+    {**_STATEMENT_FIELDS, "source": TEXT}, _STATEMENT_OPTIONAL, spans_text=True
+)
 ARTICLE_META = Record(
     {"source": TEXT, "title": TEXT},
     {"outlet": MAYBE_TEXT, "date": MAYBE_TEXT, "url": MAYBE_TEXT, "occasion": MAYBE_TEXT},

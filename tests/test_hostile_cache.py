@@ -60,6 +60,9 @@ ARTICLE_DAMAGE: dict[str, Edit] = {
     "a negative end": lambda d: first(d).update(end=-1),
     "start after end": lambda d: first(d).update(start=first(d)["end"] + 5),
     "confidence above one": lambda d: first(d).update(confidence=7),
+    "an end far past its text": lambda d: first(d).update(end=10**12),
+    "a text other than its span": lambda d: first(d).update(text="x"),
+    "a report's text other than its span": lambda d: first(d)["reports"][0].update(text="x"),
     "confidence as a boolean": lambda d: first(d).update(confidence=True),
     "a quote span of three": lambda d: first(d).update(quotes=[[1, 2, 3]]),
     "a report of the wrong shape": lambda d: first(d).update(reports=[{"x": 1}]),
@@ -129,6 +132,7 @@ CORPUS_DAMAGE: dict[str, Edit] = {
     "an article without a source": lambda d: d["articles"][0].pop("source"),
     "a statement without a source": lambda d: first(d).pop("source"),
     "an occasion as a list": lambda d: first(d).update(occasion=["a", "b"]),
+    "a statement moved past its text": lambda d: first(d).update(start=40, end=10**12),
 }
 
 
