@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from pathlib import Path
 
 __all__ = ["replace_atomic", "write_new"]
@@ -27,9 +28,11 @@ def _open_temp(path: Path) -> tuple[Path, int]:
     raise OSError(f"no temporary file could be created in {path.parent}")
 
 
-def _write_temp(path: Path, data: bytes) -> Path:
+def _write_temp(path: Path, data: bytes, mode: int | None = None) -> Path:
     temp, fd = _open_temp(path)
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -59,8 +62,17 @@ def write_new(path: Path, data: bytes) -> None:
 
 
 def replace_atomic(path: Path, data: bytes) -> None:
-    """Write `path` through a temporary file and one rename: whole or unchanged."""
-    temp = _write_temp(path, data)
+    """Write `path` through a temporary file and one rename: whole or unchanged.
+
+    A regular file replaced keeps its permissions (a private file stays private); a
+    symlink at `path` is itself replaced (callers that mean its target resolve it first).
+    """
+    try:
+        info = os.lstat(path)
+        mode = stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+    except FileNotFoundError:
+        mode = None
+    temp = _write_temp(path, data, mode)
     try:
         os.replace(temp, path)
     except BaseException:

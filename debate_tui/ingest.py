@@ -11,7 +11,9 @@ hand edits stay as they were. No Textual, no spaCy, no terminal output here.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import stat
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -245,7 +247,10 @@ def sources_entry(name: str, fields: Iterable[tuple[str, str | None]]) -> str:
 
 
 def append_sources(corpus: Path, entry: str) -> None:
-    """Add one table at the end of sources.toml, keeping every byte already there."""
+    """Add one table at the end of sources.toml, keeping every byte already there.
+
+    A sources.toml that links to a file kept elsewhere is appended to there: the link stays.
+    """
     path = corpus / SIDECAR_NAME
     current, _ = read_sources(corpus)  # read again: the user may have edited it meanwhile
     if current and not current.endswith("\n"):
@@ -258,7 +263,19 @@ def append_sources(corpus: Path, entry: str) -> None:
             f"{path}: would pass {MAX_SIDECAR_BYTES // (1024 * 1024)} MB, the most the reader "
             "reads; start another corpus folder"
         )
-    replace_atomic(path, data)
+    replace_atomic(Path(os.path.realpath(path)), data)
+
+
+def check_writable_sources(corpus: Path) -> None:
+    """IngestError when sources.toml is read-only: nothing is downloaded that cannot be
+    recorded, and a file the user froze is never replaced."""
+    path = corpus / SIDECAR_NAME
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing: created on the first page; unreadable: read_sources says so
+    if not mode & stat.S_IWUSR:
+        raise IngestError(f"{path}: read-only; make it writable to add articles")
 
 
 # --- adding ------------------------------------------------------------------------------------
@@ -365,6 +382,7 @@ def add_urls(
     """
     ensure_corpus(corpus)
     _, sidecar = read_sources(corpus)
+    check_writable_sources(corpus)
     index = CorpusIndex(corpus, sidecar)
     summary = Summary()
 

@@ -210,6 +210,40 @@ def test_a_broken_sources_toml_stops_before_anything_is_downloaded(
     assert (tmp_path / "sources.toml").read_text("utf-8") == '["a.txt"\ntitle = "x"\n'
 
 
+def test_a_sources_toml_linked_from_elsewhere_is_appended_to_through_the_link(
+    site: LocalSite, tmp_path: Path
+) -> None:
+    kept = tmp_path / "notes" / "g20-sources.toml"
+    kept.parent.mkdir()
+    kept.write_text('# my list\n["notes.txt"]\ntitle = "My notes"\n', "utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "sources.toml").symlink_to(kept)
+    add_urls(corpus, [site.page("/delhi", DELHI)], limits=FAST)
+    assert (corpus / "sources.toml").is_symlink()
+    assert kept.read_text("utf-8").startswith('# my list\n["notes.txt"]')
+    assert "blinken-and-lavrov-speak-briefly-in-new-delhi.html" in sources(corpus)
+
+
+def test_sources_toml_keeps_its_permissions(site: LocalSite, tmp_path: Path) -> None:
+    (tmp_path / "sources.toml").write_text("# private notes\n", "utf-8")
+    (tmp_path / "sources.toml").chmod(0o600)
+    add_urls(tmp_path, [site.page("/delhi", DELHI)], limits=FAST)
+    assert (tmp_path / "sources.toml").stat().st_mode & 0o777 == 0o600
+    assert len(sources(tmp_path)) == 1
+
+
+def test_a_read_only_sources_toml_stops_before_anything_is_downloaded(
+    site: LocalSite, tmp_path: Path
+) -> None:
+    (tmp_path / "sources.toml").write_text("# frozen\n", "utf-8")
+    (tmp_path / "sources.toml").chmod(0o444)
+    with pytest.raises(IngestError, match=r"sources\.toml: read-only; make it writable"):
+        add_urls(tmp_path, [site.page("/delhi", DELHI)], limits=FAST)
+    assert site.requests == []
+    assert (tmp_path / "sources.toml").read_text("utf-8") == "# frozen\n"
+
+
 def test_a_sources_toml_that_is_a_fifo_is_refused_not_waited_on(
     site: LocalSite, tmp_path: Path
 ) -> None:
