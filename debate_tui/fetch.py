@@ -239,17 +239,28 @@ def fetch_all(
     limits: Limits = DEFAULT_LIMITS,
     fetcher: Callable[[str, Limits], Fetched] = fetch,
 ) -> Iterator[Outcome]:
-    """Download URLs a few at a time; outcomes come back as each one finishes."""
+    """Download URLs a few at a time; outcomes come back as each one finishes.
+
+    One URL is fetched in the calling thread: a pool's threads are joined when the
+    process exits, so the reader's `a` could not quit while a server is slow to answer.
+    """
+    urls = list(urls)
+    if len(urls) == 1:
+        yield _outcome(urls[0], lambda: fetcher(urls[0], limits))
+        return
     with ThreadPoolExecutor(max_workers=limits.workers, thread_name_prefix="fetch") as pool:
         futures = {pool.submit(fetcher, url, limits): url for url in urls}
         for future in as_completed(futures):
-            url = futures[future]
-            try:
-                yield Outcome(url, future.result(), None)
-            except FetchError as exc:
-                yield Outcome(url, None, str(exc))
-            except Exception as exc:  # one bad URL never stops the others
-                yield Outcome(url, None, f"download failed ({exc.__class__.__name__})")
+            yield _outcome(futures[future], future.result)
+
+
+def _outcome(url: str, result: Callable[[], Fetched]) -> Outcome:
+    try:
+        return Outcome(url, result(), None)
+    except FetchError as exc:
+        return Outcome(url, None, str(exc))
+    except Exception as exc:  # one bad URL never stops the others
+        return Outcome(url, None, f"download failed ({exc.__class__.__name__})")
 
 
 # --- URLs and feeds ------------------------------------------------------------------------

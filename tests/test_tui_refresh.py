@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from textual.widgets import Input
 from tui_fixtures import CORPUS, DELHI, MALTA, fixture_debate, wait_for
 
 import debate_tui.extract as extract
+import debate_tui.tui.refresh as refresh_module
 from debate_tui.config import default_config
 from debate_tui.places import bundled_corpus
 from debate_tui.tui.app import DebateApp
@@ -187,6 +190,33 @@ async def test_a_second_request_while_one_runs_is_declined(site: LocalSite, corp
         await wait_for(pilot, lambda: "Still busy" in notes(app))
         await wait_for(pilot, lambda: "2 articles" in header_text(app))
         assert len(list(corpus.glob("*.html"))) == 1
+
+
+async def test_q_while_a_server_is_slow_to_answer_quits_without_waiting_for_it(
+    site: LocalSite, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The server never answers before the test ends; the read timeout is 20 s.
+    site.routes["/never"] = Route(body=PAGE.encode(), delay=600)
+    returned = threading.Event()
+    real_refresh = refresh_module.refresh
+
+    def refresh(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return real_refresh(*args, **kwargs)
+        finally:
+            returned.set()
+
+    monkeypatch.setattr(refresh_module, "refresh", refresh)
+    app = DebateApp(corpus, default_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        await add_url(pilot, app, site.url("/never"))
+        await wait_for(pilot, lambda: bool(site.requests))
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+        assert await asyncio.to_thread(returned.wait, 10), "the refresh waited for the server"
+    assert list(corpus.glob("*.html")) == []
 
 
 async def test_a_failed_download_says_why_and_changes_nothing(

@@ -129,7 +129,7 @@ class DebateApp(App[int]):
     def _refresh_in_thread(self, corpus: Path, url: str | None) -> None:
         from textual.worker import get_current_worker
 
-        from debate_tui.tui.refresh import Refreshed, refresh
+        from debate_tui.tui.refresh import RefreshCancelled, Refreshed, refresh
 
         worker = get_current_worker()
         warnings: list[str] = []
@@ -148,8 +148,9 @@ class DebateApp(App[int]):
                 use_cache=self.use_cache,
                 status=status,
                 warn=warnings.append,
+                cancelled=lambda: worker.is_cancelled,
             )
-        except _RefreshCancelled:
+        except (_RefreshCancelled, RefreshCancelled):
             return
         except Exception as exc:  # any failure reaches the screen, never a traceback
             text = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)

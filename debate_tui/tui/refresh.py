@@ -7,14 +7,22 @@ whole corpus comes from one cache entry.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from debate_tui.config import Config
 from debate_tui.model import Debate
 
+if TYPE_CHECKING:
+    from debate_tui.ingest import Summary
+
 Status = Callable[[str], None]
+
+
+class RefreshCancelled(Exception):
+    """The user quit (or a newer refresh took over) while this one was under way."""
 
 
 class Refreshed(NamedTuple):
@@ -45,16 +53,21 @@ def refresh(
     use_cache: bool = True,
     status: Status = lambda _text: None,
     warn: Callable[[str], None] = lambda _text: None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> Refreshed:
-    """Add `url` (when given) to the corpus, then read the corpus from disk again."""
+    """Add `url` (when given) to the corpus, then read the corpus from disk again.
+
+    RefreshCancelled as soon as `cancelled()` says so: within a fraction of a second
+    during a download, at the next file or article while building.
+    """
     note = ""
     if url is not None:
-        from debate_tui.ingest import Added, IngestError, Present, add_urls
+        from debate_tui.ingest import Added, IngestError, Present
 
         target = add_target(corpus)
         status(f"fetching {url}")
         try:
-            summary = add_urls(target, [url])
+            summary = _add_unless_cancelled(target, url, cancelled)
         except IngestError as exc:
             return Refreshed(None, corpus, str(exc), failed=True)
         [result] = summary.results
@@ -71,10 +84,51 @@ def refresh(
     def progress(done: int, total: int, label: str) -> None:
         status(f"parsing {done} of {total}" if label != "cache" else f"{done} of {total} cached")
 
-    from debate_tui.build import build_debate
+    from debate_tui.build import BuildCancelled, build_debate
 
-    debate = build_debate(corpus, config, use_cache=use_cache, progress=progress, warn=warn)
+    try:
+        debate = build_debate(
+            corpus,
+            config,
+            use_cache=use_cache,
+            progress=progress,
+            warn=warn,
+            cancelled=cancelled,
+        )
+    except BuildCancelled:
+        raise RefreshCancelled() from None
     if not note:
         count = len(debate.articles)
         note = f"Reloaded {count} article{'' if count == 1 else 's'} from disk"
     return Refreshed(debate, corpus, note)
+
+
+def _add_unless_cancelled(target: Path, url: str, cancelled: Callable[[], bool]) -> Summary:
+    """add_urls in a daemon thread, watched: a quit never waits for a slow server.
+
+    A download blocks in a socket read for up to the read timeout (20 s) and nothing can
+    interrupt it; the app's worker thread is joined when the reader closes. So the download
+    runs in a thread of its own that the process need not wait for (one URL is fetched in
+    that thread, no pool), and the worker returns as soon as the user quits. Pages and
+    sources.toml are written atomically, so an abandoned download leaves nothing half done.
+    """
+    from debate_tui.ingest import add_urls
+
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["summary"] = add_urls(target, [url])
+        except BaseException as exc:  # handed to the worker, which reports it
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, name="add-url", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        if cancelled():
+            raise RefreshCancelled()
+        thread.join(0.1)
+    if "error" in outcome:
+        raise outcome["error"]
+    summary: Summary = outcome["summary"]
+    return summary
