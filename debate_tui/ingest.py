@@ -252,6 +252,29 @@ def append_sources(corpus: Path, entry: str) -> None:
     A sources.toml that links to a file kept elsewhere is appended to there: the link stays.
     """
     path = corpus / SIDECAR_NAME
+    with _corpus_lock(corpus):
+        _append_locked(corpus, path, entry)
+
+
+@contextlib.contextmanager
+def _corpus_lock(corpus: Path) -> Iterator[None]:
+    """Held while sources.toml is read and replaced: an `add` in a shell and the reader's
+    `a` on the same corpus would otherwise each write back what they read, and one's
+    entry would be lost. An advisory lock on the folder itself, so no lock file is left."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no lock, as before
+        yield
+        return
+    fd = os.open(corpus, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _append_locked(corpus: Path, path: Path, entry: str) -> None:
     current, _ = read_sources(corpus)  # read again: the user may have edited it meanwhile
     if current and not current.endswith("\n"):
         current += "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +20,11 @@ from debate_tui.ingest import (
     IngestError,
     Present,
     add_urls,
+    append_sources,
     expand_feeds,
     read_url_list,
     slug,
+    sources_entry,
     toml_string,
 )
 
@@ -208,6 +211,23 @@ def test_a_broken_sources_toml_stops_before_anything_is_downloaded(
         add_urls(tmp_path, [site.page("/delhi", DELHI)], limits=FAST)
     assert site.requests == []
     assert (tmp_path / "sources.toml").read_text("utf-8") == '["a.txt"\ntitle = "x"\n'
+
+
+def test_two_adds_at_once_lose_no_entry_of_sources_toml(tmp_path: Path) -> None:
+    # `debate-tui add` in a shell while the reader's `a` adds to the same corpus.
+    (tmp_path / "sources.toml").write_text("# mine\n", "utf-8")
+
+    def adding(side: str) -> None:
+        for number in range(25):
+            append_sources(tmp_path, sources_entry(f"{side}-{number}.html", [("title", side)]))
+
+    threads = [threading.Thread(target=adding, args=(side,)) for side in ("cli", "reader")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(sources(tmp_path)) == 50
+    assert (tmp_path / "sources.toml").read_text("utf-8").startswith("# mine\n")
 
 
 def test_a_sources_toml_linked_from_elsewhere_is_appended_to_through_the_link(
