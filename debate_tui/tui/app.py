@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,7 +14,7 @@ from textual.screen import Screen
 from debate_tui.config import Config, ConfigError, load_config
 from debate_tui.model import Debate
 from debate_tui.safe_text import visible
-from debate_tui.tui import keys
+from debate_tui.tui import keys, startup
 from debate_tui.tui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:  # imported where used: a warm start shows neither screen
@@ -67,7 +66,7 @@ class DebateApp(App[int]):
         if self.debate is not None:
             self._announce_warnings(self.debate)
             return
-        gc.enable()  # parsing ahead: collect as usual (see run_reader)
+        startup.resume_collector()  # parsing ahead: collect as usual (see run_reader)
         try:
             config = self.config or load_config(None, self.corpus if self.corpus.is_dir() else None)
         except ConfigError as exc:  # a bad debate.toml: say which line, as the CLI does
@@ -93,7 +92,7 @@ class DebateApp(App[int]):
 
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         self.debate = message.debate
-        gc.freeze()  # the debate lives as long as the app, like the modules (see run_reader)
+        startup.freeze_long_lived()  # the debate lives as long as the app (see run_reader)
         self.switch_screen(ReaderScreen(message.debate))
 
     def on_loading_screen_failed(self, message: LoadingScreen.Failed) -> None:
@@ -229,10 +228,8 @@ class DebateApp(App[int]):
 
 def run_reader(corpus: Path, config: Config, *, use_cache: bool = True) -> int:
     """Run the reader in this terminal; 0 on a normal quit, 1 when the corpus failed to load."""
-    # Building the first screen allocates thousands of long-lived objects and no cyclic
-    # garbage worth collecting: the collector waits until the reader has drawn it (the
-    # reader screen turns it back on; so does the loading screen, before any parsing).
-    gc.disable()
+    # The collector waits until the reader has drawn its first screen (see startup.py).
+    startup.pause_collector()
     debate = None
     if use_cache:
         from debate_tui.build import cached_debate  # spaCy-free: reads the cache only
@@ -242,13 +239,11 @@ def run_reader(corpus: Path, config: Config, *, use_cache: bool = True) -> int:
         except Exception:  # the app's own loading path reports what went wrong
             debate = None
     app = DebateApp(corpus, config, use_cache=use_cache, debate=debate)
-    # Modules, styles and the debate live as long as the app: the collector need not scan
-    # them again at every collection.
-    gc.freeze()
+    startup.freeze_long_lived()
     try:
         app.run()
     finally:
-        gc.enable()
+        startup.resume_collector()
     if app.load_error:
         print(f"debate-tui: error: {visible(app.load_error, one_line=True)}", file=sys.stderr)
         return 1

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, on
-from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.reactive import reactive
@@ -16,7 +14,7 @@ from textual.widgets import Input
 
 from debate_tui.model import Debate, TopicSpec
 from debate_tui.safe_text import visible
-from debate_tui.tui import keys
+from debate_tui.tui import keys, startup
 from debate_tui.tui.widgets.header import DebateHeader, TopicBar
 from debate_tui.tui.widgets.key_bar import KeyBar
 from debate_tui.tui.widgets.pairing import ColumnHeadings, PairingView
@@ -66,28 +64,7 @@ class ReaderScreen(Screen[None]):
                 self.set_reactive(ReaderScreen.topic_index, ids.index(topic_id))
         self._drawn = False
         self._filter_bar: FilterBar | None = None
-        self._take_size_classes()
-
-    def _take_size_classes(self) -> None:
-        """Start with the size classes (-narrow, -tall, ...) the first resize would give.
-
-        Styles are applied to each widget as it is mounted; classes that arrive with the
-        first resize make every widget of the screen be styled a second time before the
-        first frame. A terminal whose size differs by then still gets the resize's classes.
-        """
-        try:
-            app = self.app
-        except NoActiveAppError:  # built outside a running app: the resize will set them
-            return
-        width, height = app.size
-        for size, breakpoints in (
-            (width, app.HORIZONTAL_BREAKPOINTS),
-            (height, app.VERTICAL_BREAKPOINTS),
-        ):
-            for threshold, name in sorted(breakpoints or (), reverse=True):
-                if size >= threshold:
-                    self.add_class(name, update=False)
-                    break
+        startup.take_size_classes(self)
 
     @property
     def topic(self) -> TopicSpec:
@@ -113,12 +90,10 @@ class ReaderScreen(Screen[None]):
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Handlers run subclass first, so this comes before Textual's own, which draws.
         if not self._drawn:
-            # Each widget was styled as it was mounted, with the size classes already set
-            # (see _take_size_classes): styling the whole screen again is wasted work.
             self._drawn = True
-            event.refresh_styles = False
+            startup.skip_first_restyle(event)  # styled as mounted, size classes set
             # Once drawn, collect garbage again (run_reader pauses it while it is built).
-            self.call_after_refresh(gc.enable)
+            self.call_after_refresh(startup.resume_collector)
 
     @property
     def pairing_view(self) -> PairingView:

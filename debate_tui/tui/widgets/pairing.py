@@ -22,15 +22,8 @@ from textual.widgets import Static
 from debate_tui.model import Debate, Pairing, Row, Speaker, Statement
 from debate_tui.safe_text import visible
 from debate_tui.tui import keys
+from debate_tui.tui.startup import column_spans
 from debate_tui.tui.widgets.statement_card import StatementCard
-
-
-def column_spans(width: int) -> tuple[tuple[int, int], tuple[int, int]]:
-    """(offset, width) of the two columns of a row `width` cells wide, split as the rows'
-    grid splits them (`grid-columns: 1fr 1fr; grid-gutter: 0 1`): Textual gives each
-    column the floor of its running fractional edge, so the left one is never the wider."""
-    left = (width - 1) // 2
-    return (0, left), (left + 1, max(width - left - 1, 0))
 
 
 class HeadingsVisual(Visual):
