@@ -406,6 +406,37 @@ def test_a_pronoun_with_rivals_past_a_paragraph_break_is_not_credited(tmp_path: 
     assert extract(tmp_path, text) == []
 
 
+def test_a_pronoun_past_a_paragraph_break_stays_with_the_speaker_of_the_sentence_before(
+    tmp_path: Path,
+) -> None:
+    # The people his own sentence names around him (whom he accuses) do not take the "he"
+    # of the next paragraph from the one who spoke; it stays a low-confidence credit.
+    text = (
+        "A headline\n"
+        "Lavrov accused the Polish premier Adam Kowalski of blocking every route to a deal.\n"
+        "“They meet, they talk, and nothing moves,” he said.\n"
+    )
+    found = extract(tmp_path, text)
+    assert by_line(text, found) == {1: "lavrov", 2: "lavrov"}
+    assert found[-1].confidence < 0.6
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Lavrov accused the West of blocking every route to a deal. A night train took the "
+        "Polish premier Adam Kowalski to Kyiv on Monday.",
+        "After a meeting with the Polish premier Adam Kowalski, Lavrov accused the West of "
+        "blocking every route to a deal.",
+    ],
+)
+def test_a_pronoun_past_a_paragraph_break_after_someone_named_beside_is_not_credited(
+    tmp_path: Path, paragraph: str
+) -> None:
+    text = f"A headline\n{paragraph}\n“They meet, they talk, and nothing moves,” he said.\n"
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
+
+
 def test_maintaining_relations_is_no_statement(tmp_path: Path) -> None:
     text = "A headline\nLavrov met his Indian counterpart in a bid to maintain close ties.\n"
     assert extract(tmp_path, text) == []

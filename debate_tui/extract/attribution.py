@@ -97,6 +97,9 @@ class _Person:
     who: str
     words: str
     subject: bool
+    spoke: bool = False  # the subject of a speech cue, not only of narration
+    sentence: int = -1  # the index of the clause being read when noted
+    at: int = -1  # where in the text the words stand
 
 
 def parse_spans(
@@ -407,7 +410,16 @@ class ArticleAttributor:
                 who, evidence = resolved
                 evidence = replace(evidence, cue=cue_words)
                 decisions.append((cue, who, evidence))
-                self._note(_Person(clause.paragraph, who, self._name(who), True))
+                self._note(
+                    _Person(
+                        clause.paragraph,
+                        who,
+                        self._name(who),
+                        True,
+                        spoke=True,
+                        at=_abs(subject, base),
+                    )
+                )
                 continue
             who, via = found
             if who == OTHER and not (self._person_like(subject) or cue is cues[0]):
@@ -430,7 +442,16 @@ class ArticleAttributor:
             )
             decisions.append((cue, who, evidence))
             if who != OTHER or self._person_like(subject):
-                self._note(_Person(clause.paragraph, who, subject.text, True))
+                self._note(
+                    _Person(
+                        clause.paragraph,
+                        who,
+                        subject.text,
+                        True,
+                        spoke=True,
+                        at=_abs(subject, base),
+                    )
+                )
         if not decisions:
             self._note_subject_person(sent, mentions, base, clause.paragraph)
         self._note_mentions(sent, clause.paragraph, mentions, quotes, base, cues)
@@ -663,20 +684,28 @@ class ArticleAttributor:
                 return who, Evidence(
                     "pronoun", "", pronoun.text, self._name(who), role="same sentence"
                 )
-        rivals: list[str] = []
+        rivals: list[_Person] = []
         here = self._ranks[paragraph]
         for person in reversed(self._persons):
             if self._ranks[person.paragraph] < here - 1:
                 break
             if not person.subject:
-                if person.words not in rivals:
-                    rivals.append(person.words)
+                if all(r.words != person.words for r in rivals):
+                    rivals.append(person)
                 continue
             if person.who == OTHER:
                 return None
             own = {self._name(person.who), person.words}
-            others = tuple(r for r in reversed(rivals) if not _same_person(r, own))
-            if others and self._ranks[person.paragraph] < here:
+            named = [r for r in reversed(rivals) if not _same_person(r.words, own)]
+            others = tuple(r.words for r in named)
+            # The speaking subject of a sentence stays its centre over the people the same
+            # sentence names after him ("X accused Y of ... ." / "'...,' he said."); people
+            # named before him or in a later sentence, past a paragraph break, leave it too
+            # far to tell.
+            centred = person.spoke and all(
+                r.sentence == person.sentence and r.at > person.at for r in named
+            )
+            if others and self._ranks[person.paragraph] < here and not centred:
                 return None  # others named since, and a paragraph break: too far to tell
             return person.who, Evidence(
                 "pronoun",
@@ -690,7 +719,7 @@ class ArticleAttributor:
         return None
 
     def _note(self, person: _Person) -> None:
-        self._persons.append(person)
+        self._persons.append(replace(person, sentence=len(self.clauses)))
 
     def _note_mentions(
         self,
@@ -728,9 +757,9 @@ class ArticleAttributor:
             if {token.dep_, token.head.dep_} & (_SUBJECT_DEPS | {"poss"}):
                 continue  # a subject is noted as one; "Blinken's accusations" is no rival
             found.append((mention.start, self._name(mention.speaker)))
-        for _start, words in sorted(found):
+        for start, words in sorted(found):
             who = next((s.id for s in self.gazetteer.speakers if s.name == words), OTHER)
-            self._note(_Person(paragraph, who, words, False))
+            self._note(_Person(paragraph, who, words, False, at=start))
 
     def _note_subject_person(
         self, sent: Any, mentions: Sequence[Mention], base: int, paragraph: int
