@@ -437,6 +437,45 @@ def test_a_pronoun_past_a_paragraph_break_after_someone_named_beside_is_not_cred
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
 
 
+# -- epithets: a definite description from a speaker's titles stands for him like "he" ------
+@pytest.mark.parametrize(
+    ("follow", "expected"),
+    [
+        # words of his titles ("the veteran Russian diplomat", "Moscow's top diplomat")
+        ("The veteran diplomat added that Moscow would wait.", {1: "lavrov", 2: "lavrov"}),
+        ("The top diplomat added that Moscow would wait.", {1: "lavrov", 2: "lavrov"}),
+        # a word of no title of his: someone else
+        ("The Chinese diplomat added that Moscow would wait.", {1: "lavrov"}),
+    ],
+)
+def test_an_epithet_built_from_a_speakers_titles_refers_back_to_him(
+    tmp_path: Path, follow: str, expected: dict[int, str]
+) -> None:
+    text = f"A headline\nLavrov said the talks in Riyadh had stalled.\n{follow}\n"
+    found = extract(tmp_path, text)
+    assert by_line(text, found) == expected
+    assert all(s.via in ("name", "title") for s in found)
+
+
+def test_an_epithet_the_article_also_gives_someone_else_is_not_credited(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov said the talks had stalled, speaking beside the Chinese top diplomat Wang Yi.\n"
+        "The top diplomat added that Moscow would wait.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
+
+
+def test_an_epithet_after_someone_else_spoke_is_not_the_speakers(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov said the talks had stalled.\n"
+        "Wang Yi, who leads China's foreign ministry, said Beijing would host the next round.\n"
+        "The top diplomat added that the date was not yet fixed.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
+
+
 def test_maintaining_relations_is_no_statement(tmp_path: Path) -> None:
     text = "A headline\nLavrov met his Indian counterpart in a bid to maintain close ties.\n"
     assert extract(tmp_path, text) == []

@@ -35,7 +35,7 @@ from debate_tui.extract.cues import is_according, is_cue
 from debate_tui.extract.evidence import Evidence, confidence, reason
 from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
 from debate_tui.extract.rules import Rules, load_rules
-from debate_tui.extract.speakers import Gazetteer, Mention
+from debate_tui.extract.speakers import Gazetteer, Mention, title_heads
 from debate_tui.extract.topics import TopicMatcher
 from debate_tui.extract.turns import OTHER, Turn, dateline_end, find_turns, is_bullet
 from debate_tui.model import OTHER_TOPIC, Article, Kind, Speaker, Statement, Via
@@ -114,7 +114,7 @@ def parse_spans(
     is speech, never a photo caption ("MR LAVROV: Good afternoon."), and someone else's
     turn is never parsed. Elsewhere a paragraph is parsed only when it can hold or carry
     a statement: it names a speaker (name or title), holds a quotation mark, or has a
-    pronoun that may continue a speaker.
+    pronoun (or an epithet: "the top diplomat") that may continue a speaker.
     """
     rules = rules or load_rules()
     text = article.text
@@ -122,7 +122,11 @@ def parse_spans(
         mentions = Gazetteer(speakers, text, rules.abbreviations).mentions(text)
     turns = find_turns(text, article.paragraphs, speakers, rules, mentions)
     named = {article.paragraph_of(m.start) for m in mentions}
-    pronoun = re.compile(r"\b(?:" + "|".join(sorted(rules.pronouns)) + r")\b", re.IGNORECASE)
+    heads = "|".join(re.escape(h) for h in sorted(title_heads(speakers)))
+    epithet = rf"|\bthe\s+(?:[\w-]+\s+){{0,3}}(?:{heads})\b" if heads else ""
+    pronoun = re.compile(
+        r"\b(?:" + "|".join(sorted(rules.pronouns)) + r")\b" + epithet, re.IGNORECASE
+    )
     out = []
     for index, (start, end) in enumerate(article.paragraphs):
         paragraph = text[start:end]
@@ -582,8 +586,9 @@ class ArticleAttributor:
         self, subject: Token, mentions: Sequence[Mention], base: int
     ) -> tuple[str, Via] | None:
         """A configured speaker when their mention covers the subject's head; OTHER
-        otherwise. None means the subject is a pronoun to resolve from context."""
-        if subject.lower_ in self.rules.pronouns:
+        otherwise. None means the subject is a pronoun (or an epithet) to resolve from
+        context."""
+        if subject.lower_ in self.rules.pronouns or self._epithet_holders(subject):
             return None
         if any(c.dep_ == "conj" for c in subject.children):
             return OTHER, "name"  # "Blinken and Lavrov said": nobody alone
@@ -601,6 +606,20 @@ class ArticleAttributor:
                 if mention.start == h_start and mention.via == "name":
                     return mention.speaker, mention.via
         return OTHER, "name"
+
+    def _epithet_holders(self, subject: Token) -> frozenset[str]:
+        """Who 'the top diplomat', 'the veteran diplomat' may stand for: a definite,
+        singular description built only from words of a speaker's titles or role, with no
+        name of its own; it is resolved like a pronoun, among those speakers."""
+        if subject.tag_ != "NN":
+            return frozenset()
+        children = list(subject.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
+            c.dep_ not in ("det", "amod", "compound") or c.i > subject.i for c in children
+        ):
+            return frozenset()
+        words = [t.lower_ for t in subject.subtree if t.dep_ != "det" and t.is_alpha]
+        return self.gazetteer.epithet_holders(words, subject.lower_)
 
     def _person_like(self, subject: Token) -> bool:
         rules = self.rules
@@ -627,6 +646,11 @@ class ArticleAttributor:
         found = self._antecedent(paragraph, pronoun, sent, quotes, base)
         if found is None:
             return None
+        holders = self._epithet_holders(pronoun)
+        if holders:
+            if found[0] not in holders:
+                return None  # "the top diplomat" after someone who holds no such title
+            return found[0], replace(found[1], how="epithet")
         form = self.rules.pronoun_forms.get(pronoun.lower_)
         seen = self._forms.get(found[0], {})
         if form and any(n > seen.get(form, 0) for other, n in seen.items() if other != form):
@@ -1046,6 +1070,8 @@ class ArticleAttributor:
 
 def _via(evidence: Evidence) -> Via:
     how = evidence.how
+    if how == "epithet":
+        return "title"
     return how if how == "title" or how == "pronoun" else "name"
 
 

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from debate_tui.extract.rules import Rules
 
-How = Literal["name", "title", "pronoun", "turn"]
+How = Literal["name", "title", "pronoun", "epithet", "turn"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,7 @@ class Evidence:
     def prior_key(self) -> str:
         if self.how == "turn":
             return "transcript_turn"
-        if self.how == "pronoun" and self.rivals:
+        if self.how in ("pronoun", "epithet") and self.rivals:
             return "pronoun_with_rivals"
         return self.how
 
@@ -52,7 +52,8 @@ class Evidence:
 def confidence(evidence: Evidence, rules: Rules) -> float:
     value = rules.priors[evidence.prior_key]
     flags = {
-        "previous_paragraph": evidence.previous_paragraph and evidence.how == "pronoun",
+        "previous_paragraph": evidence.previous_paragraph
+        and evidence.how in ("pronoun", "epithet"),
         "according_to": evidence.according_to,
         "rival_cue_in_sentence": evidence.rival_cue,
         "unbalanced_quote": evidence.unbalanced_quote,
@@ -77,13 +78,13 @@ def reason(evidence: Evidence) -> str:
         return f"{_CARRIED[evidence.carried]} '{evidence.cue}' ({evidence.carried_from})"
     if evidence.how == "turn":
         return f"transcript turn labelled '{evidence.cue}'"
-    if evidence.how == "pronoun":
+    if evidence.how in ("pronoun", "epithet"):
         if evidence.role == "same sentence":
             where = "the subject of an earlier clause of this sentence"
         else:
             paragraph = "the previous" if evidence.previous_paragraph else "this"
             where = f"the last speaking subject in {paragraph} paragraph"
-        how = f"pronoun '{evidence.words}' refers to {evidence.speaker_name}, {where}"
+        how = f"{evidence.how} '{evidence.words}' refers to {evidence.speaker_name}, {where}"
         if evidence.rivals:
             how += f"; also named since: {', '.join(evidence.rivals)}"
     else:

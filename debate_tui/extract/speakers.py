@@ -13,7 +13,7 @@ lower-cased text, and the word boundary before a match is checked by hand.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from debate_tui.model import Speaker, Via
@@ -22,6 +22,9 @@ from debate_tui.model import Speaker, Via
 _GLUE = "and|the|in|of|to|on|at|for|from|with|who|has|had|said|told|as|is|was"
 _NAME_AFTER_TITLE = re.compile(r"[\s,]*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)")
 _THE_BEFORE = re.compile(r"the\s+$")
+# A capitalised name after a title's head noun: "diplomat Wang Yi", "Minister Dmytro Kuleba".
+_NAME = r"((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)"
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,8 @@ class Gazetteer:
 
             abbreviations = load_rules().abbreviations
         self.speakers = speakers
+        self._text = article_text
+        self._shared_heads: dict[str, bool] = {}
         lowered = _lower(article_text)
         # A cheap substring test skips the names and titles the article never uses, which
         # is most of them: names by their first word, titles by their last.
@@ -113,6 +118,40 @@ class Gazetteer:
                 return False
         return True
 
+    def epithet_holders(self, words: Sequence[str], head: str) -> frozenset[str]:
+        """The speakers a definite description ("the top diplomat", "the veteran
+        diplomat") may stand for: its words all come from one of their titles (or their
+        role) whose head noun is its head. None in an article that puts the head noun
+        before someone else's name ("Chinese top diplomat Wang Yi"): there it is shared.
+        A phrase that is a whole title is the gazetteer's, with its own uniqueness test."""
+        wanted = {w.lower() for w in words}
+        head = head.lower()
+        holders = set()
+        for speaker in self.speakers:
+            for title in (*speaker.titles, *speaker.role.split(",")):
+                title_words = _title_words(title)
+                if _title_head(title_words) != head or not wanted <= set(title_words):
+                    continue
+                if title in speaker.titles and wanted == set(title_words) - _ARTICLES:
+                    return frozenset()  # a whole title: matched (or refused) as one
+                holders.add(speaker.id)
+        if not holders or self._shared(head):
+            return frozenset()
+        return frozenset(holders)
+
+    def _shared(self, head: str) -> bool:
+        """The article puts this head noun before the name of someone who is no speaker."""
+        if head not in self._shared_heads:
+            pattern = re.compile(rf"\b(?i:{re.escape(head)})\b,?\s+{_NAME}")
+            self._shared_heads[head] = any(
+                m.group(1)[0].isupper()
+                and not any(
+                    any(p.spans(m.group(1), m.group(1), 0, len(m.group(1)))) for p in self._names
+                )
+                for m in pattern.finditer(self._text)
+            )
+        return self._shared_heads[head]
+
     def usable_titles(self) -> set[tuple[str, str]]:
         """(speaker, title) of the titles that count in this article: used, and unique."""
         return {(phrase.speaker, phrase.text) for phrase in self._titles}
@@ -143,6 +182,29 @@ def _with_short_forms(titles: tuple[str, ...], short: dict[str, tuple[str, ...]]
             if at >= 0:
                 out.extend(title[:at] + form + title[at + len(long) :] for form in forms)
     return list(dict.fromkeys(out))
+
+
+def title_heads(speakers: Sequence[Speaker]) -> frozenset[str]:
+    """The head nouns of every speaker's titles and role ("diplomat", "minister"): a
+    paragraph with "the ... diplomat" may refer back to a speaker without naming him."""
+    return frozenset(
+        _title_head(words)
+        for speaker in speakers
+        for title in (*speaker.titles, *speaker.role.split(","))
+        if (words := _title_words(title))
+    )
+
+
+def _title_words(title: str) -> list[str]:
+    return re.findall(r"\w+", title.lower())
+
+
+def _title_head(words: list[str]) -> str:
+    """The head noun of a title: the word before "of" ("Secretary of State"), else the
+    last ("Russian Foreign Minister")."""
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1]
+    return words[-1] if words else ""
 
 
 def _lower(text: str) -> str:
