@@ -476,6 +476,113 @@ def test_an_epithet_after_someone_else_spoke_is_not_the_speakers(tmp_path: Path)
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
 
 
+# -- cue classes cover their whole class of reporting verbs, each in its own shape -----------
+NEW_CUES = [
+    # assertive: what is asserted follows as object or clause
+    "Lavrov reaffirmed that Moscow would keep its troops in place.",
+    "Lavrov restated Moscow's demand for written guarantees.",
+    "Lavrov proclaimed that the era of Western dominance was over.",
+    "Lavrov professed surprise at the timing of the sanctions.",
+    "Lavrov averred that the pipeline had been sabotaged.",
+    "Lavrov avowed that Russia had never sought a wider war.",
+    "Lavrov opined that the summit would change nothing.",
+    "Lavrov disclosed that a new round of talks was planned.",
+    "Lavrov elaborated on the conditions for a ceasefire.",
+    "Lavrov specified that any monitors must come from neutral states.",
+    "Lavrov stipulated that the grain corridor stay open to all ships.",
+    "Lavrov exclaimed that the proposal was absurd.",
+    "Lavrov recounted how the talks had collapsed in the spring.",
+    "Lavrov reassured the visitors that gas supplies would continue.",
+    "Lavrov concurred that the treaty had outlived its purpose.",
+    "Lavrov scoffed that the sanctions hurt Europe more than Russia.",
+    "Lavrov bemoaned the lack of progress on the prisoner exchange.",
+    "Lavrov deplored the seizure of Russian assets abroad.",
+    "Lavrov regretted that the channel of dialogue had been cut.",
+    "Lavrov mused that the alliance might not survive another decade.",
+    "Lavrov speculated that the offensive would stall before winter.",
+    "Lavrov forecast that the talks would resume in the autumn.",
+    "Lavrov posited that the crisis had been engineered abroad.",
+    "Lavrov attested that the observers had been given full access.",
+    "Lavrov vouched for the neutrality of the mediators.",
+    "Lavrov rejoined that the West had broken its own promises.",
+    # opinion: only with what is held, as a clause
+    "Lavrov thinks that the sanctions have failed.",
+    "Lavrov feels that the West has lost interest in dialogue.",
+    "Lavrov fears that the conflict could spread to the Baltic.",
+    "Lavrov worries that the arms treaty will lapse unnoticed.",
+    "Lavrov doubts that the mediators can stay neutral.",
+    "Lavrov wondered whether the talks were worth continuing.",
+    "Lavrov expects that the talks will resume in the spring.",
+    "Lavrov reckons that the alliance is divided.",
+    "Lavrov suspects that the leak was deliberate.",
+    "Lavrov agreed that the corridor must stay open.",
+    "Lavrov disagreed that the treaty was dead.",
+    "Lavrov estimated that the repairs would take a year.",
+    "Lavrov recognized that the talks had reached a dead end.",
+    # directive
+    "Lavrov exhorted the West to stop arming Kyiv.",
+    "Lavrov begged the mediators to return to the table.",
+    "Lavrov entreated the members of the council to act.",
+    "Lavrov beseeched the other ministers to hear him out.",
+    "Lavrov recommended a pause in the shipments of arms.",
+    "Lavrov advocated a new security order for Europe.",
+    "Lavrov reminded the West that Russia had warned of this.",
+    # accusatory and evaluative
+    "Lavrov castigated the alliance for its eastward expansion.",
+    "Lavrov lambasted the sanctions as economic warfare.",
+    "Lavrov excoriated the court for its ruling.",
+    "Lavrov assailed the West for its double standards.",
+    "Lavrov berated the envoys for their silence.",
+    "Lavrov upbraided the monitors for their report.",
+    "Lavrov reproached the mediators for their bias.",
+    "Lavrov censured the council for its inaction.",
+    "Lavrov vilified the opposition as foreign agents.",
+    "Lavrov belittled the new sanctions as symbolic.",
+    "Lavrov scorned the proposal as a publicity stunt.",
+    "Lavrov repudiated the claims of a troop build-up.",
+    "Lavrov disavowed the remarks of the former envoy.",
+    "Lavrov refuted the report of a secret deal.",
+    "Lavrov debunked the story of a planned offensive.",
+    "Lavrov chastised the envoys for their tone.",
+    "Lavrov admonished the neighbours to stay out of the dispute.",
+    "Lavrov denigrated the summit as a talking shop.",
+    "Lavrov lampooned the plan as a fantasy.",
+    "Lavrov taunted the alliance over its empty arsenals.",
+    "Lavrov congratulated the mediators on the prisoner exchange.",
+    "Lavrov lauded the mediators for their patience.",
+    "Lavrov saluted the courage of the negotiators.",
+    # phrasal: only with their particle
+    "Lavrov hit out at the alliance over the exercises it held near the border this spring.",
+    "Lavrov weighed in on the dispute over the grain corridor.",
+    "Lavrov pushed back against claims of a troop build-up.",
+    "Lavrov railed against the seizure of Russian assets.",
+    "Lavrov doubled down on his claim that the talks were a sham.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEW_CUES)
+def test_every_reporting_verb_of_a_class_is_a_cue_in_its_shape(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == ["lavrov"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov expects to visit Ankara next month.",  # no clause: a plan, not a view
+        "Lavrov hit the table with his fist.",  # no particle: an act
+        "What did Lavrov expect would happen at the summit?",  # the writer asks
+        "Did Lavrov really claim that the sanctions would be lifted?",
+        "Why did Lavrov insist that the talks were over?",
+    ],
+)
+def test_a_reporting_verb_out_of_its_shape_or_in_the_writers_question_is_no_cue(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
 def test_maintaining_relations_is_no_statement(tmp_path: Path) -> None:
     text = "A headline\nLavrov met his Indian counterpart in a bid to maintain close ties.\n"
     assert extract(tmp_path, text) == []

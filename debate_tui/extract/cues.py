@@ -53,9 +53,21 @@ def is_cue(token: Token, rules: Rules) -> bool:
         c.dep_ in ("auxpass", "nsubjpass") for c in children
     ):
         return False
+    if _asked_by_the_writer(token, children):
+        return False  # "Did he expect ...?", "What did Lavrov expect would happen?"
     if not cue_class.needs:
         return True
     return any(SHAPES[need](token, children, rules) for need in cue_class.needs)
+
+
+def _asked_by_the_writer(token: Token, children: list[Token]) -> bool:
+    """A direct question: an auxiliary before the cue's subject and a question mark
+    ending the sentence. A writer asking what a speaker said or meant states nothing."""
+    subjects = [c.i for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not any(c.dep_ == "aux" and c.i < subjects[0] for c in children):
+        return False
+    tail = [t for t in token.sent if not (t.is_space or t.is_quote)]
+    return bool(tail) and tail[-1].text == "?"
 
 
 def _clause(token: Token, children: list[Token], rules: Rules) -> bool:
@@ -84,7 +96,8 @@ def _object_and_predicate(token: Token, children: list[Token], rules: Rules) -> 
 
 def _particle(token: Token, children: list[Token], rules: Rules) -> bool:
     wanted = rules.particles.get(token.lemma_.lower(), frozenset())
-    return any(c.dep_ in ("prt", "prep", "dobj") and c.lower_ in wanted for c in children)
+    # "pushed back": the parser often makes the particle an adverb
+    return any(c.dep_ in ("prt", "prep", "dobj", "advmod") and c.lower_ in wanted for c in children)
 
 
 def _about(token: Token, children: list[Token], rules: Rules) -> bool:
