@@ -3,6 +3,7 @@
     python benchmarks/reader_probe.py reader  --corpus DIR   # the real `debate-tui read DIR`
     python benchmarks/reader_probe.py minimal --corpus DIR   # a minimal Textual app
     python benchmarks/reader_probe.py switch  --corpus DIR --articles 5000 --rounds 2
+    python benchmarks/reader_probe.py switch  --corpus DIR --warm --rounds 2
 
 `reader` and `minimal` print `READY ...` on stdout the moment the first frame holding the
 full screen has been painted (the reader's first topic with its statement cards and its
@@ -12,7 +13,9 @@ stderr, so the parent can give these a pseudo-terminal there and keep stdout a c
 `switch` builds a debate of N articles from the warm statement cache of DIR (replicating
 its statements under new article names past the size of DIR), presses `n` in the real
 reader under `run_test` through every topic, and prints JSON: the mean switch time over
-topics and the peak memory of the process.
+topics and the peak memory of the process. With `--warm` it reads DIR's own debate from its
+warm corpus entry instead, exactly as the reader's warm start does (`cached_debate`), and
+prints how long that load took: the scale rows build a real corpus of that size first.
 """
 
 from __future__ import annotations
@@ -193,14 +196,28 @@ def peak_rss_mb() -> float:
     return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024  # bytes on macOS
 
 
-def run_switch(corpus: Path, articles: int, rounds: int) -> int:
+def warm_debate(corpus: Path) -> Any:
+    """The corpus's debate as a warm start reads it: from its corpus entry, no parse."""
+    from debate_tui.build import cached_debate
+    from debate_tui.config import load_config
+
+    debate = cached_debate(corpus, load_config(None, corpus))
+    if debate is None:
+        raise SystemExit(f"{corpus}: no warm corpus entry in the cache")
+    return debate
+
+
+def run_switch(corpus: Path, articles: int, rounds: int, *, warm: bool = False) -> int:
     import asyncio
     import json
 
-    debate = scaled_debate(corpus, articles)
+    started = time.perf_counter()
+    debate = warm_debate(corpus) if warm else scaled_debate(corpus, articles)
+    load = time.perf_counter() - started
     gc.freeze()  # as debate_tui.tui.app.run_reader does once the debate is loaded
     result = asyncio.run(measure_switches(debate, rounds))
     result.update(
+        load_ms=load * 1000,
         articles=len(debate.articles),
         statements=len(debate.statements),
         peak_mb=peak_rss_mb(),
@@ -216,12 +233,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--articles", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=2, help="times through every topic")
+    parser.add_argument(
+        "--warm", action="store_true", help="switch: the corpus's own warm entry, not copies"
+    )
     args = parser.parse_args(argv)
     if args.kind == "reader":
         return run_reader(args.corpus)
     if args.kind == "minimal":
         return run_minimal()
-    return run_switch(args.corpus, args.articles, args.rounds)
+    return run_switch(args.corpus, args.articles, args.rounds, warm=args.warm)
 
 
 if __name__ == "__main__":

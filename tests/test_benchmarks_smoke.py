@@ -22,6 +22,7 @@ ROW_PREFIXES = (
     "topic switch, ",
     "peak memory, ",
     "parse, half the paragraphs off-topic, vs bare spaCy",
+    "reader warm open, ",
 )
 
 
