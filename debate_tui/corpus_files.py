@@ -6,6 +6,7 @@ which only lists and hashes the files, does not compile the reading rules at all
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -21,12 +22,34 @@ def article_paths(directory: Path) -> list[Path]:
 
     Anything with an article's name that is not a folder is listed, FIFOs and device nodes
     included: reading refuses those with a warning naming them, rather than leaving them
-    out unsaid.
+    out unsaid. Linked folders are not entered, unreadable ones are skipped (as
+    `Path.rglob` does). One `os.scandir` walk whose entries already know their type: a
+    warm start lists every file of the corpus, and at 50,000 articles `rglob` plus a
+    `stat` per file took seconds.
     """
-    return sorted(
-        p
-        for p in directory.rglob("*")
-        if p.suffix.lower() in ARTICLE_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(directory).parts)
-        and not p.is_dir()
-    )
+    found: list[tuple[tuple[str, ...], Path]] = []
+    _walk(directory, (), found)
+    found.sort(key=lambda item: item[0])  # the order of sorting the paths themselves
+    return [path for _parts, path in found]
+
+
+def _walk(folder: Path, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], Path]]) -> None:
+    try:
+        with os.scandir(folder) as entries:
+            listed = list(entries)
+    except (PermissionError, NotADirectoryError, FileNotFoundError):
+        return
+    for entry in listed:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not entry.is_symlink():
+                _walk(folder / name, (*parts, name), found)
+            continue
+        if os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES:
+            found.append(((*parts, name), folder / name))

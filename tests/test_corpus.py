@@ -356,6 +356,29 @@ def test_nested_hidden_and_foreign_files(tmp_path: Path) -> None:
     assert [(a.source, a.meta.title) for a in articles] == [("2023/delhi.txt", "Delhi")]
 
 
+def test_article_listing_keeps_path_order_and_never_enters_a_linked_folder(tmp_path: Path) -> None:
+    from debate_tui.corpus_files import article_paths
+
+    for rel in ("b.txt", "B.TXT", "a b/c.markdown", "z/x.md", "Z/y.htm", "z/.old/w.txt", "n.pdf"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(GOOD_ARTICLE, "utf-8")
+    (tmp_path / "sub.txt").mkdir()  # a folder with an article's name is no article
+    (tmp_path / "sub.txt" / "inner.html").write_text(GOOD_ARTICLE, "utf-8")
+    os.symlink(tmp_path / "z", tmp_path / "linked")  # a linked folder is not walked again
+    os.symlink(tmp_path / "b.txt", tmp_path / "l.md")  # a linked file is an article
+    listed = article_paths(tmp_path)
+    assert listed == sorted(listed)
+    assert [p.relative_to(tmp_path).as_posix() for p in listed] == [
+        "B.TXT",
+        "Z/y.htm",
+        "a b/c.markdown",
+        "b.txt",
+        "l.md",
+        "sub.txt/inner.html",
+        "z/x.md",
+    ]
+
+
 # Bad input -------------------------------------------------------------------------------
 
 
