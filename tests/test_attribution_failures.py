@@ -136,6 +136,49 @@ def test_a_named_turn_is_not_ended_by_a_paragraph_naming_someone_else(tmp_path: 
     }
 
 
+def test_one_speakers_label_in_capitals_makes_a_transcript_on_its_own(tmp_path: Path) -> None:
+    text = (
+        "Remarks before the meeting in Geneva\n"
+        "SECRETARY BLINKEN: Good morning. We came here to listen.\n"
+        "The months ahead will test all of us.\n"
+        "Thank you.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken", 3: "blinken"}
+
+
+def test_one_bare_name_before_a_colon_is_still_no_transcript(tmp_path: Path) -> None:
+    text = (
+        "Talks in Geneva\n"
+        "Lavrov: the talks were useful, and the next round is set.\n"
+        "The weather in Geneva was cold.\n"
+    )
+    assert 2 not in by_line(text, extract(tmp_path, text))
+
+
+INTERVIEW = """An interview with {named}
+Here is the transcript of the interview, edited for length.
+Q: What did the shareholders tell you?
+A: They want us to try new things. I think they have a point.
+We will see how it goes.
+Q: And the factory?
+A: It opens next year.
+"""
+
+
+def test_the_answers_of_a_question_and_answer_transcript_are_the_interviewees(
+    tmp_path: Path,
+) -> None:
+    text = INTERVIEW.format(named="Sergei Lavrov, who spoke to us in Moscow")
+    assert by_line(text, extract(tmp_path, text)) == {3: "lavrov", 4: "lavrov", 6: "lavrov"}
+
+
+def test_answers_are_nobodys_when_the_text_names_two_speakers_before_them(
+    tmp_path: Path,
+) -> None:
+    text = INTERVIEW.format(named="Sergei Lavrov, a week after he met Antony Blinken")
+    assert by_line(text, extract(tmp_path, text)) == {}
+
+
 # -- 3. a pronoun with rival antecedents is never credited with confidence ------------------
 def test_a_pronoun_after_two_people_is_low_confidence_and_names_the_rival(
     tmp_path: Path,

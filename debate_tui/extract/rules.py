@@ -57,6 +57,7 @@ class Rules:
     person_roles: frozenset[str]
     turn_label: re.Pattern[str]
     turn_roles: frozenset[str]
+    answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
     honorifics: frozenset[str]
     min_labels: int
     datelines: tuple[re.Pattern[str], ...]
@@ -119,6 +120,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         person_roles=_words(words["person_roles"]),
         turn_label=re.compile(turns["label"]),
         turn_roles=_words(turns["roles"]),
+        answer_roles=_words(turns.get("answer_roles", ())),
         honorifics=_words(turns["honorifics"]),
         min_labels=int(turns["min_labels"]),
         datelines=tuple(re.compile(p) for p in data["datelines"]["shapes"]),

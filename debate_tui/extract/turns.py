@@ -84,7 +84,7 @@ def find_turns(
 ) -> dict[int, Turn]:
     """The turn of every paragraph that belongs to one speaker by the document's shape:
     transcript turns, the body of a speaker's remarks, items listed after a lead-in."""
-    turns = _labelled_turns(text, paragraphs, speakers, rules)
+    turns = _labelled_turns(text, paragraphs, speakers, rules, mentions)
     monologue = _monologue(text, paragraphs, rules, mentions)
     if monologue is not None:
         first, turn = monologue
@@ -98,9 +98,16 @@ def find_turns(
 
 
 def _labelled_turns(
-    text: str, paragraphs: list[tuple[int, int]], speakers: tuple[Speaker, ...], rules: Rules
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    speakers: tuple[Speaker, ...],
+    rules: Rules,
+    mentions: Sequence[Mention] = (),
 ) -> dict[int, Turn]:
-    """Transcript turns: several labels, each turn lasting until the next label."""
+    """Transcript turns: several labels, or one speaker's label in capitals (the way
+    official transcripts print it: "SECRETARY BLINKEN:"), each turn lasting until the
+    next label. In a question-and-answer transcript ("Q:", "A:") the answers are the one
+    speaker the text names before its first label (the interview's subject)."""
     labels: dict[int, Turn] = {}
     for index, (start, end) in enumerate(paragraphs):
         paragraph = text[start:end]
@@ -113,8 +120,18 @@ def _labelled_turns(
         who = _label_speaker(label, speakers, rules)
         if who is not None:
             labels[index] = Turn(who, label, True)
-    if len(labels) < rules.min_labels:
+    if len(labels) < rules.min_labels and not any(
+        turn.speaker != OTHER and turn.label.isupper() for turn in labels.values()
+    ):
         return {}
+    answers = [i for i, t in labels.items() if " ".join(_bare(t.label)) in rules.answer_roles]
+    if answers:
+        before = paragraphs[min(labels)][0]
+        named = {m.speaker for m in mentions if m.start < before}
+        if len(named) == 1:
+            who = named.pop()
+            for index in answers:
+                labels[index] = Turn(who, labels[index].label, True)
     turns: dict[int, Turn] = {}
     current: Turn | None = None
     for index in range(len(paragraphs)):
