@@ -600,6 +600,9 @@ NEW_CUES = [
     "Lavrov pushed back against claims of a troop build-up.",
     "Lavrov railed against the seizure of Russian assets.",
     "Lavrov doubled down on his claim that the talks were a sham.",
+    # describing what was said as a clause; talking about a topic to nobody in particular
+    "Lavrov took to his blog, describing that the talks had been a waste of time.",
+    "Lavrov talked about the grain corridor and why the deal had collapsed.",
 ]
 
 
@@ -615,6 +618,8 @@ def test_every_reporting_verb_of_a_class_is_a_cue_in_its_shape(
     [
         "Lavrov expects to visit Ankara next month.",  # no clause: a plan, not a view
         "Lavrov hit the table with his fist.",  # no particle: an act
+        "Lavrov probably said as much to his hosts in Ankara.",  # the writer's guess
+        "Lavrov may have said so to his hosts in Ankara.",
         "What did Lavrov expect would happen at the summit?",  # the writer asks
         "Did Lavrov really claim that the sanctions would be lifted?",
         "Why did Lavrov insist that the talks were over?",

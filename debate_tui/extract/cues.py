@@ -53,11 +53,20 @@ def is_cue(token: Token, rules: Rules) -> bool:
         c.dep_ in ("auxpass", "nsubjpass") for c in children
     ):
         return False
+    if _hedged(token, children, rules):
+        return False  # "probably said as much", "may have said so": the writer's guess
     if _asked_by_the_writer(token, children):
         return False  # "Did he expect ...?", "What did Lavrov expect would happen?"
     if not cue_class.needs:
         return True
     return any(SHAPES[need](token, children, rules) for need in cue_class.needs)
+
+
+def _hedged(token: Token, children: list[Token], rules: Rules) -> bool:
+    if any(c.dep_ == "advmod" and c.lower_ in rules.hedges for c in children):
+        return True
+    auxes = [c.lower_ for c in children if c.dep_ == "aux"]
+    return "have" in auxes and any(a in rules.hedge_modals for a in auxes)
 
 
 def _asked_by_the_writer(token: Token, children: list[Token]) -> bool:
@@ -118,6 +127,13 @@ def _audience(token: Token, children: list[Token], rules: Rules) -> bool:
     )
 
 
+def _topic(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'talked about the tweets': a topic, and nobody addressed ("to X", "with X")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("about", "on") for c in children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("to", "with") for c in children
+    )
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -127,4 +143,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "about": _about,
     "as-phrase": _as_phrase,
     "audience": _audience,
+    "topic": _topic,
 }

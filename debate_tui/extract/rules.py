@@ -28,6 +28,7 @@ NEEDS = frozenset(
         "about",
         "as-phrase",
         "audience",
+        "topic",
     }
 )
 
@@ -48,6 +49,8 @@ class Rules:
     wh_free: frozenset[str]
     source_nouns: frozenset[str]
     audiences: frozenset[str]
+    hedges: frozenset[str]
+    hedge_modals: frozenset[str]
     pronoun_forms: dict[str, str]  # "his" -> "he", "her" -> "she"
     openers: re.Pattern[str]  # a paragraph opened by a channel phrase: "As per X,"
     pronouns: frozenset[str]
@@ -102,6 +105,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         wh_free=_words(words.get("wh_free", ())),
         source_nouns=_words(words.get("source_nouns", ())),
         audiences=_words(words.get("audiences", ())),
+        hedges=_words(words.get("hedges", ())),
+        hedge_modals=_words(words.get("hedge_modals", ())),
         pronoun_forms={
             word.lower(): form
             for form, forms in data.get("pronoun_forms", {}).items()
