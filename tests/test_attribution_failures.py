@@ -251,7 +251,19 @@ SWALLOWING = [
         "Blinken said the talks were useful, but Zakharova insisted they had achieved nothing.",
         "Zakharova insisted",
     ),
+    (
+        "Blinken urged Moscow to stay in the treaty after Putin's announcement that Russia "
+        "would suspend its part in it.",
+        "Putin's announcement",
+    ),
 ]
+
+
+def test_someone_elses_words_the_speaker_answers_stay_in_his_statement(tmp_path: Path) -> None:
+    found = extract(
+        tmp_path, "A headline\nBlinken rejected Putin's claim that the treaty was dead.\n"
+    )
+    assert [s.text for s in found] == ["Blinken rejected Putin's claim that the treaty was dead."]
 
 
 @pytest.mark.parametrize(("sentence", "foreign"), SWALLOWING)

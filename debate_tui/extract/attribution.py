@@ -475,6 +475,7 @@ class ArticleAttributor:
             rivals = [d[0] for d in decisions if d[1] != who]
             rivals += [c for c, other in rival_cues if other != who]
             rivals += self._narrated_around(cue, who, mentions, base)
+            rivals += self._others_words_as_occasion(sent, who, mentions, base)
             own = clause
             if rivals:
                 subject = self._subject_of(cue, quotes, base)
@@ -513,6 +514,28 @@ class ArticleAttributor:
                 ):
                     return [head]
         return []
+
+    def _others_words_as_occasion(
+        self, sent: Any, who: str, mentions: Sequence[Mention], base: int
+    ) -> list[Token]:
+        """'... after Putin's announcement that ...': a phrase naming someone else's words
+        as the occasion of the statement is theirs, cut out like a rival's clause."""
+        found = []
+        for prep in sent:
+            if prep.dep_ != "prep" or prep.lower_ not in self.rules.occasion_preps:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in self.rules.speech_nouns:
+                    continue
+                for owner in noun.children:
+                    if owner.dep_ != "poss":
+                        continue
+                    speaker = self._speaker_of(owner, mentions, base)
+                    if speaker is None or speaker[0] == who:
+                        continue  # "his", or the speaker's own words
+                    if speaker[0] != OTHER or self._person_like(owner) or owner.pos_ == "PROPN":
+                        found.append(prep)
+        return found
 
     def _subject_of(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | None:
         rules = self.rules

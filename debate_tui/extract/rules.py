@@ -50,6 +50,8 @@ class Rules:
     source_nouns: frozenset[str]
     audiences: frozenset[str]
     hedges: frozenset[str]
+    speech_nouns: frozenset[str]
+    occasion_preps: frozenset[str]
     hedge_modals: frozenset[str]
     pronoun_forms: dict[str, str]  # "his" -> "he", "her" -> "she"
     openers: re.Pattern[str]  # a paragraph opened by a channel phrase: "As per X,"
@@ -106,6 +108,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         source_nouns=_words(words.get("source_nouns", ())),
         audiences=_words(words.get("audiences", ())),
         hedges=_words(words.get("hedges", ())),
+        speech_nouns=_words(words.get("speech_nouns", ())),
+        occasion_preps=_words(words.get("occasion_preps", ())),
         hedge_modals=_words(words.get("hedge_modals", ())),
         pronoun_forms={
             word.lower(): form
