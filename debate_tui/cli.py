@@ -394,7 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "read":
             from debate_tui.tui.app import run_reader
 
-            return run_reader(corpus, config, use_cache=not args.no_cache)
+            return run_reader(corpus, config, use_cache=not args.no_cache, config_file=args.config)
         debate = _progress_build(
             corpus,
             config,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -16,12 +17,13 @@ from textual.widgets import ProgressBar
 from tui_fixtures import CORPUS, REPO, fixture_debate, screen_text, wait_for
 
 from debate_tui import build
-from debate_tui.config import default_config
+from debate_tui.config import default_config, load_config
 from debate_tui.model import Debate
 from debate_tui.tui.app import DebateApp, run_reader
 from debate_tui.tui.screens.help import HelpScreen
 from debate_tui.tui.screens.loading import LoadingScreen
 from debate_tui.tui.screens.reader import ReaderScreen
+from debate_tui.tui.widgets.header import DebateHeader
 
 Progress = Callable[[int, int, str], None]
 
@@ -139,6 +141,40 @@ def test_run_reader_returns_1_when_the_corpus_cannot_be_loaded(
     monkeypatch.setattr(DebateApp, "run", headless_run)
     assert run_reader(CORPUS, default_config()) == 1
     assert "debate-tui: error: the corpus is unreadable" in capsys.readouterr().err
+
+
+def test_r_in_the_reader_reads_an_edited_debate_toml_again(
+    tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "osce-malta-ministerial-accusations.txt", corpus)
+    (corpus / "debate.toml").write_text('[debate]\nname = "Malta talks"\n', "utf-8")
+    seen: list[str] = []
+    original_run = DebateApp.run
+
+    def header(app: Any) -> str:
+        reader = next(s for s in reversed(app.screen_stack) if isinstance(s, ReaderScreen))
+        return str(reader.query_one(DebateHeader).render())
+
+    async def edit_then_reload(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), tries=4800)
+        await wait_for(pilot, lambda: "article" in header(app))
+        seen.append(header(app))
+        (corpus / "debate.toml").write_text('[debate]\nname = "OSCE in Malta"\n', "utf-8")
+        await pilot.press("R")
+        await wait_for(pilot, lambda: "OSCE in Malta" in header(app), tries=2400)
+        seen.append(header(app))
+        await pilot.press("q")
+
+    def headless_run(self: DebateApp, **kwargs: Any) -> Any:
+        return original_run(self, headless=True, size=(120, 30), auto_pilot=edit_then_reload)
+
+    monkeypatch.setattr(DebateApp, "run", headless_run)
+    assert run_reader(corpus, load_config(None, corpus)) == 0
+    assert "Malta talks" in seen[0]
+    assert "OSCE in Malta" in seen[1]
 
 
 async def test_a_corpus_of_unusable_files_warns_and_explains(tmp_path: Path) -> None:

@@ -43,7 +43,11 @@ class DebateApp(App[int]):
         *,
         use_cache: bool = True,
         debate: Debate | None = None,
+        config_file: Path | None = None,
+        reread_config: bool = False,
     ) -> None:
+        """`reread_config`: `a` and `R` read the configuration again (`config_file`, else the
+        corpus's debate.toml), so an edited topic or speaker is picked up with the articles."""
         super().__init__()
         if corpus is None and debate is not None:
             corpus = Path(debate.corpus)
@@ -53,6 +57,8 @@ class DebateApp(App[int]):
             corpus = reading_corpus()
         self.corpus = corpus
         self.config = config
+        self.config_file = config_file
+        self.reread_config = reread_config
         self.use_cache = use_cache
         self.debate = debate
         self.load_error: str | None = None
@@ -139,7 +145,9 @@ class DebateApp(App[int]):
             self.call_from_thread(self._show_status, text)
 
         try:
-            config = self.config or load_config(None, corpus if corpus.is_dir() else None)
+            config = self.config
+            if config is None or self.reread_config:
+                config = load_config(self.config_file, corpus if corpus.is_dir() else None)
             result = refresh(
                 corpus,
                 config,
@@ -226,8 +234,14 @@ class DebateApp(App[int]):
         reader.select_topic(topic_id)
 
 
-def run_reader(corpus: Path, config: Config, *, use_cache: bool = True) -> int:
-    """Run the reader in this terminal; 0 on a normal quit, 1 when the corpus failed to load."""
+def run_reader(
+    corpus: Path, config: Config, *, use_cache: bool = True, config_file: Path | None = None
+) -> int:
+    """Run the reader in this terminal; 0 on a normal quit, 1 when the corpus failed to load.
+
+    `config` was read from `config_file` (--config), else from the corpus's debate.toml;
+    `R` reads it again from there.
+    """
     # The collector waits until the reader has drawn its first screen (see startup.py).
     startup.pause_collector()
     debate = None
@@ -238,7 +252,14 @@ def run_reader(corpus: Path, config: Config, *, use_cache: bool = True) -> int:
             debate = cached_debate(corpus, config)
         except Exception:  # the app's own loading path reports what went wrong
             debate = None
-    app = DebateApp(corpus, config, use_cache=use_cache, debate=debate)
+    app = DebateApp(
+        corpus,
+        config,
+        use_cache=use_cache,
+        debate=debate,
+        config_file=config_file,
+        reread_config=True,
+    )
     startup.freeze_long_lived()
     try:
         app.run()
