@@ -66,7 +66,9 @@ def reader(app: DebateApp) -> ReaderScreen:
 
 
 def header_text(app: DebateApp) -> str:
-    return str(reader(app).query_one(DebateHeader).render())
+    """The header of the newest reader; "" while a refresh's new reader is not yet composed."""
+    headers = reader(app).query(DebateHeader)
+    return str(headers.first().render()) if headers else ""
 
 
 def notes(app: DebateApp) -> str:
