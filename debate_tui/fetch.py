@@ -275,7 +275,9 @@ def url_key(url: str) -> str:
 
     url = url.strip()
     try:
-        normal = normalize_url(url, strict=True)  # lower-case host, no fragment, no utm_*
+        # Not strict: strict mode also drops every parameter outside a short list, so
+        # `news?article=5` and `news?article=6` became one page and the second was never added.
+        normal = normalize_url(url, strict=False)  # lower-case host, no utm_*, fbclid ...
     except (ValueError, TypeError):
         normal = url
     try:

@@ -164,6 +164,20 @@ def test_one_page_has_one_key_whatever_its_spelling(variant: str) -> None:
     assert url_key(variant) == url_key("https://example.com/world/story")
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("https://example.com/news?article=5", "https://example.com/news?article=6"),
+        (
+            "https://example.com/show.aspx?nid=1&lang=en",
+            "https://example.com/show.aspx?nid=2&lang=en",
+        ),
+    ],
+)
+def test_articles_told_apart_by_a_query_parameter_keep_their_own_keys(one: str, other: str) -> None:
+    assert url_key(one) != url_key(other)
+
+
 def test_pages_that_differ_keep_different_keys() -> None:
     assert url_key("https://example.com/story?id=1") != url_key("https://example.com/story?id=2")
     assert url_key("https://example.com/a") != url_key("https://example.org/a")
