@@ -615,6 +615,8 @@ NEW_CUES = [
     # describing what was said as a clause; talking about a topic to nobody in particular
     "Lavrov took to his blog, describing that the talks had been a waste of time.",
     "Lavrov talked about the grain corridor and why the deal had collapsed.",
+    # contesting: only something said
+    "Lavrov challenged the claim that Moscow had stalled the talks.",
 ]
 
 
@@ -630,6 +632,7 @@ def test_every_reporting_verb_of_a_class_is_a_cue_in_its_shape(
     [
         "Lavrov expects to visit Ankara next month.",  # no clause: a plan, not a view
         "Lavrov hit the table with his fist.",  # no particle: an act
+        "Lavrov challenged the dominance of the West in the region for twenty years.",
         "Lavrov probably said as much to his hosts in Ankara.",  # the writer's guess
         "Lavrov may have said so to his hosts in Ankara.",
         "What did Lavrov expect would happen at the summit?",  # the writer asks

@@ -134,6 +134,11 @@ def _topic(token: Token, children: list[Token], rules: Rules) -> bool:
     )
 
 
+def _speech_object(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'challenged the claim': the object is something said."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in rules.speech_nouns for c in children)
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -144,4 +149,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "as-phrase": _as_phrase,
     "audience": _audience,
     "topic": _topic,
+    "speech-object": _speech_object,
 }

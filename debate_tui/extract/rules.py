@@ -29,6 +29,7 @@ NEEDS = frozenset(
         "as-phrase",
         "audience",
         "topic",
+        "speech-object",
     }
 )
 
