@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from debate_tui.build import statements_for_articles
-from debate_tui.config import default_config
+from debate_tui.config import default_config, load_config
 from debate_tui.corpus import read_article, split_paragraphs
 from debate_tui.model import Statement
 
@@ -510,6 +510,27 @@ def test_an_epithet_built_from_a_speakers_titles_refers_back_to_him(
     found = extract(tmp_path, text)
     assert by_line(text, found) == expected
     assert all(s.via in ("name", "title") for s in found)
+
+
+def test_the_office_an_alias_puts_before_the_name_is_an_epithet(tmp_path: Path) -> None:
+    # "Governor Hale" as an alias: "the governor" refers back to her like "she".
+    (tmp_path / "debate.toml").write_text(
+        '[[speakers]]\nid = "hale"\nname = "Ada Hale"\nrole = "state official"\n'
+        'aliases = ["Ada Hale", "Governor Hale", "Hale"]\n'
+        '[[speakers]]\nid = "ross"\nname = "Ben Ross"\nrole = "mayor"\naliases = ["Ross"]\n',
+        "utf-8",
+    )
+    config = load_config(tmp_path / "debate.toml")
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "A headline\nHale said the budget would pass in May.\n"
+        "According to the governor, the schools will get most of it.\n",
+        "utf-8",
+    )
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    found = statements_for_articles([article], config, use_cache=False)
+    assert [(s.speaker, s.paragraph) for s in found] == [("hale", 1), ("hale", 2)]
 
 
 def test_an_epithet_the_article_also_gives_someone_else_is_not_credited(tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ class Gazetteer:
         head = head.lower()
         holders = set()
         for speaker in self.speakers:
-            for title in (*speaker.titles, *speaker.role.split(",")):
+            for title in _epithet_sources(speaker):
                 title_words = _title_words(title)
                 if _title_head(title_words) != head or not wanted <= set(title_words):
                     continue
@@ -190,9 +190,21 @@ def title_heads(speakers: Sequence[Speaker]) -> frozenset[str]:
     return frozenset(
         _title_head(words)
         for speaker in speakers
-        for title in (*speaker.titles, *speaker.role.split(","))
+        for title in _epithet_sources(speaker)
         if (words := _title_words(title))
     )
+
+
+def _epithet_sources(speaker: Speaker) -> list[str]:
+    """Titles, the parts of the role, and the office an alias puts before the name
+    ("Senator Rubio" -> "Senator": "the senator")."""
+    name = set(speaker.name.lower().split())
+    offices = [
+        alias.split()[0]
+        for alias in speaker.aliases
+        if len(alias.split()) > 1 and alias.split()[0].lower() not in name
+    ]
+    return [*speaker.titles, *speaker.role.split(","), *offices]
 
 
 def _title_words(title: str) -> list[str]:
