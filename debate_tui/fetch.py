@@ -14,11 +14,13 @@ Limits (see `Limits`): 10 s to connect, 20 s between two reads, 60 s for a whole
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
@@ -241,17 +243,36 @@ def fetch_all(
 ) -> Iterator[Outcome]:
     """Download URLs a few at a time; outcomes come back as each one finishes.
 
-    One URL is fetched in the calling thread: a pool's threads are joined when the
-    process exits, so the reader's `a` could not quit while a server is slow to answer.
+    The downloads run in daemon threads, not a ThreadPoolExecutor: an executor's threads
+    are joined when the process exits, so ctrl+c (or the reader's q) waited for the
+    slowest server, up to the read timeout. Abandoned downloads write nothing.
     """
     urls = list(urls)
     if len(urls) == 1:
-        yield _outcome(urls[0], lambda: fetcher(urls[0], limits))
+        yield _outcome(urls[0], partial(fetcher, urls[0], limits))
         return
-    with ThreadPoolExecutor(max_workers=limits.workers, thread_name_prefix="fetch") as pool:
-        futures = {pool.submit(fetcher, url, limits): url for url in urls}
-        for future in as_completed(futures):
-            yield _outcome(futures[future], future.result)
+    todo: queue.SimpleQueue[str] = queue.SimpleQueue()
+    done: queue.SimpleQueue[Outcome] = queue.SimpleQueue()
+    for url in urls:
+        todo.put(url)
+
+    def work() -> None:
+        while True:
+            try:
+                url = todo.get_nowait()
+            except queue.Empty:
+                return
+            done.put(_outcome(url, partial(fetcher, url, limits)))
+
+    for _ in range(min(limits.workers, len(urls))):
+        threading.Thread(target=work, name="fetch", daemon=True).start()
+    for _ in urls:
+        while True:
+            try:  # a short wait, again and again: ctrl+c is seen at once
+                yield done.get(timeout=0.2)
+                break
+            except queue.Empty:
+                continue
 
 
 def _outcome(url: str, result: Callable[[], Fetched]) -> Outcome:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import signal
+import subprocess
+import sys
+import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from local_site import LocalSite, article_html, serving
+from local_site import LocalSite, Route, article_html, serving
 from rich.console import Console
 
 from debate_tui.add_command import result_line
@@ -273,3 +277,29 @@ def test_titles_and_reasons_never_drive_the_terminal() -> None:
         assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
         assert "[bold red]Owned[/]" in text  # shown as written, not obeyed as markup
         assert "\n" not in text.rstrip("\n")
+
+
+def test_ctrl_c_ends_add_at_once_while_servers_are_slow(site: LocalSite, tmp_path: Path) -> None:
+    # Neither server answers before the test ends; the read timeout is 20 s.
+    site.routes["/slow-1"] = Route(body=b"", delay=600)
+    site.routes["/slow-2"] = Route(body=b"", delay=600)
+    command = [sys.executable, "-m", "debate_tui", "add", "--corpus", str(tmp_path / "mine")]
+    process = subprocess.Popen(
+        [*command, site.url("/slow-1"), site.url("/slow-2")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(600):  # until both downloads wait on the server
+            if len(site.requests) == 2:
+                break
+            time.sleep(0.05)
+        assert len(site.requests) == 2
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=10)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert "Traceback" not in err
+    assert not list((tmp_path / "mine").glob("*.html"))
