@@ -235,6 +235,19 @@ async def test_a_failed_download_says_why_and_changes_nothing(
         assert sorted(p.name for p in corpus.iterdir()) == [MALTA]
 
 
+async def test_a_very_long_address_is_shortened_and_the_reason_stays_in_view(
+    site: LocalSite, corpus: Path
+) -> None:
+    url = site.url("/story?" + "x" * 3000)
+    app = DebateApp(corpus, default_config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        await add_url(pilot, app, url)
+        await wait_for(pilot, lambda: "HTTP 404" in notes(app))
+        assert len(notes(app)) < 200
+        assert notes(app).endswith("xxxx: HTTP 404 Not Found")
+
+
 async def test_a_page_already_there_is_reported_not_added(site: LocalSite, corpus: Path) -> None:
     url = site.page("/lavrov-rejects", PAGE)
     app = DebateApp(corpus, default_config())

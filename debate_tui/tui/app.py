@@ -120,7 +120,12 @@ class DebateApp(App[int]):
         if any(w.group == "refresh" and not w.is_finished for w in self.workers):
             self.notify("Still busy with the last URL or reload; try again when it is done.")
             return
-        self._show_status(f"fetching {url}" if url else "reloading the corpus")
+        if url:
+            from debate_tui.tui.refresh import shorten_url
+
+            self._show_status(f"fetching {shorten_url(url)}")
+        else:
+            self._show_status("reloading the corpus")
         corpus = self.corpus if self.debate is None else Path(self.debate.corpus)
         self.run_worker(
             lambda: self._refresh_in_thread(corpus, url),

@@ -34,6 +34,20 @@ class Refreshed(NamedTuple):
     failed: bool = False
 
 
+URL_SHOWN = 120
+
+
+def shorten_url(url: str) -> str:
+    """A URL short enough for a note or the header: its start and end around an ellipsis.
+
+    A pasted address can be thousands of characters long; in full it filled the screen and
+    pushed the reason it failed out of the note.
+    """
+    if len(url) <= URL_SHOWN:
+        return url
+    return f"{url[: URL_SHOWN - 41]}…{url[-40:]}"
+
+
 def add_target(corpus: Path) -> Path:
     """Where `a` puts a page: the corpus being read, unless that is the bundled corpus."""
     from debate_tui.places import bundled_corpus, user_corpus
@@ -65,16 +79,17 @@ def refresh(
         from debate_tui.ingest import Added, IngestError, Present
 
         target = add_target(corpus)
-        status(f"fetching {url}")
+        status(f"fetching {shorten_url(url)}")
         try:
             summary = _add_unless_cancelled(target, url, cancelled)
         except IngestError as exc:
             return Refreshed(None, corpus, str(exc), failed=True)
         [result] = summary.results
         if isinstance(result, Present):
-            return Refreshed(None, corpus, f"Already present: {url} (as {result.where})")
+            shown = shorten_url(url)
+            return Refreshed(None, corpus, f"Already present: {shown} (as {result.where})")
         if not isinstance(result, Added):
-            return Refreshed(None, corpus, f"{url}: {result.reason}", failed=True)
+            return Refreshed(None, corpus, f"{shorten_url(url)}: {result.reason}", failed=True)
         note = f"Added {result.name}: {result.title}"
         if target != corpus:
             note += f" (into {target}, now the corpus shown)"
