@@ -155,6 +155,19 @@ def test_one_bare_name_before_a_colon_is_still_no_transcript(tmp_path: Path) -> 
     assert 2 not in by_line(text, extract(tmp_path, text))
 
 
+def test_in_a_transcript_any_other_label_in_capitals_is_someone_elses_turn(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Interview transcript\n"
+        "FOREIGN MINISTER LAVROV: We never closed the door to talks.\n"
+        "NORA VALE: Then why did the talks in Geneva end so early?\n"
+        "The delegations left after an hour, and nobody explained why.\n"
+        "FOREIGN MINISTER LAVROV: Ask our partners.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 4: "lavrov"}
+
+
 INTERVIEW = """An interview with {named}
 Here is the transcript of the interview, edited for length.
 Q: What did the shareholders tell you?

@@ -75,9 +75,9 @@ def test_a_person_role_added_to_the_data_takes_the_pronoun_after_it(tmp_path: Pa
 def test_a_turn_role_added_to_the_data_opens_someone_elses_turn(tmp_path: Path) -> None:
     text = (
         "Transcript\n"
-        "PANELLIST: Lavrov said the treaty is dead.\n"
+        "Panellist: Lavrov said the treaty is dead.\n"
         "SECRETARY BLINKEN: The treaty matters to everyone.\n"
-        "PANELLIST: And the talks?\n"
+        "Panellist: And the talks?\n"
     )
     plain = extract(tmp_path, text, load_rules())
     assert "lavrov" in [s.speaker for s in plain]

@@ -106,9 +106,11 @@ def _labelled_turns(
 ) -> dict[int, Turn]:
     """Transcript turns: several labels, or one speaker's label in capitals (the way
     official transcripts print it: "SECRETARY BLINKEN:"), each turn lasting until the
-    next label. In a question-and-answer transcript ("Q:", "A:") the answers are the one
-    speaker the text names before its first label (the interview's subject)."""
+    next label; there any other label in capitals is someone else's. In a question-and-
+    answer transcript ("Q:", "A:") the answers are the one speaker the text names before
+    its first label (the interview's subject)."""
     labels: dict[int, Turn] = {}
+    unknown: dict[int, Turn] = {}  # "SENIOR STATE DEPARTMENT OFFICIAL:", "JANE DOE:"
     for index, (start, end) in enumerate(paragraphs):
         paragraph = text[start:end]
         match = rules.turn_label.match(paragraph)
@@ -120,10 +122,15 @@ def _labelled_turns(
         who = _label_speaker(label, speakers, rules)
         if who is not None:
             labels[index] = Turn(who, label, True)
+        elif label.isupper() and any(c.isalpha() for c in label):
+            unknown[index] = Turn(OTHER, label, True)
     if len(labels) < rules.min_labels and not any(
         turn.speaker != OTHER and turn.label.isupper() for turn in labels.values()
     ):
         return {}
+    # In a transcript, any other label in capitals opens someone else's turn: the
+    # interviewer named without an honorific, a briefing official.
+    labels.update(unknown)
     answers = [i for i, t in labels.items() if " ".join(_bare(t.label)) in rules.answer_roles]
     if answers:
         before = paragraphs[min(labels)][0]
