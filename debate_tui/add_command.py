@@ -93,6 +93,9 @@ def run_add(args: argparse.Namespace) -> int:
         except OSError as exc:
             _error(console, f"{args.from_file}: cannot be read ({exc.strerror or exc})")
             return EXIT_USAGE
+        except ValueError as exc:
+            _error(console, f"{args.from_file}: {exc}")
+            return EXIT_USAGE
     try:
         summary = _add(console, corpus, urls, args.feed, args.match, args.newest)
     except IngestError as exc:
@@ -108,6 +111,8 @@ def _usage_problem(args: argparse.Namespace, corpus: Path) -> str | None:
         return "add: give URLs, --from FILE or --feed URL"
     if args.match and not args.feed:
         return "add: --match filters feed items; give --feed URL too"
+    if any(not word.strip() for word in args.match):
+        return "add: --match needs a word; an empty one would match every item"
     if args.newest < 1:
         return "add: --newest must be at least 1"
     try:
@@ -121,13 +126,22 @@ def _usage_problem(args: argparse.Namespace, corpus: Path) -> str | None:
     return None
 
 
+# A list of 100,000 long links is under 8 MB; /dev/zero or a binary file is not a list.
+MAX_URL_LIST_CHARS = 8 * 1024 * 1024
+
+
 def _read_list(source: str) -> list[str]:
+    """URLs from FILE or standard input, read up to a limit (a pipe like `<(...)` works)."""
     from debate_tui.ingest import read_url_list
 
     if source == "-":
-        return read_url_list(sys.stdin)
-    with open(source, encoding="utf-8", errors="replace") as handle:
-        return read_url_list(handle)
+        text = sys.stdin.read(MAX_URL_LIST_CHARS + 1)
+    else:
+        with open(source, encoding="utf-8", errors="replace") as handle:
+            text = handle.read(MAX_URL_LIST_CHARS + 1)
+    if len(text) > MAX_URL_LIST_CHARS:
+        raise ValueError(f"longer than {MAX_URL_LIST_CHARS // (1024 * 1024)} MB; split the list")
+    return read_url_list(text.splitlines())
 
 
 def _add(

@@ -641,6 +641,9 @@ def run_export(
         if topic not in valid:
             _error(f"unknown topic {topic!r}; choose one of: {', '.join(valid)}")
             return EXIT_USAGE
+    if output is not None and not output.strip():
+        _error("-o needs a file name, or - for standard output")
+        return EXIT_USAGE
     chosen = None if all_topics else topic
     text = render(debate, topic=chosen, fmt=fmt)
     if output == "-":

@@ -118,6 +118,9 @@ def check_url(url: str) -> str:
         raise FetchError("not a valid web address") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise FetchError("not an http:// or https:// address")
+    if parts.username is not None or parts.password is not None:
+        # It would be kept in sources.toml and printed in every citation of the article.
+        raise FetchError("carries a user name or password; remove it from the address")
     return url
 
 

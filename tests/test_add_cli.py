@@ -121,6 +121,26 @@ def test_a_dash_reads_urls_from_standard_input(
     assert (tmp_path / "talks-in-geneva.html").is_file()
 
 
+def test_a_list_without_end_is_refused_after_its_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, lines = run(capsys, "--from", "/dev/zero", "--corpus", str(tmp_path / "c"))
+    assert code == EXIT_USAGE
+    assert lines == ["debate-tui: error: /dev/zero: longer than 8 MB; split the list"]
+    assert not (tmp_path / "c").exists()
+
+
+def test_an_address_with_a_password_is_refused_and_never_recorded(
+    site: LocalSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = site.url("/g20").replace("http://", "http://me:hunter2@")
+    code, lines = run(capsys, secret, site.url("/osce"), "--corpus", str(tmp_path))
+    assert code == 1
+    assert any("carries a user name or password" in line for line in lines)
+    assert "hunter2" not in (tmp_path / "sources.toml").read_text("utf-8")
+    assert [p.name for p in tmp_path.glob("*.html")] == ["lavrov-at-the-osce.html"]
+
+
 def test_a_feed_adds_its_items_that_match(
     site: LocalSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -172,6 +192,7 @@ def test_a_malformed_feed_address_is_a_failure_line(
     [
         ((), "add: give URLs, --from FILE or --feed URL"),
         (("http://x.test/a", "--match", "G20"), "add: --match filters feed items"),
+        (("--feed", "http://x.test/f", "--match", " "), "add: --match needs a word"),
     ],
 )
 def test_usage_errors_exit_2(

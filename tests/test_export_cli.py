@@ -103,6 +103,15 @@ def test_missing_output_folder_with_slash_is_not_taken_for_a_file(
     assert os.listdir(tmp_path) == []
 
 
+def test_an_empty_output_name_is_a_usage_error_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert _run(output="") == 2
+    assert "-o needs a file name" in _one_line(capsys.readouterr().err)
+    assert os.listdir(tmp_path) == []
+
+
 def test_unknown_topic_is_a_usage_error_listing_valid_ids(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
