@@ -108,6 +108,7 @@ class StatementCache:
     def __init__(self, directory: Path | None = None, warn: Callable[[str], None] | None = None):
         self.directory = directory or cache_dir()
         self._warn = warn or (lambda _message: None)
+        self._unwritable_said = False
 
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}.json"
@@ -153,15 +154,22 @@ class StatementCache:
         self._write_text(key, json.dumps(data, ensure_ascii=False))
 
     def _write_text(self, key: str, payload: str) -> None:
-        """Write atomically; a cache that cannot be written only costs speed."""
+        """Write atomically; a cache that cannot be written only costs speed, and is said
+        once, since every later start would parse again without telling why."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(payload)
             os.replace(tmp, self._path(key))
-        except OSError:
-            pass
+        except OSError as exc:
+            if not self._unwritable_said:
+                self._unwritable_said = True
+                reason = (exc.strerror or exc.__class__.__name__).lower()
+                self._warn(
+                    f"{self.directory}: cache folder cannot be written ({reason}); nothing "
+                    "is kept for the next start: set DEBATE_TUI_CACHE to a writable folder"
+                )
 
     def get_data(self, key: str) -> dict[str, Any] | None:
         """Any JSON object stored under `key`; None when absent, unreadable or corrupt (no

@@ -169,6 +169,24 @@ def test_a_damaged_corpus_entry_never_survives_a_build(tmp_path: Path, own_cache
     assert third.statements == first_build.statements
 
 
+def test_a_cache_folder_that_cannot_be_written_is_said_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", "utf-8")
+    monkeypatch.setenv("DEBATE_TUI_CACHE", str(blocker))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (corpus / name).write_text(TEXT, "utf-8")
+    warnings: list[str] = []
+    debate = build_debate(corpus, default_config(), warn=warnings.append)
+    assert debate.statements
+    said = [w for w in warnings if "cache folder cannot be written" in w]
+    assert len(said) == 1 and str(blocker) in said[0]
+    assert blocker.read_text("utf-8") == "a file where the cache folder should be"
+
+
 def test_a_parsed_toml_entry_of_nothing_is_parsed_again(own_cache: Path) -> None:
     expected = default_config()
     entries = list(own_cache.glob("toml*.json"))
