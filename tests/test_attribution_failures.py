@@ -505,6 +505,20 @@ def test_a_pronoun_past_a_paragraph_break_after_someone_named_beside_is_not_cred
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("According to him, the sanctions have failed.", {1: "lavrov", 2: "lavrov"}),
+        ("According to his aides, the sanctions have failed.", {1: "lavrov"}),
+    ],
+)
+def test_according_to_him_refers_back_like_he(
+    tmp_path: Path, source: str, expected: dict[int, str]
+) -> None:
+    text = f"A headline\nLavrov said the talks on Monday had been long and hard.\n{source}\n"
+    assert by_line(text, extract(tmp_path, text)) == expected
+
+
 # -- epithets: a definite description from a speaker's titles stands for him like "he" ------
 @pytest.mark.parametrize(
     ("follow", "expected"),

@@ -124,6 +124,8 @@ def parse_spans(
     named = {article.paragraph_of(m.start) for m in mentions}
     heads = "|".join(re.escape(h) for h in sorted(title_heads(speakers)))
     epithet = rf"|\bthe\s+(?:[\w-]+\s+){{0,3}}(?:{heads})\b" if heads else ""
+    objects = "|".join(sorted(w for w in rules.pronoun_forms if w not in rules.pronouns))
+    epithet += rf"|\baccording\s+to\s+(?:{objects})\b" if objects else ""
     pronoun = re.compile(
         r"\b(?:" + "|".join(sorted(rules.pronouns)) + r")\b" + epithet, re.IGNORECASE
     )
@@ -613,6 +615,8 @@ class ArticleAttributor:
         context."""
         if subject.lower_ in self.rules.pronouns or self._epithet_holders(subject):
             return None
+        if _after_according(subject) and subject.lower_ in self.rules.pronoun_forms:
+            return None  # "According to him, ...": a pronoun like "he"
         if any(c.dep_ == "conj" for c in subject.children):
             return OTHER, "name"  # "Blinken and Lavrov said": nobody alone
         core_start, core_end = _core_range(subject, base)
@@ -1089,6 +1093,16 @@ class ArticleAttributor:
             quotes=quotes,
             evidence=tuple(head.evidence.as_dict().items()),
         )
+
+
+def _after_according(token: Token) -> bool:
+    """The object in 'according to him'."""
+    return (
+        token.dep_ == "pobj"
+        and token.i >= 2
+        and token.doc[token.i - 1].lower_ == "to"
+        and token.doc[token.i - 2].lower_ == "according"
+    )
 
 
 def _via(evidence: Evidence) -> Via:
