@@ -197,12 +197,14 @@ def title_heads(speakers: Sequence[Speaker]) -> frozenset[str]:
 
 def _epithet_sources(speaker: Speaker) -> list[str]:
     """Titles, the parts of the role, and the office an alias puts before the name
-    ("Senator Rubio" -> "Senator": "the senator")."""
-    name = set(speaker.name.lower().split())
+    ("Senator Rubio" -> "Senator": "the senator"; offices are the rules' honorifics)."""
+    from debate_tui.extract.rules import load_rules
+
+    known = load_rules().honorifics
     offices = [
         alias.split()[0]
         for alias in speaker.aliases
-        if len(alias.split()) > 1 and alias.split()[0].lower() not in name
+        if len(alias.split()) > 1 and alias.split()[0].lower() in known
     ]
     return [*speaker.titles, *speaker.role.split(","), *offices]
 
