@@ -619,15 +619,23 @@ def bench_reader_scale(root: Path, small: Path, sizes: Sizes) -> list[Row]:
     switches against the 5 articles' own, and the reader's peak memory."""
     from assembly import originals, prepare
 
-    from debate_tui.build import build_debate
-    from debate_tui.config import load_config
-
-    names = row_names(sizes)[12:15]
     corpus, cache = root / "open-corpus", root / "open-cache"
     log(f"reader at scale: preparing {sizes.open_articles:,} distinct articles ...")
     prepare(corpus, cache, sizes.open_articles, "distinct", originals())
     log("reader at scale: building the warm corpus entry ...")
     built = build_probe(corpus, cache)
+    return measure_reader_scale(corpus, cache, small, sizes, built)
+
+
+def measure_reader_scale(
+    corpus: Path, cache: Path, small: Path, sizes: Sizes, built: dict[str, float]
+) -> list[Row]:
+    """The reader-at-scale rows on a corpus whose warm entry is in `cache` (`built`: what
+    its build printed)."""
+    from debate_tui.build import build_debate
+    from debate_tui.config import load_config
+
+    names = row_names(sizes)[12:15]
     with cache_folder(cache):
         build_debate(small, load_config(None, small), warn=quiet)  # the 5 articles, warm
     env = {**os.environ, "DEBATE_TUI_CACHE": str(cache)}
