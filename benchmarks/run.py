@@ -753,6 +753,11 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         help="run only these figures (repeatable)",
     )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="also the long rows (build, dask, reader-scale: most of an hour at full size)",
+    )
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     names = row_names(sizes)
@@ -766,7 +771,15 @@ def main(argv: list[str] | None = None) -> int:
         "dask",
         "reader-scale",
     )
-    wanted = set(args.only or everything)
+    # The long rows build corpora of thousands of articles: a full run asks for them by name
+    # (--only) or with --all; a quick run has small sizes and runs every row.
+    long_rows = {"build", "dask", "reader-scale"}
+    default = (
+        everything
+        if (args.quick or args.all)
+        else tuple(name for name in everything if name not in long_rows)
+    )
+    wanted = set(args.only or default)
     rows: list[Row] = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="debate-tui-bench-") as tmp:
