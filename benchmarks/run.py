@@ -734,22 +734,19 @@ def guarded(names: tuple[str, ...], bench: Callable[[], Row | list[Row]]) -> lis
     return rows if isinstance(rows, list) else [rows]
 
 
+FIGURES = ("parse", "processes", "cache", "launch", "reader", "build", "dask", "reader-scale")
+# These build corpora of thousands of articles: a full run asks for them by name (--only) or
+# with --all; a quick run has small sizes and runs every figure.
+LONG_FIGURES = frozenset({"build", "dask", "reader-scale"})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Print the performance table of debate-tui.")
     parser.add_argument("--quick", action="store_true", help="tiny corpora, one repeat")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument(
         "--only",
-        choices=(
-            "parse",
-            "processes",
-            "cache",
-            "launch",
-            "reader",
-            "build",
-            "dask",
-            "reader-scale",
-        ),
+        choices=FIGURES,
         action="append",
         help="run only these figures (repeatable)",
     )
@@ -761,23 +758,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     names = row_names(sizes)
-    everything = (
-        "parse",
-        "processes",
-        "cache",
-        "launch",
-        "reader",
-        "build",
-        "dask",
-        "reader-scale",
-    )
-    # The long rows build corpora of thousands of articles: a full run asks for them by name
-    # (--only) or with --all; a quick run has small sizes and runs every row.
-    long_rows = {"build", "dask", "reader-scale"}
     default = (
-        everything
+        FIGURES
         if (args.quick or args.all)
-        else tuple(name for name in everything if name not in long_rows)
+        else tuple(name for name in FIGURES if name not in LONG_FIGURES)
     )
     wanted = set(args.only or default)
     rows: list[Row] = []
