@@ -1,8 +1,11 @@
 """Which statement of one side answers which statement of the other.
 
-Within one group (an occasion, else an article) every statement of the left speaker is
-compared with every statement of the right one: what they share in content words, named
-things and topics, each weighted by how rare it is among the statements being paired.
+Within one group (an occasion, else an article) a statement of the left speaker is
+compared with the statements of the right one that share something with it: what they
+share in content words, named things and topics, each weighted by how rare it is among the
+statements being paired. A big group (the distinct copies of one story, thousands a side)
+is never compared all against all: candidates there come from an index of each statement's
+rarest words, a few per statement (see `assign`).
 Pairs are then chosen by maximum weight (greedy on the edges sorted by weight, which is
 within a factor of two of the optimum and exact on the small groups news gives), never
 below a floor: a statement with no counterpart stands in its own row rather than next to
@@ -14,6 +17,7 @@ reader never loads it) and no Textual.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -29,6 +33,16 @@ NAME_WEIGHT = 2.0  # a shared named thing counts this many times a shared word
 TELLING = 1.0
 # At most this many shared things are named in a pair's reason.
 REASON_TERMS = 3
+# A group with at most this many left x right pairs compares every pair sharing a word:
+# exact, and what every group of the bundled corpus is. Past it, candidates are blocked.
+EXACT_PAIRS = 40_000
+# Blocking in a big group: a statement probes the index with its this many rarest words,
+# skips words on more than `COMMON_POSTINGS` statements of the other side (they tell
+# nothing about which one answers it), and is compared with at most `CANDIDATE_LIMIT`
+# statements, those sharing most of its rare words first.
+PROBE_KEYS = 8
+COMMON_POSTINGS = 64
+CANDIDATE_LIMIT = 16
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?:[.!?:;][\"”’)]*\s+|[\"“‘(]\s*)$")
@@ -198,6 +212,16 @@ class Lexicon:
         return Features(doc.roots | concepts.keys(), doc.names, {**doc.shown, **concepts})
 
 
+class PairStats:
+    """What a pairing cost, counted rather than timed: `comparisons` is the number of
+    similarity scores computed."""
+
+    __slots__ = ("comparisons",)
+
+    def __init__(self) -> None:
+        self.comparisons = 0
+
+
 class Match(NamedTuple):
     """Two statements chosen as answering each other, and why."""
 
@@ -258,13 +282,18 @@ def assign(
     topic_id: str = "",
     copies: tuple[Sequence[int], Sequence[int]] | None = None,
     floor: float | None = None,
+    stats: PairStats | None = None,
 ) -> list[Match]:
     """Pair distinct texts of the left side with those of the right by maximum total
     similarity, none below `floor`. Each text is used as many times as it has `copies`
     (once by default): a remark printed by a thousand outlets is compared once, then its
     copies are paired with as many copies of its counterpart. `topics(i, j)` counts the
     topics the two share beyond `topic_id`, the one being paired (whose terms, shared by
-    every statement in it, say nothing of the point). Matches come in no set order."""
+    every statement in it, say nothing of the point). Matches come in no set order.
+
+    A group of more than `EXACT_PAIRS` pairs is blocked: each left text is compared with at
+    most `CANDIDATE_LIMIT` right texts found through its rarest words, so the cost grows
+    with the group's size, not its square. `stats` counts the comparisons."""
     floor = FLOOR if floor is None else floor
     left_docs = [lexicon.features(text) for text in lefts]
     right_docs = [lexicon.features(text) for text in rights]
@@ -275,11 +304,13 @@ def assign(
     for j, doc in enumerate(right_docs):
         for key in doc.roots | doc.names:
             index.setdefault(key, []).append(j)
+    blocked = len(lefts) * len(rights) > EXACT_PAIRS
     edges: list[tuple[float, int, int, list[str]]] = []
     for i, doc in enumerate(left_docs):
-        candidates: set[int] = set()
-        for key in doc.roots | doc.names:
-            candidates.update(index.get(key, ()))
+        keys = doc.roots | doc.names
+        candidates = _blocked(keys, index, weight) if blocked else _sharing(keys, index)
+        if stats is not None:
+            stats.comparisons += len(candidates)
         for j in candidates:
             score, shared = similarity(
                 doc, right_docs[j], weight, topics(i, j) if topics else 0, f"~{topic_id}"
@@ -298,6 +329,30 @@ def assign(
         right_left[j] -= count
         matches.append(Match(i, j, score, reason(shared), count))
     return matches
+
+
+def _sharing(keys: frozenset[str], index: dict[str, list[int]]) -> set[int]:
+    """Every statement of the other side sharing a word or name with this one."""
+    candidates: set[int] = set()
+    for key in keys:
+        candidates.update(index.get(key, ()))
+    return candidates
+
+
+def _blocked(
+    keys: frozenset[str], index: dict[str, list[int]], weight: dict[str, float]
+) -> list[int]:
+    """A few statements of the other side sharing this one's rarest words, most shared
+    first (ties by position): what a big group compares instead of every pair."""
+    rare = sorted(
+        (key for key in keys if 0 < len(index.get(key, ())) <= COMMON_POSTINGS),
+        key=lambda key: (-weight.get(key, 0.0), key),
+    )[:PROBE_KEYS]
+    hits: dict[int, int] = {}
+    for key in rare:
+        for j in index[key]:
+            hits[j] = hits.get(j, 0) + 1
+    return heapq.nsmallest(CANDIDATE_LIMIT, hits, key=lambda j: (-hits[j], j))
 
 
 def reason(shared: Iterable[str]) -> str:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from debate_tui.counterparts import Lexicon, assign, features, pair_rows, reason, stem
+from debate_tui.counterparts import (
+    CANDIDATE_LIMIT,
+    Lexicon,
+    PairStats,
+    assign,
+    features,
+    pair_rows,
+    reason,
+    stem,
+)
 from debate_tui.model import Speaker, Statement, TopicSpec
 
 SPEAKERS = (
@@ -117,3 +126,32 @@ def test_copies_of_one_remark_are_compared_once_and_paired_copy_for_copy() -> No
 
 def test_a_reason_names_at_most_three_things() -> None:
     assert reason(["a", "b", "c", "d"]) == "both on: a, b, c"
+
+
+def test_a_big_group_is_paired_through_rare_words_not_all_against_all() -> None:
+    size = 2000  # a side: the distinct copies of one story share one occasion
+    lefts = [
+        f"Able said the sanctions on grain stay and the plan zorb{i}x for kelvan{i}q holds."
+        for i in range(size)
+    ]
+    rights = [
+        f"Baker said the grain sanctions fail and the plan zorb{i}x for kelvan{i}q is a lie."
+        for i in range(size)
+    ]
+    stats = PairStats()
+    matches = assign(lefts, rights, Lexicon(SPEAKERS, TOPICS, [*lefts, *rights]), stats=stats)
+    assert sorted((m.left, m.right) for m in matches) == [(i, i) for i in range(size)]
+    assert stats.comparisons <= CANDIDATE_LIMIT * size < size * size // 100
+
+
+def test_a_small_group_compares_every_pair_sharing_a_word() -> None:
+    stats = PairStats()
+    assign(LEFT, RIGHT, _lexicon(), stats=stats)
+    sharing = sum(
+        1
+        for a in LEFT
+        for b in RIGHT
+        if (_lexicon().features(a).roots | _lexicon().features(a).names)
+        & (_lexicon().features(b).roots | _lexicon().features(b).names)
+    )
+    assert stats.comparisons == sharing > 0
