@@ -82,7 +82,7 @@ def probe(corpus: Path, cache: Path) -> dict[str, float]:
     import os
 
     os.environ["DEBATE_TUI_CACHE"] = str(cache)
-    for entry in cache.glob("corpus-*.json"):
+    for entry in cache.glob("corpus-*"):
         entry.unlink()
     from debate_tui.build import build_debate
     from debate_tui.config import default_config

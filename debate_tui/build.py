@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from debate_tui.cache import CorpusEntry, StatementCache, entry_key, extractor_version
 from debate_tui.config import Config
@@ -21,8 +22,18 @@ from debate_tui.model import Article, ArticleMeta, Debate, Statement
 from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, RefusedFile, read_regular
 from debate_tui.safe_text import visible
 
+if TYPE_CHECKING:
+    from debate_tui.corpus_store import CorpusStore
+
 # The code that turns per-article statements into the debate's: part of the corpus key.
-_ASSEMBLY_FILES = ("build.py", "occasions.py", "merge.py", "repeat_index.py")
+_ASSEMBLY_FILES = (
+    "build.py",
+    "occasions.py",
+    "merge.py",
+    "repeat_index.py",
+    "counterparts.py",  # the pairings are laid out in the corpus store
+    "corpus_store.py",
+)
 
 Progress = Callable[[int, int, str], None]
 # Assembly after parsing: (stage, done, total), stage one of ASSEMBLY_STAGES.
@@ -141,15 +152,42 @@ def corpus_key(corpus_dir: Path, config: Config) -> str | None:
 def cached_debate(corpus_dir: Path, config: Config) -> Debate | None:
     """The debate straight from the corpus cache, or None when anything must be parsed.
 
-    Lets the reader open a warm corpus with its first frame, without a loading screen.
-    Warnings from loading (a file that is not text, say) were stored with the entry and
-    are kept on the debate for the reader to show.
+    Lets the reader open a warm corpus with its first frame, without a loading screen: the
+    corpus store is opened, not read (a topic is read when it is shown). Warnings from
+    loading (a file that is not text, say) were stored with the entry and are kept on the
+    debate for the reader to show, with any problem found in the store later on.
     """
     key = corpus_key(corpus_dir, config)
-    entry = StatementCache().get_corpus(key) if key else None
-    if entry is None:
+    if key is None:
         return None
-    return _debate(corpus_dir, config, entry.articles, entry.statements, list(entry.warnings))
+    warnings = list(config.warnings)
+    store = StatementCache().open_corpus(key, warn=warnings.append)
+    if store is None:
+        return None
+    warnings.extend(store.warnings())
+    if store.broken:
+        return None
+    return _stored_debate(corpus_dir, config, store, warnings)
+
+
+def _stored_debate(
+    corpus_dir: Path, config: Config, store: CorpusStore, warnings: list[str]
+) -> Debate:
+    """A debate that reads its topics from `store` (its warnings list hears of problems
+    found there later)."""
+    from debate_tui.corpus_store import Stored
+
+    counts = store.counts
+    return Debate(
+        name=config.name,
+        corpus=str(corpus_dir),
+        speakers=config.speakers,
+        topics=config.topics,
+        articles=Stored(counts["articles"], store.articles, store.article_at),
+        statements=Stored(counts["statements"], store.statements, store.statement),
+        warnings=warnings,
+        store=store,
+    )
 
 
 def _debate(
@@ -196,13 +234,15 @@ def build_debate(
 
     store = StatementCache(warn=collect) if use_cache else None
     key = corpus_key(corpus_dir, config) if store else None
-    entry = store.get_corpus(key) if store and key else None
-    if entry is not None:
-        for message in entry.warnings:  # the same files give the same warnings
+    stored = store.open_corpus(key, warn=collect) if store and key else None
+    # Checked in full before it is trusted: an export or a refresh reads it all anyway.
+    if stored is not None and stored.verify():
+        for message in stored.warnings():  # the same files give the same warnings
             collect(message)
-        if progress and entry.articles:
-            progress(len(entry.articles), len(entry.articles), "cache")
-        return _debate(corpus_dir, config, entry.articles, entry.statements, warnings)
+        count = stored.counts["articles"]
+        if progress and count:
+            progress(count, count, "cache")
+        return _stored_debate(corpus_dir, config, stored, [*config.warnings, *warnings])
 
     from debate_tui.corpus import load_corpus  # reading rules: only when the corpus changed
     from debate_tui.merge import merge_statements  # only when the corpus changed
@@ -234,6 +274,19 @@ def build_debate(
     _stop_if(cancelled)
     statements = merge_statements(statements, speakers=config.speakers, progress=report(MERGING))
     metas = [article.meta for article in articles]
-    if store is not None and key is not None:
-        store.put_corpus(key, CorpusEntry(metas, statements, load_warnings))
-    return _debate(corpus_dir, config, metas, statements, warnings)
+    debate = _debate(corpus_dir, config, metas, statements, warnings)
+    if store is None or key is None:
+        return debate
+    _stop_if(cancelled)
+    from debate_tui.corpus_store import topic_tables
+
+    # Every topic paired once, here: the reader then reads a topic's rows, never the
+    # lexicon over every statement of the corpus.
+    tables = topic_tables(debate)
+    sides = (config.speakers[0].id, config.speakers[1].id)
+    if not store.put_corpus(key, CorpusEntry(metas, statements, load_warnings), tables, sides):
+        return debate
+    written = store.open_corpus(key, warn=debate.warnings.append)
+    if written is None:
+        return debate
+    return _stored_debate(corpus_dir, config, written, debate.warnings)

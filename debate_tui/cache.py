@@ -7,20 +7,28 @@ reported and rebuilt, never trusted.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from debate_tui.cache_schema import ARTICLE_ENTRY, CORPUS_ENTRY, Check, problem
+from debate_tui.cache_schema import ARTICLE_ENTRY, Check, problem
 from debate_tui.digest import new_digest
 from debate_tui.model import ArticleMeta, Statement
 from debate_tui.safe_files import MAX_CACHE_BYTES, RefusedFile, read_regular
+
+if TYPE_CHECKING:
+    from debate_tui.corpus_store import CorpusStore, TopicTable
+
+# A built corpus is stored as SQLite (corpus_store.py), read a topic at a time.
+STORE_SUFFIX = ".sqlite"
 
 _PACKAGE = Path(__file__).resolve().parent
 # Everything that decides what a parse produces: the rules' source and the NLP versions.
@@ -163,13 +171,17 @@ class StatementCache:
                 handle.write(payload)
             os.replace(tmp, self._path(key))
         except OSError as exc:
-            if not self._unwritable_said:
-                self._unwritable_said = True
-                reason = (exc.strerror or exc.__class__.__name__).lower()
-                self._warn(
-                    f"{self.directory}: cache folder cannot be written ({reason}); nothing "
-                    "is kept for the next start: set DEBATE_TUI_CACHE to a writable folder"
-                )
+            self._unwritable(exc)
+
+    def _unwritable(self, exc: Exception) -> None:
+        if not self._unwritable_said:
+            self._unwritable_said = True
+            strerror = exc.strerror if isinstance(exc, OSError) else str(exc)
+            reason = (strerror or exc.__class__.__name__).lower()
+            self._warn(
+                f"{self.directory}: cache folder cannot be written ({reason}); nothing "
+                "is kept for the next start: set DEBATE_TUI_CACHE to a writable folder"
+            )
 
     def get_data(self, key: str) -> dict[str, Any] | None:
         """Any JSON object stored under `key`; None when absent, unreadable or corrupt (no
@@ -198,26 +210,72 @@ class StatementCache:
     def put(self, key: str, statements: list[Statement]) -> None:
         self._write(key, {"statements": [st.to_dict() for st in statements]})
 
-    def get_corpus(self, key: str) -> CorpusEntry | None:
-        """A whole corpus as it was built: its articles' metadata, statements and warnings."""
-        data = self._read(key, "corpus", CORPUS_ENTRY)
-        if data is None:
-            return None
-        return CorpusEntry(
-            articles=[ArticleMeta(**meta) for meta in data["articles"]],
-            statements=[Statement.from_dict(item) for item in data["statements"]],
-            warnings=data["warnings"],
-        )
+    def corpus_path(self, key: str) -> Path:
+        return self.directory / f"{key}{STORE_SUFFIX}"
 
-    def put_corpus(self, key: str, entry: CorpusEntry) -> None:
-        self._write(
-            key,
-            {
-                "articles": [meta._asdict() for meta in entry.articles],
-                "statements": [st.to_dict() for st in entry.statements],
-                "warnings": entry.warnings,
-            },
-        )
+    def open_corpus(
+        self, key: str, warn: Callable[[str], None] | None = None
+    ) -> CorpusStore | None:
+        """The corpus stored under `key`, opened to be read a topic at a time; None when
+        absent, or when it is not what it should be (said once, then it is rebuilt).
+        `warn` hears of problems found while reading it later (else this cache's warn)."""
+        from debate_tui.corpus_store import CorpusStore, StoreProblem
+
+        path = self.corpus_path(key)
+        try:
+            return CorpusStore(path, key, warn or self._warn)
+        except OSError:  # absent or unreadable: a miss
+            return None
+        except StoreProblem as exc:
+            self._warn(f"corpus: cache entry {path.name} is corrupt ({exc}); rebuilding it")
+            return None
+
+    def get_corpus(self, key: str) -> CorpusEntry | None:
+        """A whole corpus as it was built, read and checked in full: its articles' metadata,
+        statements and warnings."""
+        store = self.open_corpus(key)
+        if store is None:
+            return None
+        try:
+            if not store.verify():
+                return None
+            return CorpusEntry(store.articles(), store.statements(), store.warnings())
+        finally:
+            store.close()
+
+    def put_corpus(
+        self,
+        key: str,
+        entry: CorpusEntry,
+        tables: dict[str, TopicTable] | None = None,
+        sides: tuple[str, str] = ("", ""),
+    ) -> bool:
+        """Store a corpus with each topic's layout (`tables`, see corpus_store.py),
+        atomically; False when it could not be written (said once)."""
+        from debate_tui.corpus_store import write_store
+
+        tmp = None
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            os.close(fd)
+            write_store(
+                Path(tmp),
+                key,
+                entry.articles,
+                entry.statements,
+                entry.warnings,
+                tables or {},
+                sides,
+            )
+            os.replace(tmp, self.corpus_path(key))
+            return True
+        except (OSError, sqlite3.Error) as exc:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            self._unwritable(exc)
+            return False
 
 
 class CorruptEntry(ValueError):
@@ -228,6 +286,6 @@ class CorpusEntry(NamedTuple):
     """What a warm start needs of a corpus, without reading one article (a named tuple:
     cheap to define at start-up)."""
 
-    articles: list[ArticleMeta]
-    statements: list[Statement]
-    warnings: list[str]
+    articles: Sequence[ArticleMeta]
+    statements: Sequence[Statement]
+    warnings: Sequence[str]

@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from debate_tui.model import Kind, Via
 
-__all__ = ["ARTICLE_ENTRY", "CORPUS_ENTRY", "problem"]
+__all__ = ["ARTICLE_ENTRY", "ARTICLE_META", "CORPUS_STATEMENT", "problem"]
 
 
 class Check:
@@ -188,13 +188,6 @@ ARTICLE_META = Record(
     {"outlet": MAYBE_TEXT, "date": MAYBE_TEXT, "url": MAYBE_TEXT, "occasion": MAYBE_TEXT},
 )
 ARTICLE_ENTRY = Record({"statements": ListOf(ARTICLE_STATEMENT)})
-CORPUS_ENTRY = Record(
-    {
-        "articles": ListOf(ARTICLE_META),
-        "statements": ListOf(CORPUS_STATEMENT),
-        "warnings": ListOf(TEXT),
-    }
-)
 
 
 def problem(schema: Check, data: Any) -> str | None:

@@ -7,9 +7,10 @@ and the cache can all use it without paying for the NLP stack.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import PurePosixPath
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, Protocol
 
 from debate_tui.dates import When, find_date
 
@@ -221,17 +222,45 @@ class Pairing:
         return sum(1 for st in self.statements() if st.speaker == speaker_id)
 
 
+class TopicStore(Protocol):
+    """Where a built corpus's topics are read from, one at a time (corpus_store.py): the
+    reader of a corpus of 50,000 articles never holds all of it."""
+
+    def topic_counts(self, topic: str) -> tuple[int, int]: ...
+
+    def topic_statements(self, topic: str) -> list[Statement]: ...
+
+    def topic_rows(self, topic: str, sides: tuple[str, str]) -> list[Row]: ...
+
+    def article(self, source: str) -> ArticleMeta | None: ...
+
+    @property
+    def counts(self) -> dict[str, int]: ...
+
+
+# A debate read from a store keeps the pairings of its last topics up to this many rows
+# in all (always the current one): the bundled corpus keeps every topic, one of 50,000
+# articles only the one on screen.
+KEEP_ROWS = 20_000
+
+
 @dataclass(slots=True)
 class Debate:
-    """All statements of a corpus, with the configuration that names the sides and topics."""
+    """All statements of a corpus, with the configuration that names the sides and topics.
+
+    `articles` and `statements` are lists, or for a corpus read from its store (`store`)
+    sequences read from it only when iterated; every method below answers from the store
+    then, a topic at a time.
+    """
 
     name: str
     corpus: str
     speakers: tuple[Speaker, Speaker]
     topics: tuple[TopicSpec, ...]
-    articles: list[ArticleMeta]
-    statements: list[Statement]
+    articles: Sequence[ArticleMeta]
+    statements: Sequence[Statement]
     warnings: list[str] = field(default_factory=list)
+    store: TopicStore | None = field(default=None, repr=False, compare=False)
     # Indexes built on first use, so switching topics in a reader holding tens of thousands
     # of statements never rescans them all; rebuilt when the lists are replaced or grow.
     _index_key: tuple[int, int, int, int] = field(default=(0, -1, 0, -1), repr=False, compare=False)
@@ -275,10 +304,14 @@ class Debate:
         return (*self.topics, TopicSpec(OTHER_TOPIC, "Other"))
 
     def statements_for(self, topic_id: str) -> list[Statement]:
+        if self.store is not None:
+            return self.store.topic_statements(topic_id)
         self._indexes()
         return list(self._by_topic.get(topic_id, ()))
 
     def counts(self, topic_id: str) -> tuple[int, int]:
+        if self.store is not None:
+            return self.store.topic_counts(topic_id)
         found = self.statements_for(topic_id)
         left, right = self.speakers
         return (
@@ -286,17 +319,48 @@ class Debate:
             sum(1 for st in found if st.speaker == right.id),
         )
 
+    def speaker_totals(self) -> tuple[int, int]:
+        """How many statements each side made in the whole corpus."""
+        if self.store is not None:
+            counts = self.store.counts
+            return counts["left_total"], counts["right_total"]
+        left, right = self.speakers
+        return (
+            sum(1 for st in self.statements if st.speaker == left.id),
+            sum(1 for st in self.statements if st.speaker == right.id),
+        )
+
     def article(self, source: str) -> ArticleMeta | None:
+        if self.store is not None:
+            return self.store.article(source)
         self._indexes()
         return self._by_source.get(source)
 
     def pairing(self, topic_id: str) -> Pairing:
         """Align the topic's statements: one group per occasion (else article), and in
         each group every statement beside the other side's statement that answers it."""
+        if self.store is not None:
+            return self._stored_pairing(topic_id)
         self._indexes()
         cached = self._pairings.get(topic_id)
         if cached is None:
             cached = self._pairings[topic_id] = self._pair(topic_id)
+        return cached
+
+    def _stored_pairing(self, topic_id: str) -> Pairing:
+        """The topic's pairing as the build laid it out, read from the store; the last few
+        are kept while they hold under `KEEP_ROWS` rows."""
+        assert self.store is not None
+        cached = self._pairings.pop(topic_id, None)
+        if cached is None:
+            left, right = self.speakers
+            rows = self.store.topic_rows(topic_id, (left.id, right.id))
+            cached = Pairing(self.topic(topic_id), left, right, tuple(rows))
+        self._pairings[topic_id] = cached  # the newest last
+        held = sum(len(p.rows) for p in self._pairings.values())
+        while held > KEEP_ROWS and len(self._pairings) > 1:
+            oldest = next(iter(self._pairings))
+            held -= len(self._pairings.pop(oldest).rows)
         return cached
 
     def _pair(self, topic_id: str) -> Pairing:

@@ -78,11 +78,11 @@ def test_a_warm_start_still_reports_a_file_that_is_not_text(
 def test_a_corrupt_corpus_entry_is_rebuilt_with_a_warning(tmp_path: Path, own_cache: Path) -> None:
     corpus = _warm(tmp_path)
     config = default_config()
-    good = build_debate(corpus, config, warn=lambda _m: None)
-    for entry in own_cache.glob("corpus-*.json"):
+    good = list(build_debate(corpus, config, warn=lambda _m: None).statements)
+    for entry in own_cache.glob("corpus-*.sqlite"):
         entry.write_text('{"articles": [{"nonsense": 1}], "statements": [], "warnings": []}')
     assert cached_debate(corpus, config) is None
     messages: list[str] = []
     rebuilt = build_debate(corpus, config, warn=messages.append)
-    assert rebuilt.statements == good.statements
+    assert rebuilt.statements == good
     assert any("corrupt" in message for message in messages)

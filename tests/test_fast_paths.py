@@ -39,7 +39,7 @@ def test_a_warm_cache_builds_the_same_debate_as_a_fresh_parse(
     assert first.statements == fresh.statements
     assert warm.statements == fresh.statements
     assert warm.articles == fresh.articles
-    entries = sorted(p.name for p in own_cache.glob("*.json"))
+    entries = sorted(p.name for p in own_cache.glob("*.sqlite"))
     assert any(name.startswith("corpus-") for name in entries)
     # A changed title is an input of occasions and merging: the corpus entry must miss.
     sidecar = corpus / "sources.toml"

@@ -7,13 +7,15 @@ wrong types, wrong shapes, unknown fields, absurd nesting. Everything here is SY
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from debate_tui.build import build_debate
+from debate_tui.build import build_debate, cached_debate
 from debate_tui.cache import CorpusEntry, StatementCache
 from debate_tui.config import default_config, load_config
 from debate_tui.model import ArticleMeta, Report, Statement
@@ -112,41 +114,104 @@ def test_a_damaged_article_entry_is_one_warning_and_is_rebuilt(tmp_path: Path, c
 def test_an_entry_that_is_not_even_an_object_is_one_warning(
     tmp_path: Path, raw: bytes, reason: str | tuple[str, str]
 ) -> None:
-    article_reason, corpus_reason = (reason, reason) if isinstance(reason, str) else reason
+    article_reason = reason if isinstance(reason, str) else reason[0]
     warnings: list[str] = []
     cache = StatementCache(tmp_path / "cache", warn=warnings.append)
     cache.directory.mkdir()
     entry_path(cache, "k").write_bytes(raw)
+    cache.corpus_path("k").write_bytes(raw)  # a corpus is stored as a database
     assert cache.get("k", "a.txt") is None
     assert cache.get_corpus("k") is None
-    assert warnings == [
-        f"a.txt: cache entry k.json is corrupt ({article_reason}); rebuilding it",
-        f"corpus: cache entry k.json is corrupt ({corpus_reason}); rebuilding it",
-    ]
+    assert warnings[0] == f"a.txt: cache entry k.json is corrupt ({article_reason}); rebuilding it"
+    assert warnings[1].startswith("corpus: cache entry k.sqlite is corrupt (not a corpus database")
+    assert len(warnings) == 2
 
 
+# A corpus is stored as a database (corpus_store.py): these edit its rows as the JSON
+# cases edit an entry, through a view of it as {"articles", "statements", "warnings"}.
 CORPUS_DAMAGE: dict[str, Edit] = {
-    "warnings of objects": lambda d: d.update(warnings=[{"text": "x"}]),
-    "warnings as one string": lambda d: d.update(warnings="x"),
     "a title as a number": lambda d: d["articles"][0].update(title=5),
     "an article without a source": lambda d: d["articles"][0].pop("source"),
     "a statement without a source": lambda d: first(d).pop("source"),
     "an occasion as a list": lambda d: first(d).update(occasion=["a", "b"]),
     "a statement moved past its text": lambda d: first(d).update(start=40, end=10**12),
+    "a confidence as a word": lambda d: first(d).update(confidence="high"),
 }
+# Damage to the database itself: (SQL run on it, the reason the warning gives).
+CORPUS_SQL_DAMAGE: dict[str, tuple[str, str]] = {
+    "a warning that is not text": ("UPDATE warnings SET text = x'00ff'", "warnings"),
+    "a statement that is not JSON": ("UPDATE statements SET data = '{'", "not valid JSON"),
+    "a statement stored as a number": ("UPDATE statements SET data = 5", "expected an object"),
+    "a row pointing at no statement": ("UPDATE pair_rows SET left_id = 999", "rows of"),
+    "a row of nothing": ("UPDATE pair_rows SET left_id = NULL, right_id = NULL", "an empty row"),
+    "a count as a word": ("UPDATE meta SET value = 'many' WHERE name = 'statements'", "meta."),
+    "written for another corpus": ("UPDATE meta SET value = 'x' WHERE name = 'key'", "another"),
+    "another version's layout": ("CREATE TABLE extra(x)", "not a corpus database of this"),
+    "another program's database": ("DROP TABLE pair_rows", "not a corpus database of this"),
+    "a count table of words": ("UPDATE topic_counts SET left_count = 'x'", "counts of"),
+}
+
+
+def damage_store(path: Path, edit: Edit) -> None:
+    """Apply a JSON-entry edit to the stored corpus's first article, first statement and
+    warnings, writing back what the edit left."""
+    with closing(sqlite3.connect(path)) as db:
+        article = json.loads(db.execute("SELECT data FROM articles WHERE id = 0").fetchone()[0])
+        st = json.loads(db.execute("SELECT data FROM statements WHERE id = 0").fetchone()[0])
+        data: dict[str, Any] = {"articles": [article], "statements": [st], "warnings": []}
+        edit(data)
+        db.execute("UPDATE articles SET data = ? WHERE id = 0", (json.dumps(article),))
+        db.execute("UPDATE statements SET data = ? WHERE id = 0", (json.dumps(st),))
+        db.commit()
+
+
+def _stored_entry(cache: StatementCache) -> CorpusEntry:
+    """A corpus of one statement stored under "c", with its one topic laid out."""
+    from debate_tui.corpus_store import TopicTable
+
+    entry = CorpusEntry([ArticleMeta("a.txt", "Talks", date="2023-01-02")], [statement()], ["w"])
+    table = TopicTable([0], [("Vienna talks", 0, None, "")], (1, 0))
+    assert cache.put_corpus("c", entry, {"crimea": table}, ("blinken", "lavrov"))
+    assert cache.get_corpus("c") == entry
+    return entry
 
 
 @pytest.mark.parametrize("case", sorted(CORPUS_DAMAGE))
 def test_a_damaged_corpus_entry_is_one_warning(tmp_path: Path, case: str) -> None:
     warnings: list[str] = []
     cache = StatementCache(tmp_path / "cache", warn=warnings.append)
-    entry = CorpusEntry([ArticleMeta("a.txt", "Talks", date="2023-01-02")], [statement()], [])
-    cache.put_corpus("c", entry)
-    assert cache.get_corpus("c") == entry
-    damage(entry_path(cache, "c"), CORPUS_DAMAGE[case])
+    _stored_entry(cache)
+    damage_store(cache.corpus_path("c"), CORPUS_DAMAGE[case])
     assert cache.get_corpus("c") is None
     (message,) = warnings
-    assert message.startswith("corpus: cache entry c.json is corrupt (entry.")
+    assert message.startswith("corpus: cache entry c.sqlite is corrupt (entry")
+    assert not cache.corpus_path("c").exists(), "removed: the next start rebuilds it"
+
+
+@pytest.mark.parametrize("case", sorted(CORPUS_SQL_DAMAGE))
+def test_a_damaged_corpus_database_is_one_warning(tmp_path: Path, case: str) -> None:
+    sql, reason = CORPUS_SQL_DAMAGE[case]
+    warnings: list[str] = []
+    cache = StatementCache(tmp_path / "cache", warn=warnings.append)
+    _stored_entry(cache)
+    with closing(sqlite3.connect(cache.corpus_path("c"))) as db:
+        db.execute(sql)
+        db.commit()
+    assert cache.get_corpus("c") is None
+    (message,) = warnings
+    assert message.startswith("corpus: cache entry c.sqlite is corrupt (")
+    assert reason in message and message.endswith("); rebuilding it")
+
+
+def test_a_truncated_corpus_database_is_one_warning(tmp_path: Path) -> None:
+    warnings: list[str] = []
+    cache = StatementCache(tmp_path / "cache", warn=warnings.append)
+    _stored_entry(cache)
+    path = cache.corpus_path("c")
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 3])
+    assert cache.get_corpus("c") is None
+    (message,) = warnings
+    assert message.startswith("corpus: cache entry c.sqlite is corrupt (")
 
 
 def test_a_damaged_corpus_entry_never_survives_a_build(tmp_path: Path, own_cache: Path) -> None:
@@ -154,19 +219,44 @@ def test_a_damaged_corpus_entry_never_survives_a_build(tmp_path: Path, own_cache
     corpus.mkdir()
     (corpus / "a.txt").write_text(TEXT, "utf-8")
     config = default_config()
-    first_build = build_debate(corpus, config, warn=lambda _m: None)
-    assert first_build.statements
-    (entry,) = own_cache.glob("corpus-*.json")
-    damage(entry, lambda d: d.update(warnings=[{"text": "x"}]))
+    # Read before the damage: a debate reads its store as it goes, and this damage is
+    # done in place, where a rebuild replaces the file.
+    first_build = list(build_debate(corpus, config, warn=lambda _m: None).statements)
+    assert first_build
+    (entry,) = own_cache.glob("corpus-*.sqlite")
+    damage_store(entry, lambda d: first(d).update(confidence="high"))
     warnings: list[str] = []
     second = build_debate(corpus, config, warn=warnings.append)
     assert len(warnings) == 1 and "is corrupt" in warnings[0]
-    assert second.statements == first_build.statements
+    assert second.statements == first_build
     assert second.warnings == warnings
     third_warnings: list[str] = []
     third = build_debate(corpus, config, warn=third_warnings.append)
     assert third_warnings == [] and third.warnings == []
-    assert third.statements == first_build.statements
+    assert third.statements == first_build
+
+
+def test_damage_found_while_reading_a_topic_is_one_warning_and_a_rebuild_next_time(
+    tmp_path: Path, own_cache: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(TEXT, "utf-8")
+    config = default_config()
+    built = build_debate(corpus, config, warn=lambda _m: None)
+    topic = next(t.id for t in built.all_topics() if built.pairing(t.id).rows)
+    statements = list(built.statements)
+    (entry,) = own_cache.glob("corpus-*.sqlite")
+    damage_store(entry, lambda d: first(d).update(kind="speech"))
+    warm = cached_debate(corpus, config)  # opened, not read: the damage is not seen yet
+    assert warm is not None and warm.warnings == []
+    assert warm.pairing(topic).rows == ()
+    (message,) = warm.warnings
+    assert "is corrupt" in message and "rebuilding it" in message
+    assert cached_debate(corpus, config) is None  # the next start builds it again
+    again: list[str] = []
+    assert build_debate(corpus, config, warn=again.append).statements == statements
+    assert again == []
 
 
 def test_a_cache_folder_that_cannot_be_written_is_said_once(

@@ -175,6 +175,7 @@ def test_a_cache_entry_that_is_a_special_file_is_a_corrupt_entry(
     cache.directory.mkdir()
     (cache.directory / "k1.json").symlink_to(fifo)
     (cache.directory / "k2.json").symlink_to("/dev/zero")
+    (cache.directory / "k2.sqlite").symlink_to("/dev/zero")  # a corpus entry
     assert finishes(lambda: cache.get("k1", "a.txt")) is None
     assert finishes(lambda: cache.get("k2", "b.txt")) is None
     assert finishes(lambda: cache.get_corpus("k2")) is None

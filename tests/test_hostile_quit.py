@@ -98,7 +98,7 @@ async def test_q_while_reading_the_corpus_stops_reading(
     assert spy.read <= 11 < ARTICLES  # stopped at the next file, not after all of them
     assert isinstance(spy.error, build.BuildCancelled)
     assert spy.parsed == 0  # spaCy was never even loaded
-    assert not list(own_cache.glob("corpus-*.json"))  # nothing half-built was cached
+    assert not list(own_cache.glob("corpus-*"))  # nothing half-built was cached
 
 
 async def test_q_while_parsing_stops_the_parse(
@@ -119,4 +119,4 @@ async def test_q_while_parsing_stops_the_parse(
     await spy.wait_finished()
     assert spy.read == ARTICLES
     assert 1 <= spy.parsed < ARTICLES  # the parse stopped early
-    assert not list(own_cache.glob("corpus-*.json"))
+    assert not list(own_cache.glob("corpus-*"))

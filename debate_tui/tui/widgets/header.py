@@ -96,8 +96,7 @@ class DebateHeader(Static):
             f"{len(debate.statements)} statements",
         ]
         if per_speaker:
-            by_left = sum(1 for st in debate.statements if st.speaker == left.id)
-            by_right = sum(1 for st in debate.statements if st.speaker == right.id)
+            by_left, by_right = debate.speaker_totals()
             parts.append(
                 (
                     visible(

@@ -1,0 +1,432 @@
+"""A built corpus in one SQLite file, read a topic at a time.
+
+At 50,000 articles a corpus entry holds about half a million statements: read whole (as
+one JSON document) it took ten seconds and gigabytes before the reader's first frame.
+Here the statements sit in a table indexed by source, with each topic's members and its
+pairing rows (computed once, when the corpus is built) keyed by topic, and the counts the
+header and the topic list show kept apart: a warm start reads those counts and the first
+topic's statements, nothing else.
+
+The file is input like any other cache entry. It is opened read-only after checking it is
+a regular file holding exactly this layout, under this key; every statement, article and
+row is validated as it is read (`cache_schema`). Anything wrong is one warning naming the
+entry, and the file is removed so the next start rebuilds it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+from urllib.parse import quote
+
+from debate_tui.cache_schema import ARTICLE_META, CORPUS_STATEMENT, problem
+from debate_tui.model import ArticleMeta, Row, Statement
+
+if TYPE_CHECKING:
+    from debate_tui.model import Debate
+
+FORMAT = "debate-tui corpus 1"
+SUFFIX = ".sqlite"
+_TABLES = {
+    "meta": "CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "articles": "CREATE TABLE articles(id INTEGER PRIMARY KEY, source TEXT NOT NULL, "
+    "data TEXT NOT NULL)",
+    "statements": "CREATE TABLE statements(id INTEGER PRIMARY KEY, source TEXT NOT NULL, "
+    "speaker TEXT NOT NULL, data TEXT NOT NULL)",
+    "members": "CREATE TABLE members(topic TEXT NOT NULL, seq INTEGER NOT NULL, "
+    "statement INTEGER NOT NULL, PRIMARY KEY (topic, seq)) WITHOUT ROWID",
+    "pair_rows": "CREATE TABLE pair_rows(topic TEXT NOT NULL, seq INTEGER NOT NULL, "
+    "grp TEXT NOT NULL, left_id INTEGER, right_id INTEGER, why TEXT NOT NULL, "
+    "PRIMARY KEY (topic, seq)) WITHOUT ROWID",
+    "topic_counts": "CREATE TABLE topic_counts(topic TEXT PRIMARY KEY, left_count INTEGER "
+    "NOT NULL, right_count INTEGER NOT NULL)",
+    "warnings": "CREATE TABLE warnings(id INTEGER PRIMARY KEY, text TEXT NOT NULL)",
+}
+_INDEXES = {
+    "articles_by_source": "CREATE INDEX articles_by_source ON articles(source)",
+    "statements_by_source": "CREATE INDEX statements_by_source ON statements(source)",
+}
+# Counts kept in `meta`, so a start never counts half a million rows.
+_COUNTS = ("articles", "statements", "left_total", "right_total")
+
+T = TypeVar("T")
+
+
+class StoreProblem(ValueError):
+    """The file is there but is not a corpus this version wrote under this key."""
+
+
+class TopicTable:
+    """One topic as the reader shows it: its statements in corpus order (indexes into the
+    entry's statement list), its pairing rows, and the two sides' counts."""
+
+    __slots__ = ("counts", "members", "rows")
+
+    def __init__(
+        self,
+        members: list[int],
+        rows: list[tuple[str, int | None, int | None, str]],
+        counts: tuple[int, int],
+    ) -> None:
+        self.members = members
+        self.rows = rows
+        self.counts = counts
+
+
+def topic_tables(debate: Debate) -> dict[str, TopicTable]:
+    """Every topic of an in-memory debate laid out for the store: pairing each topic here,
+    at build time, is what spares the reader the lexicon over every statement."""
+    position = {id(st): index for index, st in enumerate(debate.statements)}
+    tables: dict[str, TopicTable] = {}
+    for topic in debate.all_topics():
+        members = [position[id(st)] for st in debate.statements_for(topic.id)]
+        rows = [
+            (
+                row.group,
+                None if row.left is None else position[id(row.left)],
+                None if row.right is None else position[id(row.right)],
+                row.why,
+            )
+            for row in debate.pairing(topic.id).rows
+        ]
+        tables[topic.id] = TopicTable(members, rows, debate.counts(topic.id))
+    return tables
+
+
+def write_store(
+    path: Path,
+    key: str,
+    articles: Sequence[ArticleMeta],
+    statements: Sequence[Statement],
+    warnings: Sequence[str],
+    tables: dict[str, TopicTable],
+    sides: tuple[str, str],
+) -> None:
+    """Write the corpus to `path` (a new file: the caller moves it into place)."""
+    left, right = sides
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode=OFF")
+        connection.execute("PRAGMA synchronous=OFF")
+        for sql in (*_TABLES.values(), *_INDEXES.values()):
+            connection.execute(sql)
+        connection.executemany(
+            "INSERT INTO articles VALUES (?, ?, ?)",
+            (
+                (index, meta.source, json.dumps(meta._asdict(), ensure_ascii=False))
+                for index, meta in enumerate(articles)
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO statements VALUES (?, ?, ?, ?)",
+            (
+                (index, st.source, st.speaker, json.dumps(st.to_dict(), ensure_ascii=False))
+                for index, st in enumerate(statements)
+            ),
+        )
+        for topic, table in tables.items():
+            connection.executemany(
+                "INSERT INTO members VALUES (?, ?, ?)",
+                ((topic, seq, member) for seq, member in enumerate(table.members)),
+            )
+            connection.executemany(
+                "INSERT INTO pair_rows VALUES (?, ?, ?, ?, ?, ?)",
+                ((topic, seq, *row) for seq, row in enumerate(table.rows)),
+            )
+            connection.execute("INSERT INTO topic_counts VALUES (?, ?, ?)", (topic, *table.counts))
+        connection.executemany("INSERT INTO warnings VALUES (?, ?)", enumerate(warnings))
+        counts = {
+            "articles": len(articles),
+            "statements": len(statements),
+            "left_total": sum(1 for st in statements if st.speaker == left),
+            "right_total": sum(1 for st in statements if st.speaker == right),
+        }
+        connection.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [
+                ("format", FORMAT),
+                ("key", key),
+                ("left", left),
+                ("right", right),
+                *((name, str(n)) for name, n in counts.items()),
+            ],
+        )
+        connection.commit()
+    finally:
+        connection.close()
+
+
+class CorpusStore:
+    """A corpus file opened read-only. Reads never raise: a problem found in the middle of a
+    session is said once through `warn`, the file is removed (the next start rebuilds it),
+    and what could not be read is left out."""
+
+    def __init__(self, path: Path, key: str, warn: Callable[[str], None]) -> None:
+        self.path = path
+        self._warn = warn
+        self._lock = threading.Lock()  # a refresh builds in a worker thread, then hands over
+        self._broken = False
+        self._articles: dict[str, ArticleMeta | None] = {}
+        info = os.stat(path)  # OSError: a miss
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreProblem("not a regular file")
+        try:
+            self._db = sqlite3.connect(
+                f"file:{quote(str(path))}?mode=ro", uri=True, check_same_thread=False
+            )
+        except sqlite3.Error:
+            raise StoreProblem("cannot be opened as a database") from None
+        try:
+            self.counts = self._check(key)
+        except (sqlite3.Error, StoreProblem) as exc:
+            self._db.close()
+            reason = str(exc) if isinstance(exc, StoreProblem) else "not a corpus database"
+            raise StoreProblem(reason) from None
+
+    def _check(self, key: str) -> dict[str, int]:
+        tables = dict(self._db.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL"))
+        if tables != {**_TABLES, **_INDEXES}:
+            raise StoreProblem("not a corpus database of this version")
+        meta = dict(self._db.execute("SELECT name, value FROM meta"))
+        if meta.get("format") != FORMAT:
+            raise StoreProblem("not a corpus database of this version")
+        if meta.get("key") != key:
+            raise StoreProblem("written for another corpus")
+        counts: dict[str, int] = {}
+        for name in _COUNTS:
+            value = meta.get(name)
+            if type(value) is not str or not value.isdigit():
+                raise StoreProblem(f"meta.{name}: expected a whole number >= 0")
+            counts[name] = int(value)
+        return counts
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- reading, each guarded ------------------------------------------------------------
+    def _guarded(self, read: Callable[[], T], empty: T) -> T:
+        if self._broken:
+            return empty
+        with self._lock:
+            try:
+                return read()
+            except (sqlite3.Error, StoreProblem) as exc:
+                reason = str(exc) if isinstance(exc, StoreProblem) else "unreadable"
+                self._break(reason)
+                return empty
+
+    def _break(self, reason: str) -> None:
+        self._broken = True
+        self._warn(f"corpus: cache entry {self.path.name} is corrupt ({reason}); rebuilding it")
+        try:
+            self._db.close()
+            self.path.unlink()
+        except OSError:
+            pass
+
+    @property
+    def broken(self) -> bool:
+        return self._broken
+
+    def warnings(self) -> list[str]:
+        def read() -> list[str]:
+            found = [text for (text,) in self._db.execute("SELECT text FROM warnings ORDER BY id")]
+            if not all(type(text) is str for text in found):
+                raise StoreProblem("warnings: expected strings")
+            return found
+
+        return self._guarded(read, [])
+
+    def topic_counts(self, topic: str) -> tuple[int, int]:
+        def read() -> tuple[int, int]:
+            found = self._db.execute(
+                "SELECT left_count, right_count FROM topic_counts WHERE topic = ?", (topic,)
+            ).fetchone()
+            if found is None:
+                return (0, 0)
+            if not all(type(n) is int and n >= 0 for n in found):
+                raise StoreProblem(f"counts of {topic!r}: expected whole numbers >= 0")
+            return (found[0], found[1])
+
+        return self._guarded(read, (0, 0))
+
+    def article(self, source: str) -> ArticleMeta | None:
+        if source in self._articles:
+            return self._articles[source]
+
+        def read() -> ArticleMeta | None:
+            found = self._db.execute(
+                "SELECT data FROM articles WHERE source = ? ORDER BY id LIMIT 1", (source,)
+            ).fetchone()
+            return None if found is None else _article(found[0])
+
+        meta = self._articles[source] = self._guarded(read, None)
+        return meta
+
+    def articles(self) -> list[ArticleMeta]:
+        def read() -> list[ArticleMeta]:
+            rows = self._db.execute("SELECT data FROM articles ORDER BY id")
+            return [_article(data) for (data,) in rows]
+
+        return self._guarded(read, [])
+
+    def statements(self) -> list[Statement]:
+        def read() -> list[Statement]:
+            rows = self._db.execute("SELECT data FROM statements ORDER BY id")
+            return [_statement(data) for (data,) in rows]
+
+        return self._guarded(read, [])
+
+    def article_at(self, index: int) -> ArticleMeta | None:
+        def read() -> ArticleMeta | None:
+            found = self._db.execute("SELECT data FROM articles WHERE id = ?", (index,)).fetchone()
+            return None if found is None else _article(found[0])
+
+        return self._guarded(read, None)
+
+    def statement(self, index: int) -> Statement | None:
+        def read() -> Statement | None:
+            found = self._db.execute(
+                "SELECT data FROM statements WHERE id = ?", (index,)
+            ).fetchone()
+            return None if found is None else _statement(found[0])
+
+        return self._guarded(read, None)
+
+    def _members(self, topic: str) -> dict[int, Statement]:
+        rows = self._db.execute(
+            "SELECT s.id, s.data FROM members AS m JOIN statements AS s ON s.id = m.statement "
+            "WHERE m.topic = ? ORDER BY m.seq",
+            (topic,),
+        )
+        return {index: _statement(data) for index, data in rows}
+
+    def topic_statements(self, topic: str) -> list[Statement]:
+        return self._guarded(lambda: list(self._members(topic).values()), [])
+
+    def topic_rows(self, topic: str, sides: tuple[str, str]) -> list[Row]:
+        """The topic's pairing rows, each cell checked to be a statement of this topic by
+        the speaker of its column."""
+
+        def read() -> list[Row]:
+            members = self._members(topic)
+            rows: list[Row] = []
+            found = self._db.execute(
+                "SELECT grp, left_id, right_id, why FROM pair_rows WHERE topic = ? ORDER BY seq",
+                (topic,),
+            )
+            for group, left_id, right_id, why in found:
+                if type(group) is not str or type(why) is not str:
+                    raise StoreProblem(f"rows of {topic!r}: expected text")
+                left = _cell(members, left_id, sides[0], topic)
+                right = _cell(members, right_id, sides[1], topic)
+                if left is None and right is None:
+                    raise StoreProblem(f"rows of {topic!r}: an empty row")
+                rows.append(Row(group, left, right, why))
+            return rows
+
+        return self._guarded(read, [])
+
+    def verify(self) -> bool:
+        """Read and check everything once (articles, statements, every topic's rows):
+        what a build does with an entry before trusting it for export or a refresh."""
+        self.articles()
+        self.statements()
+        self.warnings()
+        topics: list[str] = self._guarded(
+            lambda: [t for (t,) in self._db.execute("SELECT topic FROM topic_counts")], []
+        )
+        sides = self._guarded(lambda: self._sides(), ("", ""))
+        for topic in topics:
+            if self._broken:
+                break
+            self.topic_counts(topic)
+            self.topic_rows(topic, sides)
+        return not self._broken
+
+    def _sides(self) -> tuple[str, str]:
+        found = dict(self._db.execute("SELECT name, value FROM meta"))
+        return (str(found.get("left", "")), str(found.get("right", "")))
+
+
+def _cell(members: dict[int, Statement], index: Any, speaker: str, topic: str) -> Statement | None:
+    if index is None:
+        return None
+    found = members.get(index) if type(index) is int else None
+    if found is None or (speaker and found.speaker != speaker):
+        raise StoreProblem(f"rows of {topic!r}: a cell that is not one of its statements")
+    return found
+
+
+def _loads(data: Any) -> Any:
+    if type(data) is not str:
+        raise StoreProblem("expected JSON text")
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):
+        raise StoreProblem("not valid JSON") from None
+
+
+def _statement(data: Any) -> Statement:
+    item = _loads(data)
+    if not CORPUS_STATEMENT.ok(item):
+        raise StoreProblem(problem(CORPUS_STATEMENT, item) or "a statement")
+    return Statement.from_dict(item)
+
+
+def _article(data: Any) -> ArticleMeta:
+    item = _loads(data)
+    if not ARTICLE_META.ok(item):
+        raise StoreProblem(problem(ARTICLE_META, item) or "an article")
+    return ArticleMeta(**item)
+
+
+class Stored(Sequence[T]):
+    """A list read from the store when it is used, never kept: the reader only counts these
+    (the count is in the store), while an export or a filter over everything reads them."""
+
+    def __init__(self, count: int, read: Callable[[], list[T]], one: Callable[[int], T | None]):
+        self._count = count
+        self._read = read
+        self._one = one
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._read())
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return self._read()[index]
+        if index < 0:
+            index += self._count
+        found = self._one(index) if 0 <= index < self._count else None
+        if found is None:
+            raise IndexError(index)
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<{self._count} stored>"
