@@ -8,6 +8,7 @@ start reads one file instead of redoing that work.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import lru_cache
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from debate_tui.cache import CorpusEntry, StatementCache, entry_key, extractor_version
 from debate_tui.config import Config
 from debate_tui.corpus_files import SIDECAR_NAME, article_paths
-from debate_tui.digest import new_digest
+from debate_tui.digest import hexdigest, new_digest
 from debate_tui.model import Article, ArticleMeta, Debate, Statement
 from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, RefusedFile, read_regular
 from debate_tui.safe_text import visible
@@ -128,8 +129,10 @@ def corpus_key(corpus_dir: Path, config: Config) -> str | None:
     That is every article's name and bytes, the sidecar's bytes, the configuration, and
     the code (and library versions) of reading, extraction, occasions and merging: change
     any of them and the key changes. Hashing raw bytes lets a warm start skip reading the
-    articles at all. None when a file cannot be read (or is no regular file, or too large):
-    that corpus is always built afresh, so its warnings are fresh too.
+    articles at all, and an article that stats as it did last time is not even read: its
+    digest is kept in the cache (file_hashes.py). None when a file cannot be read (or is no
+    regular file, or too large): that corpus is always built afresh, so its warnings are
+    fresh too.
     """
     if corpus_dir.is_file():
         paths, sidecar, base = [corpus_dir], corpus_dir.parent / SIDECAR_NAME, corpus_dir.parent
@@ -137,15 +140,24 @@ def corpus_key(corpus_dir: Path, config: Config) -> str | None:
         paths, sidecar, base = article_paths(corpus_dir), corpus_dir / SIDECAR_NAME, corpus_dir
     else:
         return None
+    from debate_tui.file_hashes import FileHashes
+
+    cache = StatementCache()
+    kept_key = f"files-{hexdigest(os.fsencode(os.path.abspath(base)))}"
+    kept = cache.get_data(kept_key)
+    hashes = FileHashes(kept.get("files") if kept else None)
     digest = new_digest(f"{_assembly_version()}-{config.version}".encode())
     try:
         for path in paths:
-            digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-            digest.update(new_digest(read_regular(path, MAX_ARTICLE_BYTES, "")).digest())
+            name = path.relative_to(base).as_posix()
+            digest.update(name.encode() + b"\0")
+            digest.update(bytes.fromhex(hashes.digest(path, name, MAX_ARTICLE_BYTES)))
         exists = sidecar.exists() or sidecar.is_symlink()
         digest.update(read_regular(sidecar, MAX_SIDECAR_BYTES, "") if exists else b"-")
     except (OSError, RefusedFile):
         return None
+    if hashes.changed():
+        cache.put_data(kept_key, {"files": hashes.to_keep()})
     return f"corpus-{digest.hexdigest()[:32]}"
 
 
