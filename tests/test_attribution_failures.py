@@ -756,3 +756,47 @@ def test_she_never_stands_for_a_speaker_the_article_calls_his(tmp_path: Path) ->
         "“It is not enough,” she said.\n"
     )
     assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
+# -- coordinated subjects and clauses the parser misplaced ------------------------------
+def test_a_speaker_coordinated_with_others_speaks_for_himself(tmp_path: Path) -> None:
+    text = "A headline\nLavrov and his deputy have argued for years that NATO is a threat.\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov, the Russian minister, and Blinken, his guest, hailed the talks as useful.",
+        "Lavrov and the Chinese minister jointly proposed a forum on the crisis.",
+        "Blinken and the French minister agreed that the talks had failed.",
+    ],
+)
+def test_two_speakers_or_a_joint_position_are_nobodys_statement_alone(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
+def test_a_rival_cue_whose_subject_the_parser_joined_to_an_object_is_cut_out(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Pressed by reporters, Mr. Lavrov rejected any summit as a “fantasy” and the "
+        "Russian Foreign Ministry said it was merely a “contact” between two delegations.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.endswith("as a “fantasy”")
+
+
+def test_the_end_of_a_sentence_stays_with_the_clause_cut_before_it(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        'On Friday, Lavrov described the talks as "honest," while Blinken described them '
+        'as "frank and useful."\n'
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov", "blinken"]
+    assert found[1].text == 'Blinken described them as "frank and useful."'

@@ -410,6 +410,8 @@ class ArticleAttributor:
                 continue
             cue_words = "according to" if is_according(cue, self.rules) else cue.text
             found = self._speaker_of(subject, mentions, base)
+            if found is not None and self._joint(cue, subject):
+                found = (OTHER, found[1])
             if found is None:
                 resolved = self._resolve_pronoun(clause.paragraph, subject, sent, quotes, base)
                 if resolved is None:
@@ -606,6 +608,10 @@ class ArticleAttributor:
         end = _abs(before, base) + len(before.text)
         if any(m.end == end for m in self.mentions) and before.pos_ == "PROPN":
             return before
+        if cue.dep_ == "conj" and before.dep_ == "conj" and before.pos_ in ("PROPN", "NOUN"):
+            # "... dismissed it as a chat and the Foreign Ministry said ...": the parser
+            # joined the ministry to the object before it; it is the second cue's subject.
+            return before
         return None
 
     def _speaker_of(
@@ -618,8 +624,30 @@ class ArticleAttributor:
             return None
         if _after_according(subject) and subject.lower_ in self.rules.pronoun_forms:
             return None  # "According to him, ...": a pronoun like "he"
-        if any(c.dep_ == "conj" for c in subject.children):
-            return OTHER, "name"  # "Blinken and Lavrov said": nobody alone
+        conjuncts = _conjuncts(subject)
+        if len(conjuncts) > 1:
+            # "Musk and some critics have argued": the one speaker among them speaks;
+            # "Blinken and Lavrov said" reports the two jointly, which is nobody's alone.
+            found = {self._named_in(c, mentions, base) for c in conjuncts}
+            speakers = {f for f in found if f[0] != OTHER}
+            if len({who for who, _via in speakers}) == 1:
+                return speakers.pop()
+            return OTHER, "name"
+        return self._named_in(subject, mentions, base)
+
+    def _joint(self, cue: Token, subject: Token) -> bool:
+        """'Musk and OpenAI jointly proposed', '... and Y agreed': one position of several
+        people, nobody's statement alone."""
+        if len(_conjuncts(subject)) < 2:
+            return False
+        return cue.lemma_.lower() in self.rules.joint_verbs or any(
+            t.lower_ in self.rules.joint
+            for t in (*cue.children, *subject.subtree)
+            if t.dep_ in ("advmod", "preconj", "det", "appos", "npadvmod")
+        )
+
+    def _named_in(self, subject: Token, mentions: Sequence[Mention], base: int) -> tuple[str, Via]:
+        """The speaker whose mention covers the subject's head (or its apposition)."""
         core_start, core_end = _core_range(subject, base)
         for head in _heads(subject):
             h_start, h_end = _abs(head, base), _abs(head, base) + len(head.text)
@@ -850,6 +878,9 @@ class ArticleAttributor:
             if rival.dep_ in ("relcl", "acl") and rival.head.dep_ == "appos":
                 top = rival.head  # ", a step that the Kremlin describes as ...": all of it
             block = {t.i for t in top.subtree}
+            named = self._name_before(rival, base)
+            if named is not None and named.i not in block:
+                block |= {t.i for t in named.subtree}  # the rival's subject the parser misplaced
             words = block - own if cue.i in block else block
             foreign |= words
             tokens = [t for t in sent if t.i in words]
@@ -871,6 +902,8 @@ class ArticleAttributor:
             hi = sent.end - 1
         if not all(loose(i) for i in range(sent.start, lo)):
             lo = sent.start
+        if all(doc[i].is_punct or doc[i].is_space for i in range(hi + 1, sent.end)):
+            hi = sent.end - 1  # '..., while Blinken called it "frank."': the end is his too
         if hi + 1 < sent.end:  # cut before a rival: drop the joints left at the edge
             while hi > cue.i and (
                 (doc[hi].dep_ in _EDGE_DEPS and doc[hi].text not in _CLOSING) or doc[hi].is_space
@@ -1133,6 +1166,22 @@ def _core_range(head: Token, base: int) -> tuple[int, int]:
     start = min(_abs(t, base) for t in tokens)
     end = max(_abs(t, base) + len(t.text) for t in tokens)
     return start, end
+
+
+def _conjuncts(subject: Token) -> list[Token]:
+    """The subject and the heads coordinated with it, also through its apposition
+    ("Lavrov, the Russian minister, and Blinken")."""
+    out = [subject]
+    stack = [subject]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                out.append(child)
+                stack.append(child)
+            elif child.dep_ == "appos" and token is subject:
+                stack.append(child)
+    return out
 
 
 def _heads(subject: Token) -> list[Token]:

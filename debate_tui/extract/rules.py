@@ -54,6 +54,8 @@ class Rules:
     speech_nouns: frozenset[str]
     occasion_preps: frozenset[str]
     hedge_modals: frozenset[str]
+    joint: frozenset[str]  # "jointly", "together": a coordinated subject speaking as one
+    joint_verbs: frozenset[str]  # "agreed", "concurred": what two say as one
     pronoun_forms: dict[str, str]  # "his" -> "he", "her" -> "she"
     openers: re.Pattern[str]  # a paragraph opened by a channel phrase: "As per X,"
     pronouns: frozenset[str]
@@ -112,6 +114,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         speech_nouns=_words(words.get("speech_nouns", ())),
         occasion_preps=_words(words.get("occasion_preps", ())),
         hedge_modals=_words(words.get("hedge_modals", ())),
+        joint=_words(words.get("joint", ())),
+        joint_verbs=_words(words.get("joint_verbs", ())),
         pronoun_forms={
             word.lower(): form
             for form, forms in data.get("pronoun_forms", {}).items()
