@@ -610,6 +610,16 @@ NEW_CUES = [
     "Lavrov attested that the observers had been given full access.",
     "Lavrov vouched for the neutrality of the mediators.",
     "Lavrov rejoined that the West had broken its own promises.",
+    "Lavrov trumpeted that the grain deal had been his idea all along.",
+    "Lavrov touted the new corridor as proof that Moscow kept its word.",
+    # continuing: a trailing attribution or an aside
+    "The aims of the West have been set out more plainly by its generals, Lavrov continued.",
+    "The talks, Lavrov continued, had stalled long before the summer.",
+    # wording: "as he put it"
+    "Lavrov was right that nobody cared about the treaty, as he put it, and the money mattered.",
+    # judging: an adjective said of something
+    "Lavrov found the statement about the need for talks strange.",
+    "Lavrov considers the seizure of the assets illegal.",
     # opinion: only with what is held, as a clause
     "Lavrov thinks that the sanctions have failed.",
     "Lavrov feels that the West has lost interest in dialogue.",
@@ -682,6 +692,10 @@ def test_every_reporting_verb_of_a_class_is_a_cue_in_its_shape(
     [
         "Lavrov expects to visit Ankara next month.",  # no clause: a plan, not a view
         "Lavrov hit the table with his fist.",  # no particle: an act
+        "Lavrov continued the talks in Geneva on Monday with his team.",  # an act
+        "Lavrov put the proposal on the table in Geneva.",  # no "as ... it"
+        "Lavrov found a way to reach the border before nightfall.",  # no verdict
+        "Lavrov considered the offer for a week in Geneva.",
         "Lavrov challenged the dominance of the West in the region for twenty years.",
         "Lavrov probably said as much to his hosts in Ankara.",  # the writer's guess
         "Lavrov may have said so to his hosts in Ankara.",
@@ -800,3 +814,13 @@ def test_the_end_of_a_sentence_stays_with_the_clause_cut_before_it(tmp_path: Pat
     found = extract(tmp_path, text)
     assert [s.speaker for s in found] == ["lavrov", "blinken"]
     assert found[1].text == 'Blinken described them as "frank and useful."'
+
+
+def test_a_speakers_title_as_a_possessive_is_no_rival_for_he(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "On this basis, Lavrov found the Secretary of State’s statement about the need for "
+        "talks “premature, even naive,” strange.\n"
+        "He also recalled that the West had made such promises before.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}

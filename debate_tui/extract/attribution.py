@@ -831,7 +831,7 @@ class ArticleAttributor:
                 continue  # a configured speaker: noted below with their name
             found.append((start, ent.text))
         for mention in mentions:
-            token = next((t for t in sent if _abs(t, base) >= mention.start), None)
+            token = _mention_root(sent, mention, base)
             if token is None or token.i in reported or _inside(quotes, mention.start):
                 continue
             if {token.dep_, token.head.dep_} & (_SUBJECT_DEPS | {"poss"}):
@@ -1166,6 +1166,21 @@ def _core_range(head: Token, base: int) -> tuple[int, int]:
     start = min(_abs(t, base) for t in tokens)
     end = max(_abs(t, base) + len(t.text) for t in tokens)
     return start, end
+
+
+def _mention_root(sent: Any, mention: Mention, base: int) -> Token | None:
+    """The token that attaches a mention to its sentence: in "the Secretary of State's
+    statement" the possessive "Secretary", not the article "the" (which is the
+    statement's)."""
+    inside = [t for t in sent if mention.start <= _abs(t, base) < mention.end]
+    roots = [
+        t
+        for t in inside
+        if t.dep_ != "det" and not mention.start <= _abs(t.head, base) < mention.end
+    ]
+    if roots:
+        return roots[0]
+    return inside[0] if inside else next((t for t in sent if _abs(t, base) >= mention.start), None)
 
 
 def _conjuncts(subject: Token) -> list[Token]:

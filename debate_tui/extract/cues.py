@@ -139,6 +139,31 @@ def _speech_object(token: Token, children: list[Token], rules: Rules) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in rules.speech_nouns for c in children)
 
 
+def _aside(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'The talks, Lavrov continued, had stalled': the verb set off inside the sentence it
+    frames, with nothing of its own to do ("continued to deny" is an act)."""
+    return token.dep_ == "parataxis" and not any(
+        c.dep_ in ("xcomp", "dobj", "ccomp", "prep") for c in children
+    )
+
+
+def _as_it(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'..., as he put it, ...': "as" and "it", the way someone worded what went before."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in children) and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in children
+    )
+
+
+def _verdict(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'found the statement strange': a small clause whose predicate is an adjective."""
+    return any(
+        c.dep_ in ("ccomp", "oprd", "xcomp")
+        and c.pos_ == "ADJ"
+        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in children
+    ) or _object_and_predicate(token, children, rules)
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -150,4 +175,7 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "audience": _audience,
     "topic": _topic,
     "speech-object": _speech_object,
+    "aside": _aside,
+    "as-it": _as_it,
+    "verdict": _verdict,
 }

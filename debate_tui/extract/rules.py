@@ -30,6 +30,9 @@ NEEDS = frozenset(
         "audience",
         "topic",
         "speech-object",
+        "aside",
+        "as-it",
+        "verdict",
     }
 )
 
