@@ -52,6 +52,12 @@ _INDEXES = {
     "articles_by_source": "CREATE INDEX articles_by_source ON articles(source)",
     "statements_by_source": "CREATE INDEX statements_by_source ON statements(source)",
 }
+# Statements read per query (SQLite allows 999 parameters in older builds).
+_BATCH = 500
+# Rows whose statements are read at once when one of them is shown, and how many such
+# pages a topic keeps: about a screenful of cards needs one.
+PAGE_ROWS = 100
+KEEP_PAGES = 8
 # Counts kept in `meta`, so a start never counts half a million rows.
 _COUNTS = ("articles", "statements", "left_total", "right_total")
 
@@ -310,13 +316,13 @@ class CorpusStore:
     def topic_statements(self, topic: str) -> list[Statement]:
         return self._guarded(lambda: list(self._members(topic).values()), [])
 
-    def topic_rows(self, topic: str, sides: tuple[str, str]) -> list[Row]:
-        """The topic's pairing rows, each cell checked to be a statement of this topic by
-        the speaker of its column."""
+    def topic_rows(self, topic: str, sides: tuple[str, str]) -> Sequence[Row]:
+        """The topic's pairing rows: which statements sit side by side, read now; the
+        statements themselves are read a page at a time when a row is asked for."""
 
-        def read() -> list[Row]:
-            members = self._members(topic)
-            rows: list[Row] = []
+        def read() -> StoredRows:
+            groups: dict[str, str] = {}  # one string per group, however many rows
+            layout: list[tuple[str, int | None, int | None, str]] = []
             found = self._db.execute(
                 "SELECT grp, left_id, right_id, why FROM pair_rows WHERE topic = ? ORDER BY seq",
                 (topic,),
@@ -324,18 +330,50 @@ class CorpusStore:
             for group, left_id, right_id, why in found:
                 if type(group) is not str or type(why) is not str:
                     raise StoreProblem(f"rows of {topic!r}: expected text")
-                left = _cell(members, left_id, sides[0], topic)
-                right = _cell(members, right_id, sides[1], topic)
-                if left is None and right is None:
-                    raise StoreProblem(f"rows of {topic!r}: an empty row")
-                rows.append(Row(group, left, right, why))
-            return rows
+                if not (_is_id(left_id) and _is_id(right_id)) or left_id == right_id:
+                    raise StoreProblem(f"rows of {topic!r}: an empty row or a wrong cell")
+                layout.append((groups.setdefault(group, group), left_id, right_id, why))
+            return StoredRows(self, topic, sides, layout)
+
+        return self._guarded(read, ())
+
+    def _statements_by_id(self, ids: list[int]) -> dict[int, Statement]:
+        found: dict[int, Statement] = {}
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start : start + _BATCH]
+            rows = self._db.execute(
+                f"SELECT id, data FROM statements WHERE id IN ({','.join('?' * len(batch))})",
+                batch,
+            )
+            for index, data in rows:
+                found[index] = _statement(data)
+        return found
+
+    def page(
+        self, topic: str, sides: tuple[str, str], layout: list[tuple[str, Any, Any, str]]
+    ) -> list[Row]:
+        """Rows from their layout, each cell checked to be a statement of this topic by the
+        speaker of its column; empty when the store turns out to be damaged."""
+
+        def read() -> list[Row]:
+            ids = sorted({i for _g, *cells, _w in layout for i in cells if i is not None})
+            statements = self._statements_by_id(ids)
+            return [
+                Row(
+                    group,
+                    _cell(statements, left_id, sides[0], topic),
+                    _cell(statements, right_id, sides[1], topic),
+                    why,
+                )
+                for group, left_id, right_id, why in layout
+            ]
 
         return self._guarded(read, [])
 
     def verify(self) -> bool:
-        """Read and check everything once (articles, statements, every topic's rows):
-        what a build does with an entry before trusting it for export or a refresh."""
+        """Read and check everything once (articles, statements, every topic's rows and
+        the statements they show): what a build does with an entry before trusting it for
+        an export or a refresh."""
         self.articles()
         self.statements()
         self.warnings()
@@ -347,7 +385,8 @@ class CorpusStore:
             if self._broken:
                 break
             self.topic_counts(topic)
-            self.topic_rows(topic, sides)
+            for _row in self.topic_rows(topic, sides):
+                pass
         return not self._broken
 
     def _sides(self) -> tuple[str, str]:
@@ -355,13 +394,17 @@ class CorpusStore:
         return (str(found.get("left", "")), str(found.get("right", "")))
 
 
-def _cell(members: dict[int, Statement], index: Any, speaker: str, topic: str) -> Statement | None:
+def _is_id(value: Any) -> bool:
+    return value is None or (type(value) is int and value >= 0)
+
+
+def _cell(found: dict[int, Statement], index: Any, speaker: str, topic: str) -> Statement | None:
     if index is None:
         return None
-    found = members.get(index) if type(index) is int else None
-    if found is None or (speaker and found.speaker != speaker):
+    st = found.get(index)
+    if st is None or (speaker and st.speaker != speaker) or topic not in st.topics:
         raise StoreProblem(f"rows of {topic!r}: a cell that is not one of its statements")
-    return found
+    return st
 
 
 def _loads(data: Any) -> Any:
@@ -430,3 +473,78 @@ class Stored(Sequence[T]):
 
     def __repr__(self) -> str:
         return f"<{self._count} stored>"
+
+
+class StoredRows(Sequence[Row]):
+    """A topic's pairing rows read from the store: which statements sit side by side is
+    held for every row, the statements only for the last few pages shown. So a topic of
+    50,000 rows opens as fast as one of five, and holds a few hundred statements."""
+
+    def __init__(
+        self,
+        store: CorpusStore,
+        topic: str,
+        sides: tuple[str, str],
+        layout: list[tuple[str, int | None, int | None, str]],
+    ) -> None:
+        self._store = store
+        self._topic = topic
+        self._sides = sides
+        self._layout = layout
+        self._pages: dict[int, list[Row]] = {}
+        self._filled: dict[int, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._layout)
+
+    def filled(self, column: int) -> list[int]:
+        """The indexes of the rows with a statement in `column`, without reading any."""
+        found = self._filled.get(column)
+        if found is None:
+            found = self._filled[column] = [
+                index for index, row in enumerate(self._layout) if row[1 + column] is not None
+            ]
+        return found
+
+    def _page(self, number: int) -> list[Row]:
+        rows = self._pages.pop(number, None)
+        if rows is None:
+            start = number * PAGE_ROWS
+            rows = self._store.page(
+                self._topic, self._sides, self._layout[start : start + PAGE_ROWS]
+            )
+            if not rows:  # the store is damaged (said once): rows with nothing in them
+                rows = [Row(g, None, None, "") for g, *_ in self._layout[start : start + PAGE_ROWS]]
+        self._pages[number] = rows  # the newest last
+        while len(self._pages) > KEEP_PAGES:
+            del self._pages[next(iter(self._pages))]
+        return rows
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._layout)
+        if not 0 <= index < len(self._layout):
+            raise IndexError(index)
+        return self._page(index // PAGE_ROWS)[index % PAGE_ROWS]
+
+    def __iter__(self) -> Iterator[Row]:
+        for number in range((len(self._layout) + PAGE_ROWS - 1) // PAGE_ROWS):
+            yield from self._page(number)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<{len(self._layout)} stored rows of {self._topic!r}>"

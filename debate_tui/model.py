@@ -205,12 +205,17 @@ class Row(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Pairing:
-    """One topic with both speakers' statements aligned row by row."""
+    """One topic with both speakers' statements aligned row by row.
+
+    `rows` is a tuple, or for a corpus read from its store a sequence that reads its rows'
+    statements a page at a time (`counts` then holds how many each side made, so counting
+    reads none of them)."""
 
     topic: TopicSpec
     left: Speaker
     right: Speaker
-    rows: tuple[Row, ...]
+    rows: Sequence[Row]
+    counts: tuple[int, int] | None = None
 
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
@@ -219,7 +224,21 @@ class Pairing:
         return out
 
     def count(self, speaker_id: str) -> int:
+        if self.counts is not None:
+            if speaker_id in (self.left.id, self.right.id):
+                return self.counts[0 if speaker_id == self.left.id else 1]
+            return 0
         return sum(1 for st in self.statements() if st.speaker == speaker_id)
+
+
+def filled_rows(rows: Sequence[Row], column: int) -> list[int]:
+    """The indexes of the rows with a statement in `column` (0 left, 1 right); a stored
+    topic's rows know this without reading their statements."""
+    filled = getattr(rows, "filled", None)
+    if filled is not None:
+        found: list[int] = filled(column)
+        return found
+    return [i for i, row in enumerate(rows) if (row.left if column == 0 else row.right) is not None]
 
 
 class TopicStore(Protocol):
@@ -230,18 +249,12 @@ class TopicStore(Protocol):
 
     def topic_statements(self, topic: str) -> list[Statement]: ...
 
-    def topic_rows(self, topic: str, sides: tuple[str, str]) -> list[Row]: ...
+    def topic_rows(self, topic: str, sides: tuple[str, str]) -> Sequence[Row]: ...
 
     def article(self, source: str) -> ArticleMeta | None: ...
 
     @property
     def counts(self) -> dict[str, int]: ...
-
-
-# A debate read from a store keeps the pairings of its last topics up to this many rows
-# in all (always the current one): the bundled corpus keeps every topic, one of 50,000
-# articles only the one on screen.
-KEEP_ROWS = 20_000
 
 
 @dataclass(slots=True)
@@ -348,19 +361,16 @@ class Debate:
         return cached
 
     def _stored_pairing(self, topic_id: str) -> Pairing:
-        """The topic's pairing as the build laid it out, read from the store; the last few
-        are kept while they hold under `KEEP_ROWS` rows."""
+        """The topic's pairing as the build laid it out: its rows read from the store, their
+        statements a page at a time as they are shown (see corpus_store.StoredRows)."""
         assert self.store is not None
-        cached = self._pairings.pop(topic_id, None)
+        cached = self._pairings.get(topic_id)
         if cached is None:
             left, right = self.speakers
             rows = self.store.topic_rows(topic_id, (left.id, right.id))
-            cached = Pairing(self.topic(topic_id), left, right, tuple(rows))
-        self._pairings[topic_id] = cached  # the newest last
-        held = sum(len(p.rows) for p in self._pairings.values())
-        while held > KEEP_ROWS and len(self._pairings) > 1:
-            oldest = next(iter(self._pairings))
-            held -= len(self._pairings.pop(oldest).rows)
+            counts = self.store.topic_counts(topic_id)
+            cached = Pairing(self.topic(topic_id), left, right, rows, counts)
+            self._pairings[topic_id] = cached
         return cached
 
     def _pair(self, topic_id: str) -> Pairing:

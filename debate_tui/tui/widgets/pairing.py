@@ -7,6 +7,7 @@ occasion sit side by side and the two columns can never drift apart while scroll
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from rich.style import Style as RichStyle
 from textual.app import ComposeResult
@@ -19,7 +20,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widget import Widget
 from textual.widgets import Static
 
-from debate_tui.model import Debate, Pairing, Row, Speaker, Statement
+from debate_tui.model import Debate, Pairing, Row, Speaker, Statement, filled_rows
 from debate_tui.safe_text import visible
 from debate_tui.tui import keys
 from debate_tui.tui.startup import column_spans
@@ -222,7 +223,7 @@ class PairingView(VerticalScroll, can_focus=True):
         self.debate: Debate | None = None
         self.pairing: Pairing | None = None
         self.query_text = ""
-        self.rows: list[Row] = []
+        self.rows: Sequence[Row] = ()
         self.cells: list[list[StatementCard | None]] = []
         self.group_labels: dict[int, GroupLabel] = {}
         self.mounted_rows = 0
@@ -279,8 +280,8 @@ class PairingView(VerticalScroll, can_focus=True):
 
             self.rows = matching_rows(pairing, query, debate)
         else:
-            self.rows = list(pairing.rows)
-        self.cells = [[None, None] for _ in self.rows]
+            self.rows = pairing.rows  # a stored topic reads its rows as they are shown
+        self.cells = [[None, None] for _ in range(len(self.rows))]
         self.group_labels = {}
         self.mounted_rows = 0
         self.more = None
@@ -404,11 +405,7 @@ class PairingView(VerticalScroll, can_focus=True):
             self._mount_rows(self.PAGE_ROWS)
 
     def _rows_with(self, column: int) -> list[int]:
-        return [
-            index
-            for index, row in enumerate(self.rows)
-            if (row.left if column == 0 else row.right) is not None
-        ]
+        return filled_rows(self.rows, column)
 
     def select(self, row: int, column: int, *, scroll: bool = True) -> None:
         """Put the cursor on a statement and bring it into view."""

@@ -1,0 +1,80 @@
+"""A built corpus read from its store: the same pairings, a page of statements at a time."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from debate_tui import corpus_store
+from debate_tui.build import build_debate, cached_debate
+from debate_tui.cache import CorpusEntry, StatementCache
+from debate_tui.config import default_config
+from debate_tui.corpus_store import KEEP_PAGES, PAGE_ROWS, TopicTable
+from debate_tui.model import ArticleMeta, Debate, Statement, filled_rows
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+TEXT = "Ann Able said the grain deal holds. Bob Baker said the grain deal failed."
+
+
+def _statement(speaker: str, source: str) -> Statement:
+    start, end = (0, 35) if speaker == "a" else (36, len(TEXT))
+    return Statement(
+        speaker, TEXT[start:end], "reported", ("grain",), source, start, end, 0, "say", "name",
+        0.9, "",
+    )  # fmt: skip
+
+
+def test_every_topic_reads_back_the_rows_it_was_built_with(
+    tmp_path: Path, own_cache: Path, bundled_debate: Debate
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    build_debate(corpus, default_config(), warn=lambda _m: None)
+    warm = cached_debate(corpus, default_config())
+    assert warm is not None and warm.store is not None
+    for topic in bundled_debate.all_topics():
+        built, stored = bundled_debate.pairing(topic.id), warm.pairing(topic.id)
+        assert list(stored.rows) == list(built.rows), topic.id
+        for speaker in warm.speakers:
+            assert stored.count(speaker.id) == built.count(speaker.id)
+        for column in (0, 1):
+            assert filled_rows(stored.rows, column) == filled_rows(built.rows, column)
+    assert warm.speaker_totals() == bundled_debate.speaker_totals()
+
+
+@pytest.fixture
+def big_topic(tmp_path: Path) -> StatementCache:
+    """A stored corpus of 1,000 articles, each with one pair on the topic "grain"."""
+    cache = StatementCache(tmp_path / "cache")
+    articles = [ArticleMeta(f"{n}.txt", f"Article {n}") for n in range(1000)]
+    statements = [_statement(side, f"{n}.txt") for n in range(1000) for side in "ab"]
+    rows = [("Grain talks", 2 * n, 2 * n + 1, "both on: grain") for n in range(1000)]
+    table = TopicTable(list(range(2000)), rows, (1000, 1000))
+    cache.put_corpus("k", CorpusEntry(articles, statements, []), {"grain": table}, ("a", "b"))
+    return cache
+
+
+def test_a_big_topic_opens_reading_one_page_of_its_statements(
+    big_topic: StatementCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[object] = []
+    real = corpus_store._statement
+    monkeypatch.setattr(corpus_store, "_statement", lambda data: read.append(data) or real(data))
+    store = big_topic.open_corpus("k")
+    assert store is not None
+    rows = store.topic_rows("grain", ("a", "b"))
+    assert len(rows) == 1000 and len(filled_rows(rows, 1)) == 1000
+    assert read == []  # which statements sit side by side is known without reading them
+    assert rows[0].left is not None and rows[0].left.source == "0.txt"
+    assert len(read) == 2 * PAGE_ROWS < 2000
+    assert rows[-1].right is not None and rows[-1].right.source == "999.txt"
+
+
+def test_a_big_topic_read_through_holds_only_its_last_pages(big_topic: StatementCache) -> None:
+    store = big_topic.open_corpus("k")
+    assert store is not None
+    rows = store.topic_rows("grain", ("a", "b"))
+    assert [row.left.source for row in rows if row.left] == [f"{n}.txt" for n in range(1000)]
+    assert 0 < len(rows._pages) <= KEEP_PAGES  # type: ignore[attr-defined]
