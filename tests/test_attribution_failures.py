@@ -824,3 +824,41 @@ def test_a_speakers_title_as_a_possessive_is_no_rival_for_he(tmp_path: Path) -> 
         "He also recalled that the West had made such promises before.\n"
     )
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}
+
+
+def test_an_aside_framing_other_peoples_words_is_the_speakers(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "At the forum in the capital, Lavrov took aim at the West and its allies in a long "
+        "speech. The US President and Britain's leader, he pointed out, have repeatedly "
+        "warned that Russia must be stopped.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.startswith("The US President and Britain's leader, he pointed out")
+    assert found[0].text.endswith("must be stopped.")
+
+
+# -- official summaries: a body's quoted readout of what a speaker said ---------------------
+def test_a_readout_quoted_from_a_body_reports_the_speaker(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "“The Secretary reaffirmed the call for an end to the fighting and stressed the need "
+        "for concrete steps by Moscow,” the State Department said in its readout.\n"
+        "“Lavrov underlined the readiness of Moscow to keep the channel open,” the "
+        "ministry’s statement read.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "lavrov"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“Lavrov told me nothing new about the grain corridor,” the envoy Ivan Petrov said.",
+        "“We met for an hour. Lavrov stressed the need for talks,” Petrov told reporters.",
+    ],
+)
+def test_a_speakers_cue_quoted_by_a_person_stays_that_persons_words(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []

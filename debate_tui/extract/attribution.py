@@ -320,6 +320,10 @@ class ArticleAttributor:
         beside them."""
         rules = self.rules
         cues = [t for t in sent if is_cue(t, rules) and not _inside(quotes, _abs(t, base))]
+        readout = self._readout_cue(sent, quotes, base, cues)
+        if readout is not None:  # the body that quotes the summary is its channel
+            framing = {a.i for a in readout.ancestors}
+            cues = sorted([*(t for t in cues if t.i not in framing), readout], key=lambda t: t.i)
         # "Lavrov said ..., TASS reported": the outlet is the channel, not the speaker, when
         # the report carries someone's own speech cue.
         # So are unnamed sources: "Blinken condemned Russia ..., diplomats said".
@@ -334,6 +338,43 @@ class ArticleAttributor:
         if len(according) < len(deciding):
             deciding = [t for t in deciding if not is_according(t, rules)]  # a source
         return cues, deciding
+
+    def _readout_cue(
+        self, sent: Any, quotes: Sequence[QuoteSpan], base: int, outer: Sequence[Token]
+    ) -> Token | None:
+        """'“The Secretary reaffirmed ...,” the Department reported': a quotation opening
+        the sentence with a speaker's own cue, quoted from an institution's summary (no
+        person's cue outside it), reports what the speaker said. Quoted by a person
+        ('“Lavrov told me ...,” Blinken said') it stays that person's words."""
+        start, end = base + sent.start_char, base + sent.end_char
+        opening = [q for q in quotes if abs(q.start - start) <= 1 and start + 2 < q.end <= end]
+        if not opening:
+            return None
+        quote = opening[0]
+        framing = {cue.i for cue in outer}
+        for cue in outer:
+            if any(a.i in framing for a in cue.ancestors):
+                continue  # reported by the framing cue: '..., noting that the diplomat ...'
+            subject = self._subject_of(cue, quotes, base)
+            if subject is None:
+                continue
+            found = self._speaker_of(subject, self.mentions, base)
+            if found is None or found[0] != OTHER:
+                return None
+            if self._person_like(subject) and subject.lemma_.lower() not in self.rules.readers:
+                return None
+        mentions = [m for m in self.mentions if quote.start <= m.start < quote.end]
+        for token in sent:
+            if not quote.start < _abs(token, base) < quote.end or not is_cue(token, self.rules):
+                continue
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if not subjects or not quote.start < _abs(subjects[0], base) < quote.end:
+                continue
+            found = self._speaker_of(subjects[0], mentions, base)
+            if found is not None and found[0] in self.speaker_ids:
+                return token
+            return None
+        return None
 
     def _sources(self, cue: Token) -> bool:
         """The cue's subject is unnamed sources: a plural noun of the data's list
@@ -366,6 +407,8 @@ class ArticleAttributor:
         deps = {cue.dep_, *(t.dep_ for t in chain)}
         if deps & _REPORTED_DEPS:
             return False
+        if cue.dep_ == "conj" and sum(c.dep_ == "nsubj" for c in outer.children) > 1:
+            return False  # "X, he pointed out, have remarked ...": what the aside reports
         subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
             return not deps & _DESCRIBING_DEPS and all(
@@ -557,7 +600,13 @@ class ArticleAttributor:
                 # "his departure noted by James Cleverly": the by-phrase names the speaker
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 return objects[0] if objects else None
-        for child in cue.children:
+        # "The president and his general, he pointed out, have remarked ...": the parser
+        # may give the cue two subjects; the one nearest before it is the aside's own.
+        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+        before = [c for c in subjects if c.i < cue.i]
+        if len(subjects) > 1 and before:
+            subjects = [before[-1]]
+        for child in subjects:
             if child.dep_ == "nsubj":
                 if child.lower_ in rules.relative_pronouns and cue.dep_ == "relcl":
                     return cue.head
@@ -752,6 +801,8 @@ class ArticleAttributor:
                     "pronoun", "", pronoun.text, self._name(who), role="same sentence"
                 )
             if self._person_like(subject):
+                if subject.head.i == pronoun.head.i:
+                    continue  # "X and Y, he pointed out, have ...": a second subject of one verb
                 return None  # "While President X acknowledged ..., he ...": X's
             owners = {
                 m.speaker
