@@ -862,3 +862,34 @@ def test_a_speakers_cue_quoted_by_a_person_stays_that_persons_words(
     tmp_path: Path, sentence: str
 ) -> None:
     assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
+# -- titles as modifiers, "according to" against a thing's verb ----------------------------
+def test_a_title_before_a_head_naming_no_one_else_is_the_speaker(tmp_path: Path) -> None:
+    (tmp_path / "debate.toml").write_text(
+        '[[speakers]]\nid = "hale"\nname = "Ada Hale"\nrole = "investor"\n'
+        'aliases = ["Ada Hale", "Hale"]\ntitles = ["the billionaire"]\n'
+        '[[speakers]]\nid = "ross"\nname = "Ben Ross"\nrole = "founder"\naliases = ["Ross"]\n',
+        "utf-8",
+    )
+    config = load_config(tmp_path / "debate.toml")
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "A headline\n"
+        "According to the billionaire owner of the mill, the lab was promised to the town.\n"
+        "The billionaire's lawyer said the deal had lapsed in the spring of that year.\n",
+        "utf-8",
+    )
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    found = statements_for_articles([article], config, use_cache=False)
+    assert [(s.speaker, s.paragraph) for s in found] == [("hale", 1)]
+
+
+def test_according_to_a_speaker_outweighs_the_verb_of_a_thing(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Blinken has sent a new message to Moscow about the war, although the letter offered "
+        "nothing of value, according to Foreign Minister Sergey Lavrov.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]

@@ -336,7 +336,11 @@ class ArticleAttributor:
         deciding.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
         according = [t for t in deciding if is_according(t, rules)]
         if len(according) < len(deciding):
-            deciding = [t for t in deciding if not is_according(t, rules)]  # a source
+            others = [t for t in deciding if not is_according(t, rules)]
+            # "..., although the statement offered nothing, according to Lavrov": a verb
+            # whose subject is a thing, not a person, leaves the source to "according to".
+            if not (according and all(self._impersonal(t, quotes, base) for t in others)):
+                deciding = others  # "Lavrov said ..., according to TASS": a source
         return cues, deciding
 
     def _readout_cue(
@@ -376,6 +380,20 @@ class ArticleAttributor:
             return None
         return None
 
+    def _impersonal(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
+        """The cue's subject is a thing ("the statement offered nothing"): no speaker, no
+        pronoun, nothing like a person, no unnamed sources."""
+        subject = self._subject_of(cue, quotes, base)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            return False
+        found = self._speaker_of(subject, self.mentions, base)
+        return (
+            found is not None
+            and found[0] == OTHER
+            and not self._person_like(subject)
+            and subject.lemma_.lower() not in self.rules.source_nouns
+        )
+
     def _sources(self, cue: Token) -> bool:
         """The cue's subject is unnamed sources: a plural noun of the data's list
         ("diplomats", "officials") with no name in it."""
@@ -401,6 +419,8 @@ class ArticleAttributor:
             chain.append(ancestor)
         if outer is None or self._name_before(cue, base) is not None:
             return True
+        if is_according(cue, self.rules):
+            return True  # names its own source; weighed against the others in _cues
         inverted = self._inverted_quote(outer, quotes, base)
         if inverted is not None:
             return not (inverted.start <= _abs(cue, base) < inverted.end)
@@ -710,7 +730,25 @@ class ArticleAttributor:
                 # glued names: "Lavrovand" is one token longer than the mention
                 if mention.start == h_start and mention.via == "name":
                     return mention.speaker, mention.via
+                if mention.via == "title" and self._title_before(head, mention, base):
+                    return mention.speaker, mention.via
         return OTHER, "name"
+
+    def _title_before(self, head: Token, mention: Mention, base: int) -> bool:
+        """'the billionaire owner of Tesla': a speaker's title as the word right before a
+        head that is no one else's role (not "the billionaire's lawyer", not "the
+        Secretary's spokesman")."""
+        if head.i == 0 or head.lower_ in self.rules.person_roles or head.pos_ != "NOUN":
+            return False
+        before = head.doc[head.i - 1]
+        the = [c for c in head.children if c.dep_ == "det" and c.lower_ == "the"]
+        return (
+            bool(the)
+            and mention.start == _abs(the[0], base)  # "the billionaire", not "NATO secretary"
+            and before.head.i == head.i
+            and before.dep_ in ("compound", "amod")
+            and mention.start <= _abs(before, base) < mention.end
+        )
 
     def _epithet_holders(self, subject: Token) -> frozenset[str]:
         """Who 'the top diplomat', 'the veteran diplomat' may stand for: a definite,
