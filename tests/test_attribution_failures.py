@@ -893,3 +893,40 @@ def test_according_to_a_speaker_outweighs_the_verb_of_a_thing(tmp_path: Path) ->
         "nothing of value, according to Foreign Minister Sergey Lavrov.\n"
     )
     assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
+# -- stance phrases: whose view a sentence gives, like "according to" -----------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Lavrov's view, the West has been waging a proxy war for years.",
+        "In the words of Lavrov, the sanctions have backfired on Europe.",
+        "For Lavrov, it was essential that the grain deal covered Russian exports too.",
+    ],
+)
+def test_a_phrase_naming_whose_view_a_sentence_gives_credits_it(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == ["lavrov"]
+
+
+def test_in_his_view_refers_back_like_he(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov said the talks in Geneva had been useful but not decisive.\n"
+        "In his view, the sanctions on Moscow have failed.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For Lavrov, the ruling of the court was a setback.",  # the writer's assessment
+        "In the view of analysts, Lavrov has lost influence in the Kremlin.",
+    ],
+)
+def test_a_stance_phrase_of_the_writer_or_others_credits_no_speaker(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from debate_tui.corpus import is_furniture, is_heading
-from debate_tui.extract.cues import is_according, is_cue
+from debate_tui.extract.cues import is_according, is_cue, stance_source
 from debate_tui.extract.evidence import Evidence, confidence, reason
 from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
 from debate_tui.extract.rules import Rules, load_rules
@@ -127,6 +127,8 @@ def parse_spans(
     epithet = rf"|\bthe\s+(?:[\w-]+\s+){{0,3}}(?:{heads})\b" if heads else ""
     objects = "|".join(sorted(w for w in rules.pronoun_forms if w not in rules.pronouns))
     epithet += rf"|\baccording\s+to\s+(?:{objects})\b" if objects else ""
+    stances = "|".join(sorted(rules.stance_nouns))
+    epithet += rf"|\b(?:in|to)\s+(?:{objects})\s+(?:{stances})\b" if objects and stances else ""
     pronoun = re.compile(
         r"\b(?:" + "|".join(sorted(rules.pronouns)) + r")\b" + epithet, re.IGNORECASE
     )
@@ -471,7 +473,10 @@ class ArticleAttributor:
             subject = self._subject_of(cue, quotes, base)
             if subject is None:
                 continue
-            cue_words = "according to" if is_according(cue, self.rules) else cue.text
+            cue_words = cue.text
+            if is_according(cue, self.rules):
+                stance = stance_source(cue, self.rules) is not None
+                cue_words = " ".join(t.text for t in cue.head.subtree) if stance else "according to"
             found = self._speaker_of(subject, mentions, base)
             if found is not None and self._joint(cue, subject):
                 found = (OTHER, found[1])
@@ -607,6 +612,9 @@ class ArticleAttributor:
 
     def _subject_of(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | None:
         rules = self.rules
+        stance = stance_source(cue, rules)
+        if stance is not None:
+            return stance
         if is_according(cue, rules):
             for child in cue.children:
                 if child.lower_ == "to":
@@ -691,8 +699,10 @@ class ArticleAttributor:
         context."""
         if subject.lower_ in self.rules.pronouns or self._epithet_holders(subject):
             return None
-        if _after_according(subject) and subject.lower_ in self.rules.pronoun_forms:
-            return None  # "According to him, ...": a pronoun like "he"
+        if (
+            _after_according(subject) or _stance_of(subject, self.rules)
+        ) and subject.lower_ in self.rules.pronoun_forms:
+            return None  # "According to him, ...", "In his view, ...": a pronoun like "he"
         conjuncts = _conjuncts(subject)
         if len(conjuncts) > 1:
             # "Musk and some critics have argued": the one speaker among them speaks;
@@ -1226,6 +1236,15 @@ def _after_according(token: Token) -> bool:
         and token.doc[token.i - 1].lower_ == "to"
         and token.doc[token.i - 2].lower_ == "according"
     )
+
+
+def _stance_of(token: Token, rules: Rules) -> bool:
+    """The owner in 'in his view', 'in the words of X'."""
+    for candidate in (token.head, token.head.head):
+        source = stance_source(candidate, rules)
+        if source is not None and source.i == token.i:
+            return True
+    return False
 
 
 def _via(evidence: Evidence) -> Via:

@@ -20,12 +20,45 @@ _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "attr", "acomp", "parataxis
 
 
 def is_according(token: Token, rules: Rules) -> bool:
-    """'according to X': a cue whose source is the object of "to"."""
+    """'according to X', 'in X's view', 'for X, it was important that ...': a phrase
+    naming whose account its sentence gives (see `stance_source`)."""
     return (
         token.lower_ in rules.according
         and token.i + 1 < len(token.doc)
         and token.nbor(1).lower_ == "to"
-    )
+    ) or stance_source(token, rules) is not None
+
+
+def stance_source(token: Token, rules: Rules) -> Token | None:
+    """Whose view a stance phrase names: "view" in "in Lavrov's view" or "in the view of
+    Lavrov" (the noun is the cue), or "For" in a fronted "For Musk, it was important that
+    ..." (an impersonal "it" with an adjective and a clause)."""
+    if (
+        token.lemma_.lower() in rules.stance_nouns
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "to")
+    ):
+        for child in token.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        return None
+    head = token.head
+    if (
+        token.lower_ == "for"
+        and token.dep_ == "prep"
+        and token.i == token.sent.start
+        and head.lemma_ == "be"
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
+        and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children)
+        and any(c.dep_ in ("ccomp", "xcomp") for c in head.subtree)
+    ):
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        return objects[0] if objects else None
+    return None
 
 
 def is_cue(token: Token, rules: Rules) -> bool:

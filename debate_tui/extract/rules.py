@@ -59,6 +59,7 @@ class Rules:
     hedge_modals: frozenset[str]
     joint: frozenset[str]  # "jointly", "together": a coordinated subject speaking as one
     joint_verbs: frozenset[str]  # "agreed", "concurred": what two say as one
+    stance_nouns: frozenset[str]  # "in X's view", "in the words of X"
     readers: frozenset[str]  # bodies and papers whose quoted summaries report a speaker
     pronoun_forms: dict[str, str]  # "his" -> "he", "her" -> "she"
     openers: re.Pattern[str]  # a paragraph opened by a channel phrase: "As per X,"
@@ -120,6 +121,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         hedge_modals=_words(words.get("hedge_modals", ())),
         joint=_words(words.get("joint", ())),
         joint_verbs=_words(words.get("joint_verbs", ())),
+        stance_nouns=_words(words.get("stance_nouns", ())),
         readers=_words(words.get("readers", ())),
         pronoun_forms={
             word.lower(): form
