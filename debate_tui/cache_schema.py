@@ -174,6 +174,7 @@ _STATEMENT_OPTIONAL: dict[str, Check] = {
     "occasion": MAYBE_TEXT,
     "reports": ListOf(REPORT),
     "evidence": EVIDENCE,
+    "lemmas": ListOf(TEXT),
 }
 # An article's entry is credited to whichever file holds that text, so its source is
 # optional there; a corpus entry's statements each name theirs.

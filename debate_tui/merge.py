@@ -10,9 +10,10 @@ How a pair is judged (see `judge`):
 1. Same speaker; never two statements of one article (an article reports a remark once,
    its sentences are separate statements); occasions equal or unknown; topics overlapping
    or unknown (a remark on sanctions and one on escalation are two remarks).
-2. The wording is reduced to content words: speaker names and titles, outlet credits
-   ("per AP News"), speech verbs and function words go, words are crudely stemmed. On that,
-   rapidfuzz's `token_set_ratio` measures overlap; it tolerates one outlet adding narration
+2. The wording is reduced to content words: the lemmas spaCy found, kept with each
+   statement at extraction without speaker names and titles, outlet credits ("per AP
+   News") and stop words (extract/content.py); speech verbs go here. On that, rapidfuzz's
+   `token_set_ratio` measures overlap; it tolerates one outlet adding narration
    around the remark. A pair must reach `MERGE_THRESHOLD`.
 3. A close score is not enough: two opposite claims share nearly every word. The two
    wordings are aligned token by token (rapidfuzz's Levenshtein opcodes) and a pair is
@@ -25,13 +26,12 @@ The threshold was chosen on the bundled corpus and on hand-made near misses (see
 
 Pure Python plus rapidfuzz; it runs whenever a corpus changed, never on a warm start. The
 work grows near-linearly with the statements: exact repeats are judged once, candidates come
-from an index of rare stems, and a remark printed a thousand times is never compared all
+from an index of rare lemmas, and a remark printed a thousand times is never compared all
 against all (see `repeat_index`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -39,7 +39,7 @@ from functools import cached_property
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from debate_tui.model import OTHER_TOPIC, Report, Speaker, Statement
+from debate_tui.model import OTHER_TOPIC, Report, Statement
 from debate_tui.repeat_index import (
     MergeStats,
     Unit,
@@ -48,6 +48,7 @@ from debate_tui.repeat_index import (
     shares_enough,
     units_of,
 )
+from debate_tui.words import NEGATORS, NUMBER_WORDS, OPPOSITES
 
 # token_set_ratio on content words, 0-100. On the bundled corpus the five remarks printed
 # twice score 73, 76, 81, 82 and 96; the 650-odd other same-speaker pairs across articles at
@@ -55,112 +56,20 @@ from debate_tui.repeat_index import (
 # 70 sits in that gap, 3 points from each side.
 MERGE_THRESHOLD = 70.0
 
-_STOPWORDS = frozenset(
-    """
-    a an the and or but if of to in on at by for with from as into onto over under about
-    after before again further than then so such just even also too very only own same
-    that this these those there here it its is are was were be been being am has have had
-    having do does did doing would could should may might shall can will must
-    he she they we i you his her hers their theirs our ours us them him me my mine your
-    yours who whom whose which what when where while why how all any both each few more
-    most other some up down out off once s
-    """.split()
-)
-# Narration around a remark: the verbs that introduce it and the words of its setting.
+# Narration around a remark, as lemmas: the verbs that introduce it and the words of its
+# setting. (Function words never reach here: extraction keeps content lemmas only.)
 _FRAME = frozenset(
     """
-    said say says saying told tell tells telling noted note notes noting added add adds
-    adding stated state states stating explained explain explains explaining emphasized
-    emphasised emphasize emphasise emphasizes emphasises stressed stress stresses insisted
-    insist insists argued argue argues arguing claimed claim claims claiming recalled recall
-    recalls reiterated reiterate reiterates remarked remark remarks declared declare
-    declares asserted assert asserts later however yet meanwhile still though although
-    quote quoted reporters journalists press conference briefing interview speech remarks
+    say tell note add state explain emphasize emphasise stress insist argue claim recall
+    reiterate remark declare assert later however yet meanwhile still though although
+    quote reporter journalist press conference briefing interview speech
     """.split()
-)
-_NEGATORS = frozenset(
-    """
-    not no never nothing none nobody nowhere neither nor cannot zero without
-    dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt hasnt
-    havent hadnt mustnt neednt aint
-    """.split()
-)
-# Phrases whose negator does not negate anything.
-_IDIOMS = re.compile(r"\b(?:no matter|not only|not just|no doubt)\b", re.IGNORECASE)
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-    if value
-}
-_NUMBER_WORDS.update(
-    {w: w for w in ("thirty forty fifty sixty seventy eighty ninety hundred thousand").split()}
-)
-_NUMBER_WORDS.update({w: w for w in ("million", "billion", "trillion", "dozen", "half")})
-# Words whose swap for each other turns a claim into its opposite. Stems, matched after
-# `_stem`; general diplomatic vocabulary, not phrases from particular articles.
-_OPPOSITES: tuple[tuple[str, str], ...] = (
-    ("support", "oppose"),
-    ("accept", "reject"),
-    ("agree", "disagree"),
-    ("continu", "stop"),
-    ("continu", "end"),
-    ("continu", "halt"),
-    ("return", "withdraw"),
-    ("return", "leave"),
-    ("join", "leave"),
-    ("join", "quit"),
-    ("open", "close"),
-    ("open", "closed"),
-    ("win", "lose"),
-    ("victory", "defeat"),
-    ("succeed", "fail"),
-    ("success", "failure"),
-    ("increase", "decrease"),
-    ("increase", "reduce"),
-    ("raise", "lower"),
-    ("rise", "fall"),
-    ("strengthen", "weaken"),
-    ("strong", "weak"),
-    ("lift", "impose"),
-    ("lift", "tighten"),
-    ("allow", "ban"),
-    ("allow", "forbid"),
-    ("allow", "prevent"),
-    ("allow", "block"),
-    ("ease", "tighten"),
-    ("escalate", "deescalate"),
-    ("expand", "shrink"),
-    ("approve", "veto"),
-    ("confirm", "deny"),
-    ("include", "exclude"),
-    ("welcome", "condemn"),
-    ("praise", "condemn"),
-    ("praise", "criticize"),
-    ("praise", "criticise"),
-    ("guilty", "innocent"),
-    ("true", "false"),
-    ("right", "wrong"),
-    ("more", "less"),
-    ("more", "fewer"),
-    ("always", "never"),
-    ("everyone", "nobody"),
-    ("everything", "nothing"),
 )
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
-
-_CREDIT = re.compile(
-    r"\b(?:per|according to|as reported by|reported by|citing)\s+(?:the\s+)?"
-    r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*"
-    r"|(?:\b[A-Z][\w.&-]*\s+)+(?:reported|reports)\b"
-)
-_US = re.compile(r"\b(?:U\.S\.A?\.?|US|USA|United States(?: of America)?)(?![\w.])")
-_HYPHENATED_CODE = re.compile(r"\b([A-Za-z])-(\d)")  # "G-20" and "G20" are one word
-_DE_PREFIX = re.compile(r"\bde-(?=[a-z])", re.IGNORECASE)
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
-_SENTENCE_OPENERS = frozenset('.!?:;“"‘«(—–-[' + "\n")
+_OPPOSITE_OF: dict[str, set[str]] = {}
+for _left, _right in OPPOSITES:
+    _OPPOSITE_OF.setdefault(_left, set()).add(_right)
+    _OPPOSITE_OF.setdefault(_right, set()).add(_left)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,10 +95,17 @@ class Verdict:
 
 
 class Wording:
-    """A statement's wording reduced to what is compared: content words, in order."""
+    """A statement's wording reduced to what is compared: content lemmas, in order.
 
-    def __init__(self, text: str, speaker_phrases: re.Pattern[str] | None = None) -> None:
-        self.tokens = _content_tokens(text, speaker_phrases)
+    The lemmas come from extraction (`Statement.lemmas`, see extract/content.py): lower
+    case, a proper noun's capitalised."""
+
+    def __init__(self, lemmas: Iterable[str]) -> None:
+        self.tokens = [_token(word) for word in lemmas if word.lower() not in _FRAME]
+
+    @classmethod
+    def of(cls, statement: Statement) -> Wording:
+        return cls(statement.lemmas)
 
     @cached_property
     def stems(self) -> list[str]:
@@ -204,76 +120,15 @@ class Wording:
         return " ".join(self.stems)
 
 
-def _stem(word: str) -> str:
-    """A crude stemmer: enough to meet "countries"/"country", "urged"/"urge", not more."""
-    if len(word) <= 3 or word.isdigit():
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)]
-            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-                stem = stem[:-1]  # stopping -> stop
-            return stem
-    if word.endswith(("sses", "ches", "shes", "xes", "zes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word  # urge/urged/urging
-
-
-_OPPOSITE_OF: dict[str, set[str]] = {}
-for _left, _right in _OPPOSITES:
-    _OPPOSITE_OF.setdefault(_stem(_left), set()).add(_stem(_right))
-    _OPPOSITE_OF.setdefault(_stem(_right), set()).add(_stem(_left))
-
-
-def speaker_phrases(speakers: Iterable[Speaker]) -> re.Pattern[str] | None:
-    """One pattern for every way the speakers are named: names say nothing about a remark."""
-    phrases = {
-        phrase
-        for speaker in speakers
-        for phrase in (speaker.name, *speaker.aliases, *speaker.titles)
-        if phrase.strip()
-    }
-    if not phrases:
-        return None
-    ordered = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b", re.IGNORECASE)
-
-
-def _content_tokens(text: str, names: re.Pattern[str] | None) -> list[Token]:
-    cleaned = _CREDIT.sub(" ", text)
-    if names is not None:
-        cleaned = names.sub(" ", cleaned)
-    cleaned = _IDIOMS.sub(" ", cleaned)
-    cleaned = _US.sub("America", cleaned)
-    cleaned = _HYPHENATED_CODE.sub(r"\1\2", cleaned)
-    cleaned = _DE_PREFIX.sub("de", cleaned)
-    tokens: list[Token] = []
-    previous_end = 0
-    for match in _WORD.finditer(cleaned):
-        gap = cleaned[previous_end : match.start()]
-        initial = previous_end == 0 or not _SENTENCE_OPENERS.isdisjoint(gap)
-        previous_end = match.end()
-        raw = match.group()
-        word = raw.lower()
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        word = word.replace("'", "").replace("’", "")
-        if not word or word in _STOPWORDS or word in _FRAME:
-            continue
-        number = word.isdigit() or word in _NUMBER_WORDS
-        tokens.append(
-            Token(
-                stem=_NUMBER_WORDS.get(word, word) if number else _stem(word),
-                proper=raw[:1].isupper() and (not initial or raw.isupper()) and not number,
-                number=number,
-                negator=word in _NEGATORS,
-            )
-        )
-    return tokens
+def _token(word: str) -> Token:
+    lowered = word.lower()
+    number = lowered.isdigit() or lowered in NUMBER_WORDS
+    return Token(
+        stem=NUMBER_WORDS.get(lowered, lowered) if number else lowered,
+        proper=word[:1].isupper() and not number,
+        number=number,
+        negator=lowered in NEGATORS,
+    )
 
 
 def _opposed(left: str, right: str) -> bool:
@@ -357,7 +212,6 @@ def judge(
     first: Statement,
     second: Statement,
     *,
-    speakers: Iterable[Speaker] = (),
     threshold: float = MERGE_THRESHOLD,
 ) -> Verdict:
     """Would these two statements be merged, and if not, why not."""
@@ -369,8 +223,7 @@ def judge(
         return Verdict(0.0, "occasion")
     if not _topics_compatible(first, second):
         return Verdict(0.0, "topic")
-    names = speaker_phrases(speakers)
-    return _verdict(Wording(first.text, names), Wording(second.text, names), threshold)
+    return _verdict(Wording.of(first), Wording.of(second), threshold)
 
 
 def _verdict(first: Wording, second: Wording, threshold: float) -> Verdict:
@@ -395,7 +248,6 @@ def _topics_compatible(first: Statement, second: Statement) -> bool:
 def merge_statements(
     statements: Sequence[Statement],
     *,
-    speakers: Iterable[Speaker] = (),
     threshold: float = MERGE_THRESHOLD,
     stats: MergeStats | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -410,9 +262,7 @@ def merge_statements(
     is either a statement or a report of the result. `progress(done, total)` counts the
     statements compared so far.
     """
-    groups = repeat_groups(
-        statements, speakers=speakers, threshold=threshold, stats=stats, progress=progress
-    )
+    groups = repeat_groups(statements, threshold=threshold, stats=stats, progress=progress)
     leader_of: dict[int, list[int]] = {}
     member: set[int] = set()
     for group in groups:
@@ -431,7 +281,6 @@ def merge_statements(
 def repeat_groups(
     statements: Sequence[Statement],
     *,
-    speakers: Iterable[Speaker] = (),
     threshold: float = MERGE_THRESHOLD,
     stats: MergeStats | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -445,14 +294,13 @@ def repeat_groups(
     """
     stats = stats if stats is not None else MergeStats()
     stats.statements += len(statements)
-    names = speaker_phrases(speakers)
-    wordings: dict[str, Wording] = {}
+    wordings: dict[tuple[str, ...], Wording] = {}
 
     def wording(index: int) -> Wording:
-        text = statements[index].text
-        found = wordings.get(text)
+        lemmas = statements[index].lemmas
+        found = wordings.get(lemmas)
         if found is None:
-            found = wordings[text] = Wording(text, names)
+            found = wordings[lemmas] = Wording(lemmas)
         return found
 
     by_speaker: dict[str, list[int]] = {}

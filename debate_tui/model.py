@@ -130,6 +130,10 @@ class Statement:
     # What credited it, as (field, value) pairs: how the speaker was found, the cue, the
     # words, rivals of a pronoun, ... (see extract/evidence.py); `reason` is written from it.
     evidence: tuple[tuple[str, Any], ...] = ()
+    # Its content words as spaCy lemmatised them at extraction (extract/content.py), which
+    # merging compares: of the whole sentence even where the text shown is cut of a clause
+    # someone else said about it.
+    lemmas: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -170,6 +174,7 @@ class Statement:
         data["quotes"] = [list(span) for span in self.quotes]
         data["reports"] = [report._asdict() for report in self.reports]
         data["evidence"] = {key: _plain(value) for key, value in self.evidence}
+        data["lemmas"] = list(self.lemmas)
         return data
 
     @classmethod
@@ -178,6 +183,7 @@ class Statement:
         values["topics"] = tuple(values.get("topics", ()))
         values["quotes"] = tuple(tuple(span) for span in values.get("quotes", ()))
         values["reports"] = tuple(Report(**report) for report in values.get("reports", ()))
+        values["lemmas"] = tuple(values.get("lemmas", ()))
         values["evidence"] = tuple(
             (key, tuple(value) if isinstance(value, list) else value)
             for key, value in dict(values.get("evidence") or {}).items()

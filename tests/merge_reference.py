@@ -22,9 +22,8 @@ from debate_tui.merge import (
     _occasions_compatible,
     _topics_compatible,
     _verdict,
-    speaker_phrases,
 )
-from debate_tui.model import Speaker, Statement
+from debate_tui.model import Statement
 
 _PREFILTER_OVERLAP = 0.25
 _CHUNK = 512
@@ -54,16 +53,14 @@ def _candidates(wordings: Sequence[Wording]) -> list[tuple[int, int]]:
 def find_repeats(
     statements: Sequence[Statement],
     *,
-    speakers: Iterable[Speaker] = (),
     threshold: float = MERGE_THRESHOLD,
 ) -> list[tuple[int, int, Verdict]]:
-    names = speaker_phrases(speakers)
     by_speaker: dict[str, list[int]] = {}
     for index, st in enumerate(statements):
         by_speaker.setdefault(st.speaker, []).append(index)
     judged: list[tuple[int, int, Verdict]] = []
     for indexes in by_speaker.values():
-        wordings = [Wording(statements[i].text, names) for i in indexes]
+        wordings = [Wording.of(statements[i]) for i in indexes]
         for a, b in _candidates(wordings):
             first, second = statements[indexes[a]], statements[indexes[b]]
             if (
@@ -92,20 +89,16 @@ def repeat_groups(judged: Iterable[tuple[int, int, Verdict]]) -> list[list[int]]
     return sorted(unique.values())
 
 
-def reference_groups(
-    statements: Sequence[Statement], *, speakers: Iterable[Speaker] = ()
-) -> list[list[int]]:
+def reference_groups(statements: Sequence[Statement]) -> list[list[int]]:
     """Groups of statement indexes (two or more each) as the quadratic merge formed them."""
-    return repeat_groups(find_repeats(statements, speakers=speakers))
+    return repeat_groups(find_repeats(statements))
 
 
-def reference_merge(
-    statements: Sequence[Statement], *, speakers: Iterable[Speaker] = ()
-) -> list[Statement]:
+def reference_merge(statements: Sequence[Statement]) -> list[Statement]:
     """What the quadratic merge returned: the same kept statement and folding per group."""
     leader_of: dict[int, list[int]] = {}
     member: set[int] = set()
-    for group in reference_groups(statements, speakers=speakers):
+    for group in reference_groups(statements):
         keep = min(group, key=lambda i: _completeness(statements[i], i))
         leader_of[keep] = group
         member.update(group)

@@ -247,16 +247,9 @@ SWALLOWING = [
         "spokesperson Anna Hart.",
         "spokesperson Anna Hart",
     ),
-    pytest.param(
+    (
         "Blinken defended the new aid package, a step that the Kremlin describes as “reckless”.",
         "the Kremlin describes",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="kept uncut on purpose: cutting the describing clause splits a bundled "
-            "repeat of one remark (tests/test_merge.py, score 73 -> 63) into two cards, and "
-            "gains nothing on the dev set's tune half; merging must first compare the "
-            "uncut sentence",
-        ),
     ),
     (
         "Lavrov called the sanctions illegal, while the European Commission said they were lawful.",

@@ -16,13 +16,13 @@ import pytest
 from debate_tui.build import build_debate, statements_for_articles
 from debate_tui.config import load_config
 from debate_tui.corpus import load_corpus
+from debate_tui.extract.content import statement_lemmas
 from debate_tui.merge import (
     MERGE_THRESHOLD,
     Wording,
     judge,
     merge_statements,
     score,
-    speaker_phrases,
 )
 from debate_tui.model import Statement
 from debate_tui.occasions import assign_occasions
@@ -52,7 +52,7 @@ def unmerged() -> list[Statement]:
 
 @pytest.fixture(scope="module")
 def merged(unmerged: list[Statement]) -> list[Statement]:
-    return merge_statements(unmerged, speakers=CONFIG.speakers)
+    return merge_statements(unmerged)
 
 
 def holding(statements: list[Statement], anchor: str) -> Statement:
@@ -68,8 +68,12 @@ def statement(
     topics: tuple[str, ...] = ("other",),
     occasion: str | None = None,
     start: int = 0,
+    lemmas: tuple[str, ...] | None = None,
 ) -> Statement:
-    """A SYNTHETIC statement; its file is imaginary, its offsets are its own."""
+    """A SYNTHETIC statement; its file is imaginary, its offsets are its own; its content
+    lemmas are found as extraction finds them (unless given)."""
+    if lemmas is None:
+        (lemmas,) = statement_lemmas([text], CONFIG.speakers)
     return Statement(
         speaker=speaker,
         text=text,
@@ -84,7 +88,15 @@ def statement(
         confidence=0.9,
         reason="test",
         occasion=occasion,
+        lemmas=lemmas,
     )
+
+
+def with_lemmas(statements: list[Statement]) -> list[Statement]:
+    """The statements with the content lemmas of their texts, parsed in one batch (SYNTHETIC
+    copies whose text was edited)."""
+    found = statement_lemmas([st.text for st in statements], CONFIG.speakers)
+    return [replace(st, lemmas=lemmas) for st, lemmas in zip(statements, found, strict=True)]
 
 
 # --- The bundled corpus ----------------------------------------------------------------------
@@ -134,7 +146,7 @@ def test_a_merged_remark_keeps_every_topic_and_its_occasion(
 def test_the_kept_wording_is_the_most_directly_quoted(unmerged: list[Statement]) -> None:
     first = holding(unmerged, "Mutual compliance benefits both countries")
     second = holding(unmerged, "Mutual compliance is in the interest")
-    (kept,) = merge_statements([second, first], speakers=CONFIG.speakers)
+    (kept,) = merge_statements([second, first])
     quoted = max((first, second), key=lambda s: sum(e - b for b, e in s.quotes))
     assert kept.id == quoted.id
 
@@ -152,13 +164,12 @@ def test_repeats_score_clear_of_different_remarks(unmerged: list[Statement]) -> 
     Every same-speaker pair across articles, whatever its occasion: repeats score 73-96,
     different remarks at most 66 (60 within one occasion); MERGE_THRESHOLD is 70.
     """
-    names = speaker_phrases(CONFIG.speakers)
     repeats = {frozenset((holding(unmerged, a).id, holding(unmerged, b).id)) for a, b in REPEATS}
     true_scores, other_scores = [], []
     for a, b in itertools.combinations(unmerged, 2):
         if a.speaker != b.speaker or a.source == b.source:
             continue
-        value = score(Wording(a.text, names), Wording(b.text, names))
+        value = score(Wording.of(a), Wording.of(b))
         (true_scores if frozenset((a.id, b.id)) in repeats else other_scores).append(value)
     assert len(true_scores) == len(REPEATS)
     assert min(true_scores) >= MERGE_THRESHOLD + 2
@@ -167,13 +178,13 @@ def test_repeats_score_clear_of_different_remarks(unmerged: list[Statement]) -> 
 
 def test_many_outlets_printing_one_corpus_collapse_to_it(unmerged: list[Statement]) -> None:
     copies = [replace(st, source=f"outlet-{n}/{st.source}") for n in range(12) for st in unmerged]
-    folded = merge_statements(copies, speakers=CONFIG.speakers)
+    folded = merge_statements(copies)
     assert len(folded) == len(unmerged) - len(REPEATS)
     assert sum(1 + len(st.reports) for st in folded) == len(copies)
 
 
 def test_merging_twice_changes_nothing(merged: list[Statement]) -> None:
-    assert merge_statements(merged, speakers=CONFIG.speakers) == merged
+    assert merge_statements(merged) == merged
 
 
 # --- SYNTHETIC near misses and controls -------------------------------------------------------
@@ -275,9 +286,9 @@ def test_a_near_miss_stays_two_statements(first: str, second: str, why: str) -> 
     speaker = "lavrov" if first.startswith("Lavrov") or "Lavrov said" in first else "blinken"
     a = statement(first, speaker, "a.txt")
     b = statement(second, speaker, "b.txt")
-    shown = merge_statements([a, b], speakers=CONFIG.speakers)
+    shown = merge_statements([a, b])
     assert shown == [a, b]
-    assert judge(a, b, speakers=CONFIG.speakers).refused == why
+    assert judge(a, b).refused == why
 
 
 def test_different_topics_are_different_remarks() -> None:
@@ -294,14 +305,14 @@ def test_different_topics_are_different_remarks() -> None:
         "b.txt",
         topics=("sanctions",),
     )
-    assert merge_statements([a, b], speakers=CONFIG.speakers) == [a, b]
+    assert merge_statements([a, b]) == [a, b]
 
 
 def test_the_same_words_from_the_other_speaker_never_merge() -> None:
     text = "“End this war of aggression,” {} said."
     a = statement(text.format("Blinken"), "blinken", "a.txt")
     b = statement(text.format("Lavrov"), "lavrov", "b.txt")
-    assert merge_statements([a, b], speakers=CONFIG.speakers) == [a, b]
+    assert merge_statements([a, b]) == [a, b]
     assert judge(a, b).refused == "speaker"
 
 
@@ -344,5 +355,5 @@ def test_a_reworded_remark_from_two_outlets_merges(first: str, second: str) -> N
     speaker = "lavrov" if "Lavrov said" in first else "blinken"
     a = statement(first, speaker, "a.txt")
     b = statement(second, speaker, "b.txt", start=100)
-    (shown,) = merge_statements([a, b], speakers=CONFIG.speakers)
+    (shown,) = merge_statements([a, b])
     assert {shown.source, *(r.source for r in shown.reports)} == {"a.txt", "b.txt"}

@@ -8,6 +8,7 @@ near-duplicates are SYNTHETIC edited copies of the bundled statements (tests/nea
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,13 +16,14 @@ import pytest
 from debate_tui.build import statements_for_articles
 from debate_tui.config import load_config
 from debate_tui.corpus import load_corpus
+from debate_tui.extract.content import statement_lemmas
 from debate_tui.merge import merge_statements
 from debate_tui.model import Statement
 from debate_tui.occasions import assign_occasions
 from debate_tui.repeat_index import MergeStats
 from tests.merge_reference import reference_merge
 from tests.near_duplicates import KEEPING, edited, republished
-from tests.test_merge import statement
+from tests.test_merge import statement, with_lemmas
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
@@ -41,8 +43,8 @@ def unmerged() -> list[Statement]:
 
 
 def test_the_bundled_corpus_merges_exactly_as_before(unmerged: list[Statement]) -> None:
-    merged = merge_statements(unmerged, speakers=CONFIG.speakers)
-    assert merged == reference_merge(unmerged, speakers=CONFIG.speakers)
+    merged = merge_statements(unmerged)
+    assert merged == reference_merge(unmerged)
     assert sum(len(st.reports) for st in merged) == 5
 
 
@@ -50,9 +52,9 @@ def test_the_bundled_corpus_merges_exactly_as_before(unmerged: list[Statement]) 
 def test_edited_copies_from_many_outlets_merge_exactly_as_before(
     unmerged: list[Statement], seed: int
 ) -> None:
-    statements = republished(unmerged, copies=6, seed=seed, edits=2)
-    merged = merge_statements(statements, speakers=CONFIG.speakers)
-    assert merged == reference_merge(statements, speakers=CONFIG.speakers)
+    statements = with_lemmas(republished(unmerged, copies=6, seed=seed, edits=2))
+    merged = merge_statements(statements)
+    assert merged == reference_merge(statements)
     assert len(merged) < len(statements) - len(unmerged)  # most copies did fold
 
 
@@ -70,20 +72,25 @@ def outlets(copies: int, seed: int, negate_every: int = 0) -> list[Statement]:
     """The wire statement, then `copies - 1` outlets' edited copies of it (every
     `negate_every`-th one saying "would not need")."""
     rng = random.Random(seed)
-    out = [statement(WIRE, source="wire.txt")]
+    texts = [WIRE]
     for n in range(1, copies):
         text = edited(WIRE, rng, rng.randrange(1, 3), KEEPING)
         if negate_every and n % negate_every == 0:
             text = text.replace("would", "would not")
-        out.append(statement(text, source=f"outlet-{n:04d}.txt"))
-    return out
+        texts.append(text)
+    found = statement_lemmas(texts, CONFIG.speakers)  # one batch: a thousand texts
+    sources = ["wire.txt", *(f"outlet-{n:04d}.txt" for n in range(1, copies))]
+    return [
+        statement(text, source=source, lemmas=lemmas)
+        for text, source, lemmas in zip(texts, sources, found, strict=True)
+    ]
 
 
 @pytest.mark.parametrize("seed", [0, 1])
 def test_a_thousand_edited_copies_fold_into_one_without_comparing_all_pairs(seed: int) -> None:
     copies = outlets(1000, seed)
     stats = MergeStats()
-    (shown,) = merge_statements(copies, speakers=CONFIG.speakers, stats=stats)
+    (shown,) = merge_statements(copies, stats=stats)
     assert len(shown.reports) == 999
     assert len(shown.sources) == 1000
     all_pairs = len(copies) * (len(copies) - 1) // 2  # 499,500
@@ -93,7 +100,7 @@ def test_a_thousand_edited_copies_fold_into_one_without_comparing_all_pairs(seed
 def test_copies_that_negate_the_remark_stay_apart_from_it() -> None:
     copies = outlets(1000, seed=3, negate_every=10)
     stats = MergeStats()
-    shown = merge_statements(copies, speakers=CONFIG.speakers, stats=stats)
+    shown = merge_statements(copies, stats=stats)
     texts = [[st.text, *(r.text for r in st.reports)] for st in shown]
     for group in texts:
         assert len({"would not" in text for text in group}) == 1, "a negation merged"
@@ -104,9 +111,10 @@ def test_copies_that_negate_the_remark_stay_apart_from_it() -> None:
 
 
 def test_exact_repeats_are_judged_once() -> None:
-    copies = [statement(WIRE, source=f"outlet-{n:04d}.txt") for n in range(1000)]
+    wire = statement(WIRE)
+    copies = [replace(wire, source=f"outlet-{n:04d}.txt") for n in range(1000)]
     stats = MergeStats()
-    (shown,) = merge_statements(copies, speakers=CONFIG.speakers, stats=stats)
+    (shown,) = merge_statements(copies, stats=stats)
     assert len(shown.reports) == 999
     assert stats.units == 1
     assert stats.comparisons == 0

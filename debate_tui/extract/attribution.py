@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from debate_tui.corpus import is_furniture, is_heading
+from debate_tui.extract.content import content_words
 from debate_tui.extract.cues import is_according, is_cue, stance_source
 from debate_tui.extract.evidence import Evidence, confidence, reason
 from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
@@ -50,9 +51,9 @@ _INVERTED_DEPS = frozenset({"dobj", "attr", "dep", "npadvmod", "nsubj", "oprd", 
 # A cue under another cue reached through one of these is what the outer cue reports.
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "dep"})
 # A cue in a relative clause describing the speaker's words (", a decision that the White
-# House describes as ...") stays with the statement: cutting it would split a repeat of one
-# remark across outlets into two statements (tests/test_merge.py) and gained nothing on the
-# dev set; it can go once merging compares the uncut sentence.
+# House describes as ...") is someone else's: the statement is cut before it, but merging
+# still compares the uncut sentence (`Clause.compared`), so two outlets' reports of one
+# remark, one with such a clause, still fold into one.
 _DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EDGE_DEPS = frozenset({"punct", "cc", "mark", "prep"})
@@ -77,6 +78,11 @@ class Clause:
     lead_in: bool = False  # ends in ":", framing the next sentence
     cued: bool = False  # holds a speech cue, whoever's
     excluded: tuple[tuple[int, int], ...] = ()  # spans of rival cues' words
+    # (offset, lemma) of the sentence's content words (extract/content.py)
+    content: tuple[tuple[int, str], ...] = ()
+    # What merging compares when a clause describing the words was cut off: the span
+    # before that cut (", a step that the Kremlin describes as ..."); None: start to end.
+    compared: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +263,12 @@ class ArticleAttributor:
                     for t in sent
                 ),
                 lead_in=text[end - 1] == ":",
+                content=content_words(
+                    sent,
+                    base,
+                    text,
+                    [(m.start, m.end) for m in self.mentions if m.start < end and m.end > start],
+                ),
             )
             if turn is None:
                 found = self._attribute(clause, sent, base)
@@ -433,7 +445,7 @@ class ArticleAttributor:
             return False  # "X, he pointed out, have remarked ...": what the aside reports
         subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
-            return not deps & _DESCRIBING_DEPS and all(
+            return all(
                 s.lower_ not in self.rules.pronouns and s.lower_ not in self.rules.relative_pronouns
                 for s in subjects
             )
@@ -500,8 +512,7 @@ class ArticleAttributor:
                 continue
             who, via = found
             if who == OTHER and not (self._person_like(subject) or cue is cues[0]):
-                if cue.dep_ not in _DESCRIBING_DEPS:
-                    rival_cues.append((cue, who))  # "..., while the Commission said ..."
+                rival_cues.append((cue, who))  # "..., while the Commission said ..."
                 continue
             if subject.head is cue and subject.i > cue.i:
                 role = "speaker named after the cue"
@@ -553,6 +564,12 @@ class ArticleAttributor:
             if rivals:
                 subject = self._subject_of(cue, quotes, base)
                 own = self._without_rivals(clause, sent, cue, rivals, base, subject)
+                telling = [r for r in rivals if r.dep_ not in _DESCRIBING_DEPS]
+                if len(telling) < len(rivals):  # what merging compares keeps the description
+                    compared = clause
+                    if telling:
+                        compared = self._without_rivals(clause, sent, cue, telling, base, subject)
+                    own = replace(own, compared=(compared.start, compared.end))
             own = self._drop_lead_in(own, cue, all_cues, who, quotes, mentions, base)
             inside = [q for q in quotes if q.start < own.end and q.end > own.start]
             record = replace(
@@ -974,7 +991,7 @@ class ArticleAttributor:
         spans: list[tuple[int, int]] = []
         for rival in rivals:
             top = rival
-            if rival.dep_ in ("relcl", "acl") and rival.head.dep_ == "appos":
+            if rival.dep_ in _DESCRIBING_DEPS and _set_off(rival.head):
                 top = rival.head  # ", a step that the Kremlin describes as ...": all of it
             block = {t.i for t in top.subtree}
             named = self._name_before(rival, base)
@@ -1005,7 +1022,12 @@ class ArticleAttributor:
             hi = sent.end - 1  # '..., while Blinken called it "frank."': the end is his too
         if hi + 1 < sent.end:  # cut before a rival: drop the joints left at the edge
             while hi > cue.i and (
-                (doc[hi].dep_ in _EDGE_DEPS and doc[hi].text not in _CLOSING) or doc[hi].is_space
+                (
+                    doc[hi].dep_ in _EDGE_DEPS
+                    and doc[hi].text not in _CLOSING
+                    and not _closes_kept(doc, lo, hi)
+                )
+                or doc[hi].is_space
             ):
                 hi -= 1
         if lo > sent.start:
@@ -1210,6 +1232,13 @@ class ArticleAttributor:
             and q.end > start
             and not any(lo <= q.start and q.end <= hi for lo, hi in excluded)
         )
+        lemmas = tuple(
+            word
+            for clause in clauses
+            for lo, hi in [_compared(clause)]
+            for at, word in clause.content
+            if lo <= at < hi
+        )
         return Statement(
             speaker=head.speaker,
             text=text,
@@ -1225,7 +1254,30 @@ class ArticleAttributor:
             reason=reason(head.evidence),
             quotes=quotes,
             evidence=tuple(head.evidence.as_dict().items()),
+            lemmas=lemmas,
         )
+
+
+def _closes_kept(doc: Any, lo: int, hi: int) -> bool:
+    """doc[hi] closes a bracket opened in doc[lo:hi] ("... Treaty (START)")."""
+    return doc[hi].text == ")" and sum(t.text == "(" for t in doc[lo:hi]) > sum(
+        t.text == ")" for t in doc[lo:hi]
+    )
+
+
+def _set_off(noun: Token) -> bool:
+    """A noun phrase set off by a comma, naming what was just said (", a step that ..."):
+    an apposition, however the parser attached it."""
+    first = noun.left_edge
+    return noun.dep_ == "appos" or (first.i > 0 and first.nbor(-1).text == ",")
+
+
+def _compared(clause: Clause) -> tuple[int, int]:
+    """The span of a clause that merging compares: its own, or with the description of
+    its words that was cut off, after any lead-in it dropped."""
+    if clause.compared is None:
+        return clause.start, clause.end
+    return clause.start, max(clause.end, clause.compared[1])
 
 
 def _after_according(token: Token) -> bool:
