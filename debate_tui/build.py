@@ -74,6 +74,9 @@ def statements_for_articles(
 ) -> list[Statement]:
     """All statements of the articles, in corpus order; parses only cache misses.
 
+    Each article's `layout` (the sentences and dates spaCy found, which occasions read) is
+    set from the cache or the parse.
+
     `dask`: a scheduler address (or "local") to parse the misses on a Dask cluster instead
     of in this machine's processes; the results are cached and used the same way.
     """
@@ -83,11 +86,12 @@ def statements_for_articles(
     total = len(articles)
     version = config.version  # a hash of the whole configuration: compute it once, not per file
     for article in articles:
-        cached = store.get(entry_key(article.sha256, version), article.source) if store else None
+        key = entry_key(article.sha256, version)
+        cached = store.get_article(key, article.source) if store else None
         if cached is None:
             missing.append(article)
         else:
-            found[article.source] = cached
+            found[article.source], article.layout = cached
     done = total - len(missing)
     if progress and done:
         progress(done, total, "cache")
@@ -105,7 +109,7 @@ def statements_for_articles(
             _stop_if(cancelled)  # leaving the loop closes the parse (and its processes)
             found[article.source] = statements
             if store is not None:
-                store.put(entry_key(article.sha256, version), statements)
+                store.put(entry_key(article.sha256, version), statements, article.layout)
             done += 1
             if progress:
                 progress(done, total, article.source)

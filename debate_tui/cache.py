@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from debate_tui.cache_schema import ARTICLE_ENTRY, Check, problem
 from debate_tui.digest import new_digest
-from debate_tui.model import ArticleMeta, Statement
+from debate_tui.model import ArticleMeta, Layout, Statement
 from debate_tui.safe_files import MAX_CACHE_BYTES, RefusedFile, read_regular
 
 if TYPE_CHECKING:
@@ -202,13 +202,34 @@ class StatementCache:
     def get(self, key: str, source: str) -> list[Statement] | None:
         """One article's statements, credited to `source` (the same text under another name
         shares the entry; a whole corpus has get_corpus)."""
+        found = self.get_article(key, source)
+        return None if found is None else found[0]
+
+    def get_article(self, key: str, source: str) -> tuple[list[Statement], Layout] | None:
+        """One article's statements, credited to `source`, and its layout (sentences and
+        dates, for occasions)."""
         data = self._read(key, source, ARTICLE_ENTRY)
         if data is None:
             return None
-        return [Statement.from_dict({**item, "source": source}) for item in data["statements"]]
+        statements = [
+            Statement.from_dict({**item, "source": source}) for item in data["statements"]
+        ]
+        layout = Layout(
+            tuple(map(tuple, data.get("sentences", ()))),
+            tuple(map(tuple, data.get("dates", ()))),
+        )
+        return statements, layout
 
-    def put(self, key: str, statements: list[Statement]) -> None:
-        self._write(key, {"statements": [st.to_dict() for st in statements]})
+    def put(self, key: str, statements: list[Statement], layout: Layout | None = None) -> None:
+        layout = layout or Layout()
+        self._write(
+            key,
+            {
+                "statements": [st.to_dict() for st in statements],
+                "sentences": [list(span) for span in layout.sentences],
+                "dates": [list(span) for span in layout.dates],
+            },
+        )
 
     def corpus_path(self, key: str) -> Path:
         return self.directory / f"{key}{STORE_SUFFIX}"

@@ -188,7 +188,10 @@ ARTICLE_META = Record(
     {"source": TEXT, "title": TEXT},
     {"outlet": MAYBE_TEXT, "date": MAYBE_TEXT, "url": MAYBE_TEXT, "occasion": MAYBE_TEXT},
 )
-ARTICLE_ENTRY = Record({"statements": ListOf(ARTICLE_STATEMENT)})
+# With an article's statements, the layout spaCy found (model.Layout): sentences and dates.
+ARTICLE_ENTRY = Record(
+    {"statements": ListOf(ARTICLE_STATEMENT)}, {"sentences": ListOf(SPAN), "dates": ListOf(SPAN)}
+)
 
 
 def problem(schema: Check, data: Any) -> str | None:

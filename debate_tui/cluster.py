@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from debate_tui.config import Config
 from debate_tui.errors import ClusterError
-from debate_tui.model import Article, Statement
+from debate_tui.model import Article, Layout, Statement
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -41,19 +41,20 @@ def local_cluster(workers: int) -> Any:
     )
 
 
-Found = list[tuple[list[Statement], list[str]]]  # per article: statements, warnings
+# per article: statements, warnings, layout
+Found = list[tuple[list[Statement], list[str], Layout | None]]
 
 
 def _extract_task(articles: list[Article], config: Config) -> Found:
-    """Worker side: each article's statements and warnings, in order (the model is loaded
+    """Worker side: each article's statements, warnings and layout, in order (the model is loaded
     by the first task a worker runs and kept for the next)."""
     from debate_tui.extract import extract_statements
 
     out: Found = []
     warnings: list[str] = []
     with _MODEL_LOCK:
-        for _article, statements in extract_statements(articles, config, warn=warnings.append):
-            out.append((statements, list(warnings)))
+        for article, statements in extract_statements(articles, config, warn=warnings.append):
+            out.append((statements, list(warnings), article.layout))
             warnings.clear()
     return out
 
@@ -112,10 +113,11 @@ def extract_on_dask(
         futures = client.map(_extract_task, chunks, config=shared, pure=False)
         for chunk, future in zip(chunks, futures, strict=True):
             found = future.result()
-            for article, (statements, warnings) in zip(chunk, found, strict=True):
+            for article, (statements, warnings, layout) in zip(chunk, found, strict=True):
                 for message in warnings:
                     if warn:
                         warn(message)
+                article.layout = layout  # the worker analysed a copy
                 yield article, statements
     finally:
         close()

@@ -54,6 +54,18 @@ class ArticleMeta(NamedTuple):
     occasion: str | None = None
 
 
+class Layout(NamedTuple):
+    """What spaCy found in an article's text that occasions read: the (start, end) spans of
+    its sentences and of its DATE entities, in the paragraphs that may name an occasion.
+
+    Found at extraction and kept in the cache with the article's statements, so placing
+    statements on occasions never splits sentences or finds dates again.
+    """
+
+    sentences: tuple[tuple[int, int], ...] = ()
+    dates: tuple[tuple[int, int], ...] = ()
+
+
 @dataclass(slots=True)
 class Article:
     """One article as loaded: the text offsets refer to, and its paragraphs.
@@ -68,6 +80,8 @@ class Article:
     paragraphs: list[tuple[int, int]]
     boilerplate: frozenset[int] = frozenset()
     warnings: list[str] = field(default_factory=list)
+    # Filled by extraction, or from the cache: None until the article was analysed.
+    layout: Layout | None = None
 
     @property
     def source(self) -> str:

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from debate_tui.model import Article, Statement
+from debate_tui.model import Article, Layout, Statement
 
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -118,6 +118,14 @@ _NOT_A_PLACE = frozenset(
     """.split()
 ) | frozenset(_MONTHS)
 
+# Any of these words in a paragraph: it may name an occasion (every mention has one).
+_GATHERING = re.compile(
+    r"\b(?:summit|meeting|conference|talks|session|gathering|forum|negotiations|"
+    r"consultations|council|ministerial|met)\b",
+    re.IGNORECASE,
+)
+
+# Read a date from the text of a DATE entity spaCy found (or from a label a user wrote).
 _DATE_PATTERNS = (
     re.compile(
         rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})"
@@ -128,15 +136,13 @@ _DATE_PATTERNS = (
         r"(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"
     ),
     re.compile(rf"(?P<month>{_MONTH})(?:\s+of)?\s+(?P<year>(?:19|20)\d{{2}})\b"),
-    re.compile(r"\bin\s+(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})\b"),
     re.compile(rf"\b(?:on\s+|this\s+|last\s+)?(?P<weekday>{_WEEKDAY})\b(?!['’]s)"),
 )
 # A date must follow its event closely: same clause, no new event or subordinate clause.
 _DATE_GAP = re.compile(r"^[^.;!?]{0,100}?$")
 _CLAUSE_BREAK = re.compile(r"\b(?:since|after|before|which|who|that|when|while|until|but)\b")
-_WEEKDAY_BEFORE = re.compile(
-    rf"\b(?:on\s+|this\s+|last\s+)?(?P<weekday>{_WEEKDAY})\s+(?:at|in)\s+(?:the\s+)?$"
-)
+_BEFORE_EVENT = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?")  # "Thursday| at the |G-20 meeting"
 _POSSESSIVE_WEEKDAY = re.compile(rf"(?P<weekday>{_WEEKDAY})['’]s")
 
 _PAST = re.compile(
@@ -158,7 +164,6 @@ _SETTING = re.compile(
     re.IGNORECASE,
 )
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en|told|said|met|made|warned)\b")
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|No)\.)$")
 
 GENERIC = "meeting"
 _SUMMIT = "summit"
@@ -290,7 +295,7 @@ def parse_label(text: str) -> Occasion | None:
 
     None when the label names no gathering we recognise; the caller then keeps it verbatim.
     """
-    found = next(iter(_mentions_in(text, 0, len(text), None)), None)
+    found = next(iter(_mentions_in(text, 0, len(text), None, ())), None)
     if found is None:
         return None
     occasion = found.occasion
@@ -300,7 +305,7 @@ def parse_label(text: str) -> Occasion | None:
         if place:
             occasion = replace(occasion, place=place.group(1))
             rest = rest[place.end() :]
-    date = _date_after(rest, None, anywhere=True)
+    date = _read_date(rest, None)
     if date is not None and compatible(occasion, date):
         occasion = combine(occasion, date)
     return occasion if occasion.specific else None
@@ -328,8 +333,11 @@ def _kind(match: re.Match[str]) -> str:
     return GENERIC
 
 
-def _mentions_in(text: str, start: int, end: int, pub: datetime.date | None) -> list[Mention]:
-    """Occasions named in the sentence text[start:end], in order."""
+def _mentions_in(
+    text: str, start: int, end: int, pub: datetime.date | None, dates: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """Occasions named in the sentence text[start:end], in order; `dates` are the spans of
+    the DATE entities spaCy found in it."""
     sentence = text[start:end]
     past = bool(_PAST.search(sentence))
     found: list[Mention] = []
@@ -344,16 +352,16 @@ def _mentions_in(text: str, start: int, end: int, pub: datetime.date | None) -> 
             place=_clean_place(match.group("place") or _place_before(match)),
             ordinal=match.group("ordinal"),
         )
-        lead = sentence[max(0, match.start() - 30) : match.start()]
-        date = _date_after(sentence[match.end() :], pub) or _weekday_before(
-            lead, match.group("before"), pub
+        at, to = start + match.start(), start + match.end()
+        date = _date_after(text, to, dates, pub) or _weekday_before(
+            text, at, match.group("before"), dates, pub
         )
         if date is not None and compatible(occasion, date):
             occasion = combine(occasion, date)
-        found.append(Mention(occasion, start + match.start(), start + match.end(), past))
+        found.append(Mention(occasion, at, to, past))
     for match in _MET_IN.finditer(sentence):
         occasion = Occasion(kind=GENERIC, place=_clean_place(match.group("place")))
-        date = _date_after(sentence[match.end() :], pub)
+        date = _date_after(text, start + match.end(), dates, pub)
         if date is not None:
             occasion = combine(occasion, date)
         found.append(Mention(occasion, start + match.start(), start + match.end(), past))
@@ -384,31 +392,57 @@ def _clean_place(place: str | None) -> str | None:
     return " ".join(words) or None
 
 
-def _date_after(rest: str, pub: datetime.date | None, *, anywhere: bool = False) -> Occasion | None:
-    """The date given right after an event's name ("in January 2022", "on March 2")."""
+def _date_after(
+    text: str, after: int, dates: Sequence[tuple[int, int]], pub: datetime.date | None
+) -> Occasion | None:
+    """The date given right after an event's name ("in January 2022", "on March 2"): the
+    first DATE entity after `after` in the same clause, read as a date."""
+    for start, end in dates:
+        if start < after:
+            continue
+        gap = text[after:start]
+        if not _DATE_GAP.match(gap) or _CLAUSE_BREAK.search(gap) or _MENTION.search(gap):
+            return None  # a later date belongs to something else
+        date = _read_date(text[start:end], pub)
+        if date is not None:
+            return date
+    return None
+
+
+def _weekday_before(
+    text: str,
+    at: int,
+    before: str | None,
+    dates: Sequence[tuple[int, int]],
+    pub: datetime.date | None,
+) -> Occasion | None:
+    """A weekday naming the event's day, as a date when the article's own date is known.
+
+    "this Thursday at the G-20 meeting" (a DATE entity just before the name), "Thursday's
+    meeting" (in `before`).
+    """
+    match = _POSSESSIVE_WEEKDAY.fullmatch(before or "")
+    if match:
+        return _date_of(match, pub)
+    for start, end in dates:
+        if end <= at and _BEFORE_EVENT.fullmatch(text, end, at):
+            weekday = _DATE_PATTERNS[-1].fullmatch(text, start, end)
+            return _date_of(weekday, pub) if weekday else None
+    return None
+
+
+def _read_date(written: str, pub: datetime.date | None) -> Occasion | None:
+    """The date a piece of text gives (a DATE entity's, or the rest of a label): the
+    earliest reading any pattern finds."""
     best: tuple[int, Occasion] | None = None
     for pattern in _DATE_PATTERNS:
-        match = pattern.search(rest)
+        match = pattern.search(written)
         if match is None:
-            continue
-        gap = rest[: match.start()]
-        if not anywhere and (
-            not _DATE_GAP.match(gap) or _CLAUSE_BREAK.search(gap) or _MENTION.search(gap)
-        ):
             continue
         date = _date_of(match, pub)
         if date is not None and (best is None or match.start() < best[0]):
             best = (match.start(), date)
     return best[1] if best else None
-
-
-def _weekday_before(lead: str, before: str | None, pub: datetime.date | None) -> Occasion | None:
-    """A weekday naming the event's day, as a date when the article's own date is known.
-
-    "this Thursday at the G-20 meeting" (in `lead`), "Thursday's meeting" (in `before`).
-    """
-    match = _POSSESSIVE_WEEKDAY.fullmatch(before or "") or _WEEKDAY_BEFORE.search(lead)
-    return _date_of(match, pub) if match else None
 
 
 def _date_of(match: re.Match[str], pub: datetime.date | None) -> Occasion | None:
@@ -438,21 +472,10 @@ def _publication_date(article: Article) -> datetime.date | None:
         return None
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans in a paragraph; enough for finding which sentence names what."""
-    spans: list[tuple[int, int]] = []
-    cursor = start
-    for match in re.finditer(r"[.!?…][\"”’»)]*(?=\s+[\"“‘«(]?[A-Z0-9])", text[start:end]):
-        stop = start + match.end()
-        if _ABBREVIATION.search(text[cursor:stop]):
-            continue
-        spans.append((cursor, stop))
-        cursor = stop
-        while cursor < end and text[cursor].isspace():
-            cursor += 1
-    if cursor < end:
-        spans.append((cursor, end))
-    return spans
+def may_name_occasion(paragraph: str) -> bool:
+    """Whether a paragraph may name an occasion: extraction keeps the layout (sentences,
+    dates) of such paragraphs even when they hold no statement."""
+    return _GATHERING.search(paragraph) is not None
 
 
 class ArticleOccasions:
@@ -462,13 +485,12 @@ class ArticleOccasions:
         self.article = article
         self.pub = _publication_date(article)
         self.mentions: list[Mention] = []
-        for index, (start, end) in enumerate(article.paragraphs):
-            if index in article.boilerplate:
-                continue
-            for sentence_start, sentence_end in _sentences(article.text, start, end):
-                self.mentions.extend(
-                    _mentions_in(article.text, sentence_start, sentence_end, self.pub)
-                )
+        layout = article.layout or Layout()  # an article never analysed names nothing
+        dates = sorted(layout.dates)
+        starts = [start for start, _ in dates]
+        for start, end in layout.sentences:
+            within = dates[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            self.mentions.extend(_mentions_in(article.text, start, end, self.pub, within))
         self.mentions.sort(key=lambda m: m.start)  # found in text order; bisected below
         self._starts = [m.start for m in self.mentions]
         self._paragraph_starts = [

@@ -9,7 +9,7 @@ import pytest
 
 from debate_tui.cache import StatementCache, cache_dir, entry_key
 from debate_tui.config import default_config
-from debate_tui.model import Report, Statement, TopicSpec
+from debate_tui.model import Layout, Report, Statement, TopicSpec
 
 SHA = "a3f1" * 16
 SOURCE = "g20-new-delhi-high-level-talks.txt"
@@ -77,6 +77,14 @@ def test_statements_read_back_exactly_as_stored(cache: StatementCache, warnings:
     cache.put(key, statements())
     assert cache.get(key, SOURCE) == statements()
     assert warnings.messages == []
+
+
+def test_an_articles_layout_reads_back_with_its_statements(cache: StatementCache) -> None:
+    """The sentences and dates spaCy found, which occasions read, are kept with the article."""
+    key = entry_key(SHA, default_config().version)
+    layout = Layout(sentences=((0, 40), (41, 90)), dates=((60, 68),))
+    cache.put(key, statements(), layout)
+    assert cache.get_article(key, SOURCE) == (statements(), layout)
 
 
 def test_an_article_without_statements_is_still_a_hit(cache: StatementCache) -> None:

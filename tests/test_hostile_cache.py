@@ -72,6 +72,11 @@ ARTICLE_DAMAGE: dict[str, Edit] = {
     "a missing field": lambda d: first(d).pop("speaker"),
     "statements as an object": lambda d: d.update(statements={"a": 1}),
     "no statements at all": lambda d: d.clear(),
+    "lemmas as one string": lambda d: first(d).update(lemmas="talk fail"),
+    "a lemma as a number": lambda d: first(d).update(lemmas=["talk", 7]),
+    "sentences as one string": lambda d: d.update(sentences="0-40"),
+    "a sentence span of three": lambda d: d.update(sentences=[[0, 9, 40]]),
+    "a date span ending before it starts": lambda d: d.update(dates=[[40, 9]]),
 }
 
 

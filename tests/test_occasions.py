@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from debate_tui.build import build_debate
+from debate_tui.build import build_debate, statements_for_articles
 from debate_tui.config import load_config
 from debate_tui.corpus import load_corpus, split_paragraphs, with_meta
 from debate_tui.model import Article, ArticleMeta, Debate, Statement
@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
 LABELS = REPO / "tests" / "expected" / "occasions.toml"
 
+CONFIG = load_config(None, CORPUS)
 G20 = "G20 foreign ministers' meeting, New Delhi, 2 March"
 GENEVA = "Geneva meeting, January 2022"
 MALTA = "31st OSCE ministerial meeting, Malta"
@@ -36,15 +37,23 @@ def labels() -> list[dict[str, str]]:
     return rows
 
 
+def analysed(found: list[Article]) -> list[Article]:
+    """The articles with the layout extraction finds in them (sentences and dates, as spaCy
+    found them): what occasions read."""
+    statements_for_articles(found, CONFIG, use_cache=False, warn=lambda _m: None)
+    assert all(article.layout is not None for article in found)
+    return found
+
+
 @cache
 def articles() -> dict[str, Article]:
-    return {a.source: a for a in load_corpus(CORPUS, lambda _m: None)}
+    return {a.source: a for a in analysed(load_corpus(CORPUS, lambda _m: None))}
 
 
 @pytest.fixture(scope="module")
 def debate() -> Debate:
     """The bundled corpus as the reader gets it (occasions assigned, repeats merged)."""
-    return build_debate(CORPUS, load_config(None, CORPUS), warn=lambda _m: None)
+    return build_debate(CORPUS, CONFIG, warn=lambda _m: None)
 
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
@@ -81,12 +90,13 @@ def sentence_statement(article: Article, anchor: str, speaker: str = "blinken") 
 
 
 def synthetic_article(text: str, source: str = "synthetic.txt", **meta: str) -> Article:
-    """A SYNTHETIC article written for one rule."""
-    return Article(
+    """A SYNTHETIC article written for one rule, analysed as extraction does."""
+    article = Article(
         meta=ArticleMeta(source=source, title=meta.pop("title", source), **meta),
         text=text,
         paragraphs=split_paragraphs(text),
     )
+    return analysed([article])[0]
 
 
 def occasion_at(article: Article, anchor: str, *others: Article) -> str | None:
@@ -228,6 +238,15 @@ def test_a_weekday_becomes_a_date_when_the_article_is_dated() -> None:
         "Blinken spoke this Thursday at the OSCE meeting in Vienna.\n", date="2024-12-07"
     )
     assert occasion_at(article, "Blinken spoke") == "OSCE meeting, Vienna, 5 December 2024"
+
+
+def test_an_occasion_named_only_where_no_one_speaks_is_still_found() -> None:
+    """The headline alone names the event: its sentences are analysed all the same."""
+    article = synthetic_article(
+        "Ministers gather for the OSCE meeting in Vienna\n"
+        "Blinken said Russia must withdraw its forces.\n"
+    )
+    assert occasion_at(article, "Blinken said") == "OSCE meeting, Vienna"
 
 
 def test_an_article_naming_no_occasion_has_none() -> None:

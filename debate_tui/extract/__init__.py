@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from debate_tui.config import Config
 from debate_tui.corpus import is_heading
@@ -23,7 +24,8 @@ from debate_tui.extract.attribution import ArticleAttributor
 from debate_tui.extract.pipeline import load_nlp
 from debate_tui.extract.speakers import Gazetteer
 from debate_tui.extract.topics import TopicMatcher
-from debate_tui.model import Article, Statement
+from debate_tui.model import Article, Layout, Statement
+from debate_tui.occasions import may_name_occasion
 
 BATCH_SIZE = 64
 # Work per task when parsing in several processes: small runs of articles, so uneven
@@ -40,6 +42,37 @@ def parse_units(article: Article) -> list[int]:
             continue
         out.append(index)
     return out
+
+
+def layout_spans(article: Article, parsed: set[int]) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of the paragraphs parsed only for their layout: those the
+    rules skip but that may name an occasion (headlines included), not furniture."""
+    text = article.text
+    return [
+        (index, start, end)
+        for index, (start, end) in enumerate(article.paragraphs)
+        if index not in parsed
+        and index not in article.boilerplate
+        and may_name_occasion(text[start:end])
+    ]
+
+
+Spans = list[tuple[int, int]]
+
+
+def _layout_of(doc: Any, base: int, text: str) -> tuple[Spans, Spans]:
+    """Sentence and DATE spans of a parsed paragraph, as offsets into the article."""
+    sentences = []
+    for sent in doc.sents:
+        start, end = base + sent.start_char, base + sent.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            sentences.append((start, end))
+    dates = [
+        (base + ent.start_char, base + ent.end_char) for ent in doc.ents if ent.label_ == "DATE"
+    ]
+    return sentences, dates
 
 
 def extract_statements(
@@ -60,27 +93,36 @@ def extract_statements(
     )
     speaker_ids = {s.id for s in config.speakers}
     pending: dict[int, ArticleAttributor] = {}
-    units: list[tuple[int, int, int, int]] = []
+    # (article, paragraph, start, end, attribute it): the rules' paragraphs, and those
+    # parsed only for the layout occasions read.
+    units: list[tuple[int, int, int, int, bool]] = []
     remaining = {index: 0 for index in range(len(articles))}
+    layouts: dict[int, tuple[Spans, Spans]] = {}
     for a_index, article in enumerate(articles):
         worker = ArticleAttributor(
             article, Gazetteer(config.speakers, article.text), matcher, speaker_ids
         )
         pending[a_index] = worker
-        for p_index, start, end in worker.parse_spans():
-            units.append((a_index, p_index, start, end))
-            remaining[a_index] += 1
+        layouts[a_index] = ([], [])
+        spans = worker.parse_spans()
+        for p_index, start, end in spans:
+            units.append((a_index, p_index, start, end, True))
+        for p_index, start, end in layout_spans(article, {p for p, _, _ in spans}):
+            units.append((a_index, p_index, start, end, False))
+        remaining[a_index] += len(units) - sum(remaining.values())
     next_to_yield = 0
 
-    def texts() -> Iterator[tuple[str, tuple[int, int, int]]]:
-        for a_index, p_index, start, end in units:
-            yield articles[a_index].text[start:end], (a_index, p_index, start)
+    def texts() -> Iterator[tuple[str, tuple[int, int, int, bool]]]:
+        for a_index, p_index, start, end, attribute in units:
+            yield articles[a_index].text[start:end], (a_index, p_index, start, attribute)
 
     def flush() -> Iterator[tuple[Article, list[Statement]]]:
         nonlocal next_to_yield
         while next_to_yield < len(articles) and remaining[next_to_yield] == 0:
             article = articles[next_to_yield]
             worker = pending.pop(next_to_yield, None)
+            sentences, dates = layouts.pop(next_to_yield, ([], []))
+            article.layout = Layout(tuple(sorted(sentences)), tuple(sorted(dates)))
             statements: list[Statement] = []
             if worker is not None:
                 try:
@@ -94,10 +136,14 @@ def extract_statements(
 
     yield from flush()
     stream = nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE, n_process=max(1, processes))
-    for doc, (a_index, p_index, start) in stream:
+    for doc, (a_index, p_index, start, attribute) in stream:
         worker = pending[a_index]
+        sentences, dates = _layout_of(doc, start, articles[a_index].text)
+        layouts[a_index][0].extend(sentences)
+        layouts[a_index][1].extend(dates)
         try:
-            worker.add_paragraph(p_index, doc, start)
+            if attribute:
+                worker.add_paragraph(p_index, doc, start)
         except Exception as exc:  # keep going: a parse the rules cannot read is skipped
             if warn:
                 name = exc.__class__.__name__
@@ -109,13 +155,13 @@ def extract_statements(
 
 def _extract_chunk(
     job: tuple[list[Article], Config],
-) -> list[tuple[list[Statement], list[str]]]:
-    """Worker side: statements and warnings of each article of one chunk, in order."""
+) -> list[tuple[list[Statement], list[str], Layout | None]]:
+    """Worker side: statements, warnings and layout of each article of one chunk, in order."""
     articles, config = job
-    out: list[tuple[list[Statement], list[str]]] = []
+    out: list[tuple[list[Statement], list[str], Layout | None]] = []
     warnings: list[str] = []
-    for _article, statements in extract_statements(articles, config, warn=warnings.append):
-        out.append((statements, list(warnings)))
+    for article, statements in extract_statements(articles, config, warn=warnings.append):
+        out.append((statements, list(warnings), article.layout))
         warnings.clear()
     return out
 
@@ -135,8 +181,9 @@ def _extract_in_processes(
     with context.Pool(min(processes, len(chunks))) as pool:
         results = pool.imap(_extract_chunk, [(chunk, config) for chunk in chunks])
         for chunk, found in zip(chunks, results, strict=True):
-            for article, (statements, warnings) in zip(chunk, found, strict=True):
+            for article, (statements, warnings, layout) in zip(chunk, found, strict=True):
                 for message in warnings:
                     if warn:
                         warn(message)
+                article.layout = layout
                 yield article, statements
