@@ -20,7 +20,9 @@ and place) are unified, so a date one outlet gives is shared by the others. Noth
 invented: a label carries a date only when some article about that event gives it; a
 weekday becomes a date only when the article's own date is known.
 
-Pure Python, no spaCy: this runs on every start.
+Pure Python, no spaCy: the sentences and DATE entities it reads are those spaCy found at
+extraction, kept in the cache with each article (`model.Layout`); it runs whenever a corpus
+changed, never on a warm start.
 """
 
 from __future__ import annotations
