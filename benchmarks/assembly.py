@@ -17,15 +17,17 @@ import json
 import resource
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from synth import BUNDLED, OffsetMap, generate_mapped  # noqa: E402
+from synth import BUNDLED, OffsetMap, generate_mapped, lemma_change  # noqa: E402
 
-from debate_tui.model import Statement  # noqa: E402
+from debate_tui.model import Layout, Statement  # noqa: E402
 
 
 def _moved(position: int, maps: list[OffsetMap]) -> int:
@@ -34,29 +36,50 @@ def _moved(position: int, maps: list[OffsetMap]) -> int:
     return position
 
 
-def carry(st: Statement, maps: list[OffsetMap], text: str) -> Statement:
-    """The original's statement as it stands in a copy's text."""
+class Original(NamedTuple):
+    """A bundled article as parsed: its statements and its layout (sentences, dates)."""
+
+    statements: list[Statement]
+    layout: Layout
+
+
+def carry(
+    st: Statement, maps: list[OffsetMap], text: str, change: Callable[[str, int], str]
+) -> Statement:
+    """The original's statement as it stands in a copy's text, its content lemmas changed
+    as the copy changed its words."""
     start, end = _moved(st.start, maps), _moved(st.end, maps)
     quotes = tuple((_moved(a, maps), _moved(b, maps)) for a, b in st.quotes)
-    return replace(st, text=text[start:end], start=start, end=end, quotes=quotes)
+    lemmas = tuple(change(lemma, index) for index, lemma in enumerate(st.lemmas))
+    return replace(st, text=text[start:end], start=start, end=end, quotes=quotes, lemmas=lemmas)
 
 
-def originals() -> dict[str, list[Statement]]:
-    """Statements of each bundled article, parsed once with spaCy, no cache."""
+def carry_layout(layout: Layout, maps: list[OffsetMap]) -> Layout:
+    """The original's sentences and dates as they stand in a copy's text."""
+    return Layout(
+        *(
+            tuple((_moved(a, maps), _moved(b, maps)) for a, b in spans)
+            for spans in (layout.sentences, layout.dates)
+        )
+    )
+
+
+def originals() -> dict[str, Original]:
+    """Statements and layout of each bundled article, parsed once with spaCy, no cache."""
     from debate_tui.build import statements_for_articles
     from debate_tui.config import default_config
     from debate_tui.corpus import load_corpus
 
     articles = load_corpus(BUNDLED, lambda _m: None)
     found = statements_for_articles(articles, default_config(), use_cache=False)
-    out: dict[str, list[Statement]] = {article.source: [] for article in articles}
+    out = {article.source: Original([], article.layout or Layout()) for article in articles}
     for st in found:
-        out[st.source].append(st)
+        out[st.source].statements.append(st)
     return out
 
 
 def prepare(
-    corpus: Path, cache: Path, articles: int, kind: str, parsed: dict[str, list[Statement]]
+    corpus: Path, cache: Path, articles: int, kind: str, parsed: dict[str, Original]
 ) -> int:
     """Write the corpus and every article's cache entry; the number of statements."""
     from debate_tui.cache import StatementCache, entry_key
@@ -70,8 +93,13 @@ def prepare(
     count = 0
     for path, original, maps in copies:
         article = loaded[path.name]
-        statements = [carry(st, maps, article.text) for st in parsed[original]]
-        store.put(entry_key(article.sha256, version), statements)
+        copy = int(path.stem.rsplit("--", 1)[1])
+        statements = [
+            carry(st, maps, article.text, lemma_change(kind, copy, st.start))
+            for st in parsed[original].statements
+        ]
+        layout = carry_layout(parsed[original].layout, maps)
+        store.put(entry_key(article.sha256, version), statements, layout)
         count += len(statements)
     return count
 

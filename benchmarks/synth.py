@@ -156,6 +156,25 @@ def edited_mapped(text: str, copy: int) -> tuple[str, list[OffsetMap]]:
     return text, [words]
 
 
+def lemma_change(kind: str, copy: int, salt: int = 0) -> Callable[[str, int], str]:
+    """What copy `copy` of a `kind` corpus does to a statement's content lemmas, as its
+    text change does to the words: the same made-up words and figures in a distinct copy,
+    about one long word in 25 in an edited one (`salt` and the lemma's index choose it)."""
+
+    def change(lemma: str, index: int) -> str:
+        if copy == 0 or kind == "plain":
+            return lemma
+        if _FIGURE.fullmatch(lemma):
+            return str(int(lemma) + copy % 89 + 1) if kind == "distinct" else lemma
+        if not _LONG_WORD.fullmatch(lemma) or lemma in _KEPT:
+            return lemma
+        if kind == "edited" and zlib.crc32(f"{copy}:{salt}:{index}".encode()) % 25:
+            return lemma
+        return _made_up(lemma, copy)
+
+    return change
+
+
 _NEUTRAL = "the mayor"
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _MARKS = str.maketrans("", "", '"“”«»„‘')
