@@ -127,6 +127,8 @@ _GATHERING = re.compile(
     re.IGNORECASE,
 )
 
+_DATE_WORD = re.compile(rf"\d|\b(?:{_MONTH}|{_WEEKDAY})")
+
 # Read a date from the text of a DATE entity spaCy found (or from a label a user wrote).
 _DATE_PATTERNS = (
     re.compile(
@@ -475,9 +477,23 @@ def _publication_date(article: Article) -> datetime.date | None:
 
 
 def may_name_occasion(paragraph: str) -> bool:
-    """Whether a paragraph may name an occasion: extraction keeps the layout (sentences,
-    dates) of such paragraphs even when they hold no statement."""
-    return _GATHERING.search(paragraph) is not None
+    """Whether a paragraph may name an event by its organisation or place: extraction keeps
+    the layout (sentences, dates) of such paragraphs even when they hold no statement. (A
+    vaguer mention, "the meeting", only counts in a statement's own sentence.)"""
+    if _GATHERING.search(paragraph) is None:
+        return False
+    if _MET_IN.search(paragraph):
+        return True
+    return any(
+        match.group("org_name") or match.group("place") or _place_before(match)
+        for match in _MENTION.finditer(paragraph)
+    )
+
+
+def may_date(paragraph: str) -> bool:
+    """Whether a paragraph may give a date (a figure, a month, a weekday): only then does
+    extraction look for its DATE entities when it parses it for the layout alone."""
+    return _DATE_WORD.search(paragraph) is not None
 
 
 class ArticleOccasions:

@@ -25,7 +25,7 @@ from debate_tui.extract.pipeline import load_nlp
 from debate_tui.extract.speakers import Gazetteer
 from debate_tui.extract.topics import TopicMatcher
 from debate_tui.model import Article, Layout, Statement
-from debate_tui.occasions import may_name_occasion
+from debate_tui.occasions import may_date, may_name_occasion
 
 BATCH_SIZE = 64
 # Work per task when parsing in several processes: small runs of articles, so uneven
@@ -75,6 +75,32 @@ def _layout_of(doc: Any, base: int, text: str) -> tuple[Spans, Spans]:
     return sentences, dates
 
 
+def _layout_only(
+    nlp: Any, article: Article, spans: list[tuple[int, int, int]]
+) -> tuple[Spans, Spans]:
+    """Sentences and dates of paragraphs that hold no statement but may name an occasion,
+    at a fraction of a parse: the pipeline's own sentence recogniser (`senter`), and its
+    entity recogniser only where a date may be written."""
+    sentences: Spans = []
+    dates: Spans = []
+    if not spans:
+        return sentences, dates
+    text = article.text
+    texts = [text[a:b] for _, a, b in spans]
+    if "senter" not in nlp.component_names or "ner" not in nlp.component_names:
+        docs = list(nlp.pipe(texts))  # a pipeline without them: the whole parse
+    else:
+        docs = list(nlp.get_pipe("senter").pipe(nlp.tokenizer.pipe(texts)))
+        dated = [i for i, written in enumerate(texts) if may_date(written)]
+        for i, doc in zip(dated, nlp.get_pipe("ner").pipe(docs[i] for i in dated), strict=True):
+            docs[i] = doc
+    for (_, start, _), doc in zip(spans, docs, strict=True):
+        found = _layout_of(doc, start, text)
+        sentences += found[0]
+        dates += found[1]
+    return sentences, dates
+
+
 def extract_statements(
     articles: list[Article],
     config: Config,
@@ -93,9 +119,7 @@ def extract_statements(
     )
     speaker_ids = {s.id for s in config.speakers}
     pending: dict[int, ArticleAttributor] = {}
-    # (article, paragraph, start, end, attribute it): the rules' paragraphs, and those
-    # parsed only for the layout occasions read.
-    units: list[tuple[int, int, int, int, bool]] = []
+    units: list[tuple[int, int, int, int]] = []
     remaining = {index: 0 for index in range(len(articles))}
     layouts: dict[int, tuple[Spans, Spans]] = {}
     for a_index, article in enumerate(articles):
@@ -103,18 +127,24 @@ def extract_statements(
             article, Gazetteer(config.speakers, article.text), matcher, speaker_ids
         )
         pending[a_index] = worker
-        layouts[a_index] = ([], [])
         spans = worker.parse_spans()
+        try:
+            layouts[a_index] = _layout_only(
+                nlp, article, layout_spans(article, {p for p, _, _ in spans})
+            )
+        except Exception as exc:  # the statements matter more than a missed occasion
+            layouts[a_index] = ([], [])
+            if warn:
+                name = exc.__class__.__name__
+                warn(f"{article.source}: occasions not looked for outside statements ({name})")
         for p_index, start, end in spans:
-            units.append((a_index, p_index, start, end, True))
-        for p_index, start, end in layout_spans(article, {p for p, _, _ in spans}):
-            units.append((a_index, p_index, start, end, False))
-        remaining[a_index] += len(units) - sum(remaining.values())
+            units.append((a_index, p_index, start, end))
+            remaining[a_index] += 1
     next_to_yield = 0
 
-    def texts() -> Iterator[tuple[str, tuple[int, int, int, bool]]]:
-        for a_index, p_index, start, end, attribute in units:
-            yield articles[a_index].text[start:end], (a_index, p_index, start, attribute)
+    def texts() -> Iterator[tuple[str, tuple[int, int, int]]]:
+        for a_index, p_index, start, end in units:
+            yield articles[a_index].text[start:end], (a_index, p_index, start)
 
     def flush() -> Iterator[tuple[Article, list[Statement]]]:
         nonlocal next_to_yield
@@ -136,14 +166,13 @@ def extract_statements(
 
     yield from flush()
     stream = nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE, n_process=max(1, processes))
-    for doc, (a_index, p_index, start, attribute) in stream:
+    for doc, (a_index, p_index, start) in stream:
         worker = pending[a_index]
         sentences, dates = _layout_of(doc, start, articles[a_index].text)
         layouts[a_index][0].extend(sentences)
         layouts[a_index][1].extend(dates)
         try:
-            if attribute:
-                worker.add_paragraph(p_index, doc, start)
+            worker.add_paragraph(p_index, doc, start)
         except Exception as exc:  # keep going: a parse the rules cannot read is skipped
             if warn:
                 name = exc.__class__.__name__
