@@ -249,6 +249,15 @@ def test_an_occasion_named_only_where_no_one_speaks_is_still_found() -> None:
     assert occasion_at(article, "Blinken said") == "OSCE meeting, Vienna"
 
 
+def test_a_date_given_where_no_one_speaks_dates_the_occasion() -> None:
+    article = synthetic_article(
+        "A headline\n"
+        "The OSCE meeting in Vienna opened on March 2, 2023 under tight security.\n"
+        "Blinken said Russia must withdraw its forces.\n"
+    )
+    assert occasion_at(article, "Blinken said") == "OSCE meeting, Vienna, 2 March 2023"
+
+
 def test_an_article_naming_no_occasion_has_none() -> None:
     article = synthetic_article("Blinken said Russia must withdraw its forces.\n")
     assert occasion_at(article, "Blinken said") is None
