@@ -76,7 +76,7 @@ for _left, _right in OPPOSITES:
 class Token:
     """One content word, with what the contradiction checks need to know about it."""
 
-    stem: str
+    lemma: str
     proper: bool
     number: bool
     negator: bool
@@ -108,23 +108,23 @@ class Wording:
         return cls(statement.lemmas)
 
     @cached_property
-    def stems(self) -> list[str]:
-        return [token.stem for token in self.tokens]
+    def lemmas(self) -> list[str]:
+        return [token.lemma for token in self.tokens]
 
     @cached_property
-    def stem_set(self) -> frozenset[str]:
-        return frozenset(self.stems)
+    def lemma_set(self) -> frozenset[str]:
+        return frozenset(self.lemmas)
 
     @cached_property
     def joined(self) -> str:
-        return " ".join(self.stems)
+        return " ".join(self.lemmas)
 
 
 def _token(word: str) -> Token:
     lowered = word.lower()
     number = lowered.isdigit() or lowered in NUMBER_WORDS
     return Token(
-        stem=NUMBER_WORDS.get(lowered, lowered) if number else lowered,
+        lemma=NUMBER_WORDS.get(lowered, lowered) if number else lowered,
         proper=word[:1].isupper() and not number,
         number=number,
         negator=lowered in NEGATORS,
@@ -157,9 +157,9 @@ def contradiction(first: Wording, second: Wording) -> str | None:
         for x in left:
             for y in right:
                 if (
-                    x.stem not in second.stem_set
-                    and y.stem not in first.stem_set
-                    and _opposed(x.stem, y.stem)
+                    x.lemma not in second.lemma_set
+                    and y.lemma not in first.lemma_set
+                    and _opposed(x.lemma, y.lemma)
                 ):
                     return "opposite"
     return None
@@ -173,7 +173,7 @@ def _changed_stretches(
     Consecutive insertions, deletions and replacements form one run, so a substitution the
     alignment happens to split ("Crimea" vs "four Ukrainian regions") is seen whole.
     """
-    blocks = list(Levenshtein.opcodes(first.stems, second.stems))
+    blocks = list(Levenshtein.opcodes(first.lemmas, second.lemmas))
     start: int | None = None
     for index, block in enumerate(blocks):
         if block.tag == "equal":
@@ -198,8 +198,8 @@ def _swapped(
     kind: Callable[[Token], bool],
 ) -> bool:
     """Each side of a changed stretch has a word of `kind` the other text never uses."""
-    only_left = any(kind(t) and t.stem not in second.stem_set for t in left)
-    only_right = any(kind(t) and t.stem not in first.stem_set for t in right)
+    only_left = any(kind(t) and t.lemma not in second.lemma_set for t in left)
+    only_right = any(kind(t) and t.lemma not in first.lemma_set for t in right)
     return only_left and only_right
 
 
@@ -320,7 +320,7 @@ def repeat_groups(
             statements,
             indexes,
             key_of=lambda i: tuple(wording(i).tokens),
-            stems_of=lambda i: wording(i).stem_set,
+            lemmas_of=lambda i: wording(i).lemma_set,
         )
         stats.units += len(units)
         pairs = _UnitPairs(units, [wording(unit.members[0]) for unit in units], threshold, stats)
@@ -367,7 +367,7 @@ class _UnitPairs:
 
     def judgeable(self, first: int, second: int) -> bool:
         a, b = self.units[first], self.units[second]
-        return compatible(a, b) and shares_enough(a.stems, b.stems)
+        return compatible(a, b) and shares_enough(a.lemmas, b.lemmas)
 
     def merge(self, earlier: int, later: int) -> bool:
         """Whether some statement of one unit would merge with some of the other."""

@@ -6,14 +6,14 @@ merge must not compare all of them against all. Three steps keep the work near-l
 1. Exact repeats (one speaker, the same content words, occasion and topics) are one *unit*,
    found by hashing: however many outlets printed it word for word, it is judged once.
 2. Units that could merge are found through an inverted index (blocking): per speaker, a
-   unit is indexed under its content stems, and probes the index with its *prefix*, its
-   rarest stems. A pair the judge would even look at shares at least a quarter of the
-   smaller wording's stems, so the smaller one's rarest `len - ceil(len/4) + 1` stems hold
+   unit is indexed under its content lemmas, and probes the index with its *prefix*, its
+   rarest lemmas. A pair the judge would even look at shares at least a quarter of the
+   smaller wording's lemmas, so the smaller one's rarest `len - ceil(len/4) + 1` lemmas hold
    a shared one (prefix filtering, as in set-similarity joins). Postings hold clusters,
-   not units, so a thousand copies in one cluster are one entry per stem.
+   not units, so a thousand copies in one cluster are one entry per lemma.
 3. A unit joins a candidate cluster when it merges with one of the cluster's members
    (union-find, verified by the judge), trying the members that joined last first, at most
-   `VERIFY_LIMIT` of them, and only the `CANDIDATE_LIMIT` clusters sharing most stems.
+   `VERIFY_LIMIT` of them, and only the `CANDIDATE_LIMIT` clusters sharing most lemmas.
    Usually the first member tried merges: about one comparison per copy.
 
 The resulting components are what `merge.py` then splits into groups of one remark each.
@@ -31,13 +31,13 @@ from dataclasses import dataclass, field
 
 from debate_tui.model import OTHER_TOPIC, Statement
 
-# A pair is only judged when it shares this share of the smaller wording's stems.
+# A pair is only judged when it shares this share of the smaller wording's lemmas.
 PREFILTER_OVERLAP = 0.25
 # How many members of a candidate cluster a new unit is judged against, at most.
 VERIFY_LIMIT = 32
 # Stems whose postings list more clusters than this are too common to block on.
 COMMON_POSTINGS = 64
-# How many candidate clusters a new unit is judged against, those sharing most stems first:
+# How many candidate clusters a new unit is judged against, those sharing most lemmas first:
 # a wording that resembles hundreds of different remarks merges with none of them.
 CANDIDATE_LIMIT = 16
 # Progress is reported every this many units.
@@ -61,14 +61,14 @@ class Unit:
     """Statements by one speaker with identical content words, occasion and topics."""
 
     members: list[int]
-    stems: frozenset[str]
+    lemmas: frozenset[str]
     occasion: str | None
     topics: frozenset[str]
     sources: set[str] = field(default_factory=set)
 
 
 def shares_enough(first: frozenset[str], second: frozenset[str]) -> bool:
-    """The cheap prefilter: enough shared stems that the full judge is worth running."""
+    """The cheap prefilter: enough shared lemmas that the full judge is worth running."""
     shared = len(first & second)
     return shared > 0 and shared >= PREFILTER_OVERLAP * min(len(first), len(second))
 
@@ -86,7 +86,7 @@ def units_of(
     statements: Sequence[Statement],
     indexes: Sequence[int],
     key_of: Callable[[int], tuple[object, ...]],
-    stems_of: Callable[[int], frozenset[str]],
+    lemmas_of: Callable[[int], frozenset[str]],
 ) -> list[Unit]:
     """The statements at `indexes` grouped into units of exact repeats, in corpus order.
 
@@ -96,13 +96,13 @@ def units_of(
     by_key: dict[tuple[object, ...], Unit] = {}
     for index in indexes:
         st = statements[index]
-        stems = stems_of(index)
+        lemmas = lemmas_of(index)
         key = (key_of(index), st.occasion, frozenset(st.topics))
-        unit = by_key.get(key) if stems else None
+        unit = by_key.get(key) if lemmas else None
         if unit is None:
-            unit = Unit([], stems, st.occasion, frozenset(st.topics))
+            unit = Unit([], lemmas, st.occasion, frozenset(st.topics))
             units.append(unit)
-            if stems:
+            if lemmas:
                 by_key[key] = unit
         unit.members.append(index)
         unit.sources.add(st.source)
@@ -153,8 +153,8 @@ def components(
     `tick(n)` hears of every `TICK` units indexed, with how many statements they hold."""
     order = _rarity(units)
     clusters = _Clusters()
-    everything: dict[str, set[int]] = {}  # stem -> clusters holding it
-    prefixes: dict[str, set[int]] = {}  # stem -> clusters where it is a member's prefix
+    everything: dict[str, set[int]] = {}  # lemma -> clusters holding it
+    prefixes: dict[str, set[int]] = {}  # lemma -> clusters where it is a member's prefix
     pending = 0
     for number, unit in enumerate(units):
         clusters.add()
@@ -162,9 +162,9 @@ def components(
         if tick is not None and number % TICK == TICK - 1:
             tick(pending)
             pending = 0
-        if not unit.stems:
+        if not unit.lemmas:
             continue
-        ranked = sorted(unit.stems, key=order.__getitem__)
+        ranked = sorted(unit.lemmas, key=order.__getitem__)
         needed = max(1, math.ceil(PREFILTER_OVERLAP * len(ranked)))
         prefix = ranked[: len(ranked) - needed + 1]
         hits: dict[int, int] = {}
@@ -174,14 +174,14 @@ def components(
             if clusters.find(root) == clusters.find(number):
                 continue
             for other in clusters.members[clusters.find(root)][: -VERIFY_LIMIT - 1 : -1]:
-                if shares_enough(unit.stems, units[other].stems) and merges(other, number):
+                if shares_enough(unit.lemmas, units[other].lemmas) and merges(other, number):
                     clusters.union(root, number)
                     break
         root = clusters.find(number)
-        for stem in ranked:
-            everything.setdefault(stem, set()).add(root)
-        for stem in prefix:
-            prefixes.setdefault(stem, set()).add(root)
+        for lemma in ranked:
+            everything.setdefault(lemma, set()).add(root)
+        for lemma in prefix:
+            prefixes.setdefault(lemma, set()).add(root)
     if tick is not None and pending:
         tick(pending)
     out = [members for members in clusters.members if members]
@@ -191,23 +191,23 @@ def components(
 
 
 def _rarity(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
-    """Each stem's sort key, rarest first: how many units use it, then the stem itself."""
+    """Each lemma's sort key, rarest first: how many units use it, then the lemma itself."""
     frequency: dict[str, int] = {}
     for unit in units:
-        for stem in unit.stems:
-            frequency[stem] = frequency.get(stem, 0) + 1
-    return {stem: (count, stem) for stem, count in frequency.items()}
+        for lemma in unit.lemmas:
+            frequency[lemma] = frequency.get(lemma, 0) + 1
+    return {lemma: (count, lemma) for lemma, count in frequency.items()}
 
 
 def _probe(
-    index: dict[str, set[int]], stems: Sequence[str], clusters: _Clusters, hits: dict[int, int]
+    index: dict[str, set[int]], lemmas: Sequence[str], clusters: _Clusters, hits: dict[int, int]
 ) -> None:
-    for stem in stems:
-        posting = index.get(stem)
+    for lemma in lemmas:
+        posting = index.get(lemma)
         if not posting or len(posting) > COMMON_POSTINGS:
             continue
         roots = {clusters.find(root) for root in posting}
         if len(roots) < len(posting):
-            index[stem] = roots  # clusters joined since: keep the postings short
+            index[lemma] = roots  # clusters joined since: keep the postings short
         for root in roots:
             hits[root] = hits.get(root, 0) + 1

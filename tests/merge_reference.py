@@ -33,7 +33,7 @@ def _candidates(wordings: Sequence[Wording]) -> list[tuple[int, int]]:
     codes: dict[str, str] = {}
     encoded: list[str] = []
     for wording in wordings:
-        chars = [codes.setdefault(stem, chr(0x4E00 + len(codes))) for stem in wording.stem_set]
+        chars = [codes.setdefault(lemma, chr(0x4E00 + len(codes))) for lemma in wording.lemma_set]
         encoded.append("".join(sorted(chars)))
     sizes = np.array([len(text) for text in encoded], dtype=np.int32)
     pairs: list[tuple[int, int]] = []
