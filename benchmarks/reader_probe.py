@@ -38,21 +38,22 @@ def _signal(kind: str) -> None:
     spacy = "yes" if "spacy" in sys.modules else "no"
     out = sys.__stdout__  # Textual captures sys.stdout while it runs
     assert out is not None
-    out.write(f"READY {kind} spacy={spacy}\n")
+    # CPU time too: on a shared machine it moves far less than the wall clock
+    cpu = time.process_time() * 1000
+    out.write(f"READY {kind} spacy={spacy} cpu_ms={cpu:.1f}\n")
     out.flush()
 
 
-def run_reader(corpus: Path) -> int:
-    """`debate-tui read CORPUS`, exactly as the console script runs it, with one hook."""
-    from debate_tui import cli
-    from debate_tui.tui.app import DebateApp
+def _hook_reader(app_module: Any) -> None:
+    """Print READY after the first frame that shows the reader's full screen."""
     from debate_tui.tui.screens.reader import ReaderScreen
     from debate_tui.tui.widgets.key_bar import KeyBar
     from debate_tui.tui.widgets.statement_card import StatementCard
 
-    display = DebateApp._display
+    debate_app = app_module.DebateApp
+    display = debate_app._display
 
-    def hooked(self: DebateApp, screen: Any, renderable: Any) -> None:
+    def hooked(self: Any, screen: Any, renderable: Any) -> None:
         display(self, screen, renderable)
         if getattr(self, "_probe_done", False) or not isinstance(screen, ReaderScreen):
             return
@@ -61,11 +62,48 @@ def run_reader(corpus: Path) -> int:
         cards = any(card.region.area for card in screen.pairing_view.query(StatementCard))
         keys = screen.query(KeyBar)
         if cards and keys and keys.first().region.area:
-            self._probe_done = True  # type: ignore[attr-defined]
+            self._probe_done = True
             _signal("reader")
             self.exit(0)
 
-    DebateApp._display = hooked  # type: ignore[method-assign, assignment]
+    debate_app._display = hooked
+
+
+class _AfterImport:
+    """A meta path finder that runs `then(module)` once `name` has been imported, so the
+    probe imports nothing before `main()` that the console script would not."""
+
+    def __init__(self, name: str, then: Any) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != self.name:
+            return None
+        import importlib.util
+
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.loader is not None
+        loader, then = spec.loader, self.then
+
+        class Loader:  # importlib asks only for these two
+            def create_module(self, spec: Any) -> Any:
+                return loader.create_module(spec)
+
+            def exec_module(self, module: Any) -> None:
+                loader.exec_module(module)
+                then(module)
+
+        spec.loader = Loader()
+        return spec
+
+
+def run_reader(corpus: Path) -> int:
+    """`debate-tui read CORPUS`, exactly as the console script runs it, with one hook,
+    installed when the reader's app module is imported (inside `main()`, as for a user)."""
+    sys.meta_path.insert(0, _AfterImport("debate_tui.tui.app", _hook_reader))
+    from debate_tui import cli
+
     return cli.main(["read", str(corpus)])
 
 

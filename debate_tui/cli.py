@@ -10,9 +10,9 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeAlias
 
 from debate_tui import __version__
 from debate_tui.config import Config, ConfigError, load_config
@@ -73,7 +73,9 @@ def _formatter(rich_help: bool) -> type[argparse.HelpFormatter]:
     return RichHelpFormatter
 
 
-def build_parser(*, rich_help: bool = False) -> argparse.ArgumentParser:
+def build_parser(*, rich_help: bool = False, only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with `only` the one subcommand about to run (the others'
+    parsers are never looked at then, and building them costs the reader's start-up)."""
     formatter = _formatter(rich_help)
     parser = OneLineParser(
         formatter_class=formatter,
@@ -89,12 +91,23 @@ def build_parser(*, rich_help: bool = False) -> argparse.ArgumentParser:
         metavar="{read,parse,topics,export,add}",
         parser_class=OneLineParser,
     )
+    for name in SUBCOMMANDS:
+        if only is None or name == only:
+            _SUBPARSERS[name](sub, formatter)
+    return parser
 
+
+_Subparsers: TypeAlias = "argparse._SubParsersAction[OneLineParser]"
+
+
+def _read_parser(sub: _Subparsers, formatter: type[argparse.HelpFormatter]) -> None:
     read = sub.add_parser(
         formatter_class=formatter, name="read", help="open the reader (the default)"
     )
     _add_common(read)
 
+
+def _parse_parser(sub: _Subparsers, formatter: type[argparse.HelpFormatter]) -> None:
     parse = sub.add_parser(
         formatter_class=formatter,
         name="parse",
@@ -122,6 +135,8 @@ def build_parser(*, rich_help: bool = False) -> argparse.ArgumentParser:
         "local cluster with one worker per core",
     )
 
+
+def _topics_parser(sub: _Subparsers, formatter: type[argparse.HelpFormatter]) -> None:
     topics = sub.add_parser(
         formatter_class=formatter,
         name="topics",
@@ -129,6 +144,8 @@ def build_parser(*, rich_help: bool = False) -> argparse.ArgumentParser:
     )
     _add_common(topics)
 
+
+def _export_parser(sub: _Subparsers, formatter: type[argparse.HelpFormatter]) -> None:
     export = sub.add_parser(
         formatter_class=formatter,
         name="export",
@@ -156,6 +173,8 @@ def build_parser(*, rich_help: bool = False) -> argparse.ArgumentParser:
     )
     export.add_argument("--force", action="store_true", help="overwrite an existing output file")
 
+
+def _add_parser(sub: _Subparsers, formatter: type[argparse.HelpFormatter]) -> None:
     from debate_tui.add_command import add_arguments
 
     add = sub.add_parser(
@@ -164,7 +183,15 @@ def build_parser(*, rich_help: bool = False) -> argparse.ArgumentParser:
         help="download articles by URL or from a feed into your corpus",
     )
     add_arguments(add)
-    return parser
+
+
+_SUBPARSERS: dict[str, Callable[[_Subparsers, type[argparse.HelpFormatter]], None]] = {
+    "read": _read_parser,
+    "parse": _parse_parser,
+    "topics": _topics_parser,
+    "export": _export_parser,
+    "add": _add_parser,
+}
 
 
 def _positive_int(value: str) -> int:
@@ -371,8 +398,10 @@ def _error(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(rich_help="-h" in given or "--help" in given)
-    args = parser.parse_args(_with_default_command(given))
+    words = _with_default_command(given)
+    named = words[0] if words and words[0] in SUBCOMMANDS else None
+    parser = build_parser(rich_help="-h" in given or "--help" in given, only=named)
+    args = parser.parse_args(words)
     if args.command == "add":
         from debate_tui.add_command import run_add
 
@@ -392,9 +421,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             for warning in config.warnings:
                 print(f"warning: {visible(warning, one_line=True)}", file=sys.stderr)
         if args.command == "read":
-            from debate_tui.tui.app import run_reader
+            from debate_tui.tui import startup  # no Textual: the start-up switches only
 
-            return run_reader(corpus, config, use_cache=not args.no_cache, config_file=args.config)
+            startup.pause_collector_for_imports()
+            try:
+                from debate_tui.tui.app import run_reader
+
+                return run_reader(
+                    corpus, config, use_cache=not args.no_cache, config_file=args.config
+                )
+            finally:
+                startup.resume_collector()
         debate = _progress_build(
             corpus,
             config,

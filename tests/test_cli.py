@@ -251,3 +251,18 @@ def test_help_is_rendered_by_rich_argparse() -> None:
     from debate_tui.cli import build_parser
 
     assert build_parser(rich_help=True).formatter_class is RichHelpFormatter
+
+
+def test_opening_the_reader_builds_only_the_read_parser(tmp_path: Path) -> None:
+    # The other subcommands' parsers (and the add command's module) cost the reader's
+    # start-up and are never looked at when `read` runs.
+    probe = (
+        "import sys\n"
+        "from debate_tui import cli\n"
+        f"code = cli.main(['read', {str(tmp_path / 'missing')!r}])\n"
+        "print(code, 'debate_tui.add_command' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.stdout.split() == ["2", "False"], result.stderr
