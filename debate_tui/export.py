@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from debate_tui.atomic_files import replace_atomic, write_new
-from debate_tui.model import ArticleMeta, Debate, Pairing, Speaker, Statement
+from debate_tui.model import ArticleMeta, Debate, Pairing, Row, Speaker, Statement
 from debate_tui.safe_files import describe
 from debate_tui.safe_text import json_safe, visible
 
@@ -310,8 +310,16 @@ def _table(pairing: Pairing, labels: dict[str, str]) -> list[str]:
     for row in pairing.rows:
         group = row.group if row.group != previous else None
         previous = row.group
-        lines.append(f"| {_cell(row.left, labels, group)} | {_cell(row.right, labels, group)} |")
+        right_cell = _cell(row.right, labels, group) + _why(row)
+        lines.append(f"| {_cell(row.left, labels, group)} | {right_cell} |")
     return lines
+
+
+def _why(row: Row) -> str:
+    """After a pair, in the muted words the reader shows above it, why the two sit together."""
+    if row.left is None or row.right is None or not row.why:
+        return ""
+    return f" *↔ {escape_markdown(row.why, line_start=False)}*"
 
 
 def _statements_section(

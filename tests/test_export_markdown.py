@@ -176,3 +176,17 @@ def test_reads_well_as_plain_text(debate) -> None:
     md = pairing_markdown(debate, "escalation", today=DAY)
     assert "> He said, “Let’s talk about escalation." in md
     assert OSCE not in md  # escalation statements come from the Malta article only
+
+
+@pytest.mark.parametrize("parser", sorted(PARSERS))
+def test_a_paired_row_says_why_its_two_statements_sit_together(debate, parser: str) -> None:
+    # The muted words the reader shows above a pair ("both on: ..."), after the answer.
+    pairing = debate.pairing("crimea")
+    assert pairing.rows[0].why == "both on: crimea, annexation"
+    table = parse(pairing_markdown(debate, "crimea", today=DAY), parser).tables[0]
+    first, second = table.rows
+    assert first[1].endswith("↔ both on: crimea, annexation")
+    assert "↔" not in first[0]
+    assert not any("↔" in cell for cell in second)  # a statement alone has no reason
+    md = pairing_markdown(debate, "crimea", today=DAY)
+    assert "*↔ both on: crimea, annexation*" in md  # set apart, as the reader mutes it
