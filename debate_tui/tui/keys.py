@@ -150,23 +150,23 @@ READER_KEYS: tuple[KeyHelp, ...] = (
     ),
 )
 
-# The warnings list and the go-to prompt close as every screen here does (escape), and say
-# so on screen; they are left off the help to keep it on one page.
-WARNINGS_KEYS: tuple[KeyHelp, ...] = (
+# The go-to prompt's and the warnings list's own keys: on the help screen like every other.
+GOTO_KEYS: tuple[KeyHelp, ...] = (
+    KeyHelp("Go-to prompt (g)", "enter", "Go to the topic typed: its number, or words of its name"),
     KeyHelp(
-        "Warnings",
-        "escape  w",
-        "Close the list of warnings",
-        (Binding("escape,w", "close", "Close"),),
+        "Go-to prompt (g)",
+        "escape",
+        "Close the prompt without moving",
+        (Binding("escape", "cancel", "Cancel"),),
     ),
 )
 
-GOTO_KEYS: tuple[KeyHelp, ...] = (
+WARNINGS_KEYS: tuple[KeyHelp, ...] = (
     KeyHelp(
-        "Topics",
-        "escape",
-        "Close the go-to prompt without moving",
-        (Binding("escape", "cancel", "Cancel"),),
+        "Warnings list (w)",
+        "escape  w",
+        "Close the list of warnings",
+        (Binding("escape,w", "close", "Close"),),
     ),
 )
 
@@ -230,9 +230,11 @@ HELP_KEYS: tuple[KeyHelp, ...] = (
 
 ALL_KEYS: tuple[KeyHelp, ...] = (
     *TOPIC_KEYS,
+    *GOTO_KEYS,
     *STATEMENT_KEYS,
     *READER_KEYS,
     *CORPUS_KEYS,
+    *WARNINGS_KEYS,
     *SOURCE_KEYS,
     *APP_KEYS,
 )
