@@ -19,7 +19,7 @@ from debate_tui.cache import CorpusEntry, StatementCache, entry_key, extractor_v
 from debate_tui.config import Config
 from debate_tui.corpus_files import SIDECAR_NAME, article_paths
 from debate_tui.digest import hexdigest, new_digest
-from debate_tui.model import Article, ArticleMeta, Debate, Statement
+from debate_tui.model import OTHER_TOPIC, Article, ArticleMeta, Debate, Statement
 from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, RefusedFile, read_regular
 from debate_tui.safe_text import visible
 
@@ -85,9 +85,15 @@ def statements_for_articles(
     missing: list[Article] = []
     total = len(articles)
     version = config.version  # a hash of the whole configuration: compute it once, not per file
+    speakers = {speaker.id for speaker in config.speakers}
+    topics = {topic.id for topic in config.topics} | {OTHER_TOPIC}
     for article in articles:
         key = entry_key(article.sha256, version)
-        cached = store.get_article(key, article.source) if store else None
+        cached = (
+            store.get_article(key, article.source, speakers=speakers, topics=topics)
+            if store
+            else None
+        )
         if cached is None:
             missing.append(article)
         else:

@@ -13,7 +13,7 @@ import os
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -199,17 +199,49 @@ class StatementCache:
             return
         self._write_text(key, payload)
 
-    def get(self, key: str, source: str) -> list[Statement] | None:
+    def get(
+        self,
+        key: str,
+        source: str,
+        *,
+        speakers: Collection[str] | None = None,
+        topics: Collection[str] | None = None,
+    ) -> list[Statement] | None:
         """One article's statements, credited to `source` (the same text under another name
         shares the entry; a whole corpus has get_corpus)."""
-        found = self.get_article(key, source)
+        found = self.get_article(key, source, speakers=speakers, topics=topics)
         return None if found is None else found[0]
 
-    def get_article(self, key: str, source: str) -> tuple[list[Statement], Layout] | None:
+    def get_article(
+        self,
+        key: str,
+        source: str,
+        *,
+        speakers: Collection[str] | None = None,
+        topics: Collection[str] | None = None,
+    ) -> tuple[list[Statement], Layout] | None:
         """One article's statements, credited to `source`, and its layout (sentences and
-        dates, for occasions)."""
+        dates, for occasions).
+
+        With `speakers` and `topics` (the configuration's ids), an entry naming any other is
+        corrupt: the entry was written under this configuration, and a statement by nobody
+        it knows would vanish from every topic without a word.
+        """
         data = self._read(key, source, ARTICLE_ENTRY)
         if data is None:
+            return None
+        for index, item in enumerate(data["statements"]):
+            where = f"entry.statements[{index}]"
+            if speakers is not None and item["speaker"] not in speakers:
+                found = f"{where}.speaker: {item['speaker']!r} is no speaker of this configuration"
+            elif topics is not None and not set(item["topics"]) <= set(topics):
+                unknown = sorted(set(item["topics"]) - set(topics))[0]
+                found = f"{where}.topics: {unknown!r} is no topic of this configuration"
+            else:
+                continue
+            self._warn(
+                f"{source}: cache entry {self._path(key).name} is corrupt ({found}); rebuilding it"
+            )
             return None
         statements = [
             Statement.from_dict({**item, "source": source}) for item in data["statements"]

@@ -106,6 +106,52 @@ def test_a_damaged_article_entry_is_one_warning_and_is_rebuilt(tmp_path: Path, c
     assert len(warnings) == 1
 
 
+IDS = {"speakers": {"blinken", "lavrov"}, "topics": {"crimea", "other"}}
+
+
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        (lambda d: first(d).update(speaker="putin"), "'putin' is no speaker"),
+        (lambda d: first(d).update(topics=["crimea", "tariffs"]), "'tariffs' is no topic"),
+    ],
+    ids=["speaker", "topic"],
+)
+def test_an_entry_naming_a_speaker_or_topic_nobody_configured_is_one_warning(
+    tmp_path: Path, edit: Edit, reason: str
+) -> None:
+    # Right types, wrong ids: trusted, its statement would vanish from every topic.
+    warnings: list[str] = []
+    cache = StatementCache(tmp_path / "cache", warn=warnings.append)
+    cache.put("k", [statement()])
+    assert cache.get("k", "a.txt", **IDS) == [statement()]
+    damage(entry_path(cache, "k"), edit)
+    assert cache.get("k", "a.txt", **IDS) is None
+    (message,) = warnings
+    assert message.startswith("a.txt: cache entry k.json is corrupt (entry.statements[0].")
+    assert reason in message and message.endswith("); rebuilding it")
+
+
+def test_a_statement_of_an_unknown_speaker_in_the_cache_is_parsed_again(
+    tmp_path: Path, own_cache: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(TEXT, "utf-8")
+    config = default_config()
+    first_build = build_debate(corpus, config, warn=lambda _m: None)
+    assert first_build.statements
+    for entry in own_cache.glob("*.json"):
+        if entry.name.startswith("corpus-"):
+            entry.unlink()  # the article's own entry is read again
+        elif "statements" in json.loads(entry.read_text("utf-8")):
+            damage(entry, lambda d: first(d).update(speaker="putin"))
+    warnings: list[str] = []
+    second = build_debate(corpus, config, warn=warnings.append)
+    assert len(warnings) == 1 and "'putin' is no speaker" in warnings[0], warnings
+    assert second.statements == first_build.statements
+
+
 @pytest.mark.parametrize(
     ("raw", "reason"),
     [
