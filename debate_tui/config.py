@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -241,6 +242,15 @@ def default_config() -> Config:
     return _build(_parse(text, "defaults.toml"), text, "defaults.toml", None)
 
 
+def _is_null_device(path: Path) -> bool:
+    """The null device (/dev/null), the usual way to say "no configuration file": read as
+    the empty file it is. Every other device stays refused (/dev/zero never ends)."""
+    try:
+        return os.path.samefile(path, os.devnull)
+    except OSError:
+        return False
+
+
 def load_config(path: Path | None = None, corpus_dir: Path | None = None) -> Config:
     """Defaults, overridden by `path`, else by `debate.toml` in the corpus when present."""
     base = default_config()
@@ -248,8 +258,8 @@ def load_config(path: Path | None = None, corpus_dir: Path | None = None) -> Con
     beside = corpus_dir / CORPUS_CONFIG_NAME if corpus_dir is not None else None
     if candidate is None and beside is not None and (beside.exists() or beside.is_symlink()):
         candidate = beside  # a FIFO or a device by that name is refused below, not skipped
-    if candidate is None:
-        return base
+    if candidate is None or (path is not None and _is_null_device(path)):
+        return base  # `--config /dev/null`: an empty configuration, the built-in defaults
     try:
         text = read_regular(candidate, MAX_CONFIG_BYTES, "a config file").decode("utf-8-sig")
     except RefusedFile as exc:

@@ -292,3 +292,22 @@ def test_a_closed_pipe_stays_silent(small_corpus: Path) -> None:
     stderr = process.stderr.read().decode()
     assert process.wait(300) == 0
     assert stderr.strip() == ""
+
+
+def test_config_dev_null_is_an_empty_configuration_the_defaults(tmp_path: Path) -> None:
+    # The usual way to say "no configuration file", even beside a corpus with its own.
+    (tmp_path / "debate.toml").write_text('[debate]\nname = "Mine"\n', "utf-8")
+    assert load_config(Path(os.devnull), tmp_path) == default_config()
+    assert load_config(None, tmp_path).name == "Mine"
+
+
+def test_config_dev_null_from_the_command_line_reads_the_defaults(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from debate_tui.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    assert main(["topics", "--config", os.devnull, str(corpus)]) == 0
+    out, err = capsys.readouterr()
+    assert default_config().name in out and err == ""
