@@ -303,3 +303,23 @@ async def test_adding_while_reading_the_bundled_corpus_goes_to_the_users_own(
         assert (tmp_path / "mine" / "lavrov-rejects-talks-offer.html").is_file()
         assert app.corpus == tmp_path / "mine"
     assert sorted(p.name for p in bundled_corpus().iterdir()) == before
+
+
+async def test_adding_from_the_bundled_corpus_reads_the_users_own_debate_toml_at_once(
+    site: LocalSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The page goes to the user's corpus: the debate shown is configured by its debate.toml
+    # right away, not only after the next R.
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "debate.toml").write_text('[debate]\nname = "My own debate"\n', "utf-8")
+    monkeypatch.setenv("DEBATE_TUI_CORPUS", str(mine))
+    url = site.page("/lavrov-rejects", PAGE)
+    app = DebateApp(debate=fixture_debate(), reread_config=True)  # as `debate-tui` opens
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        assert "My own debate" not in header_text(app)
+        await add_url(pilot, app, url)
+        await wait_for(pilot, lambda: "1 article," in header_text(app))
+        assert app.debate is not None and app.debate.name == "My own debate"
+        assert "My own debate" in header_text(app)

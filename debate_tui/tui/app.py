@@ -149,13 +149,16 @@ class DebateApp(App[int]):
                 raise _RefreshCancelled()
             self.call_from_thread(self._show_status, text)
 
+        def read_config(folder: Path) -> Config:
+            """The configuration of the corpus built (after `a` from the bundled corpus,
+            the user's own, where the page went), read again from disk."""
+            return load_config(self.config_file, folder if folder.is_dir() else None)
+
         try:
             config = self.config
-            if config is None or self.reread_config:
-                config = load_config(self.config_file, corpus if corpus.is_dir() else None)
             result = refresh(
                 corpus,
-                config,
+                read_config if config is None or self.reread_config else config,
                 url=url,
                 use_cache=self.use_cache,
                 status=status,

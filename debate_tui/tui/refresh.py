@@ -61,7 +61,7 @@ def add_target(corpus: Path) -> Path:
 
 def refresh(
     corpus: Path,
-    config: Config,
+    config: Config | Callable[[Path], Config],
     *,
     url: str | None = None,
     use_cache: bool = True,
@@ -70,6 +70,10 @@ def refresh(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Refreshed:
     """Add `url` (when given) to the corpus, then read the corpus from disk again.
+
+    `config` may be a function of the corpus folder that reads it: it is then read for the
+    corpus built, which after adding from the bundled corpus is the user's own (with its
+    own debate.toml), not the one being read when `a` was pressed.
 
     RefreshCancelled as soon as `cancelled()` says so: within a fraction of a second
     during a download, at the next file or article while building.
@@ -101,6 +105,8 @@ def refresh(
 
     from debate_tui.build import BuildCancelled, build_debate
 
+    if callable(config):
+        config = config(corpus)
     try:
         debate = build_debate(
             corpus,
