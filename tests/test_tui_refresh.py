@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import shutil
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -131,6 +133,31 @@ async def test_r_keeps_the_topic_being_read(corpus: Path) -> None:
         await pilot.press("R")
         await wait_for(pilot, lambda: reader(app) is not first)
         assert reader(app).topic.id == topic
+
+
+@pytest.mark.parametrize("warm", [True, False], ids=["warm start", "cold start"])
+async def test_the_reader_replaced_by_r_is_gone_from_memory(corpus: Path, warm: bool) -> None:
+    # A warm start's reader is the app's first screen; it is removed like any other, not
+    # left under the new one (with its debate and every widget) for as long as the app runs.
+    from debate_tui.build import build_debate
+
+    config = default_config()
+    debate = build_debate(corpus, config, warn=lambda _m: None) if warm else None
+    app = DebateApp(corpus, config, debate=debate)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot)
+        first = weakref.ref(reader(app))
+        for _ in range(2):  # and the same for the reader that replaced it
+            shown = reader(app)
+            await pilot.press("R")
+            await wait_for(pilot, lambda shown=shown: reader(app) is not shown)  # type: ignore[misc]
+            await wait_for(pilot, lambda: "1 article," in header_text(app))
+            await pilot.pause()
+            del shown
+            gc.collect()
+            assert first() is None
+            assert sum(isinstance(s, ReaderScreen) for s in app.screen_stack) == 1
+            first = weakref.ref(reader(app))
 
 
 # --- a: add by URL ------------------------------------------------------------------------------

@@ -64,12 +64,14 @@ class DebateApp(App[int]):
         self.load_error: str | None = None
 
     def get_default_screen(self) -> Screen[None]:
-        if self.debate is not None:
-            return ReaderScreen(self.debate)
-        return Screen()  # the loading screen goes on top, then gives way to the reader
+        # Blank, under the reader (or the loading screen, which gives way to the reader):
+        # Textual keeps its first screen for as long as the app runs, so a reader there
+        # could never be replaced by a reload (`a`, `R`) without staying in memory.
+        return Screen()
 
     def on_mount(self) -> None:
         if self.debate is not None:
+            self.push_screen(ReaderScreen(self.debate))
             self._announce_warnings(self.debate)
             return
         startup.resume_collector()  # parsing ahead: collect as usual (see run_reader)
@@ -198,12 +200,9 @@ class DebateApp(App[int]):
         while reader is not None and self.screen is not reader and len(self.screen_stack) > 1:
             self.pop_screen()
         fresh = ReaderScreen(result.debate, topic_id=topic_id)
-        if len(self.screen_stack) > 1:
-            self.switch_screen(fresh)
+        if reader is not None and self.screen is reader:
+            self.switch_screen(fresh)  # the old reader is removed
         else:
-            # The app's first screen (a warm start's reader) cannot be switched away in
-            # Textual 8 (it has no result callback to pop); the new reader goes on top of it,
-            # and later refreshes switch that one.
             self.push_screen(fresh)
         self._announce_warnings(result.debate)
 
