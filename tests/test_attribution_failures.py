@@ -923,3 +923,33 @@ def test_a_stance_phrase_of_the_writer_or_others_credits_no_speaker(
     tmp_path: Path, sentence: str
 ) -> None:
     assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
+# -- a speaker's words named with their content as a sentence's subject --------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov's sharp broadside against the alliance over its broken promises drew "
+        "applause in the hall.",
+        "Lavrov's remarks that the West had declared total war drew condemnation.",
+        "Lavrov's argument is that the West has ignored Russia for decades.",
+    ],
+)
+def test_a_speakers_words_named_with_their_content_are_his_statement(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == ["lavrov"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov's remarks drew condemnation from Kyiv and from several capitals.",
+        "Kyiv condemned Lavrov's remarks that the West had declared war on Russia.",
+        "Lavrov's visit to Ankara came after weeks of talks about the grain corridor.",
+    ],
+)
+def test_a_speakers_words_named_without_content_or_by_others_are_no_statement(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []

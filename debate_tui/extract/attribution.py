@@ -32,7 +32,7 @@ from typing import Any
 
 from debate_tui.corpus import is_furniture, is_heading
 from debate_tui.extract.content import content_words
-from debate_tui.extract.cues import is_according, is_cue, stance_source
+from debate_tui.extract.cues import is_according, is_cue, remark_owner, stance_source
 from debate_tui.extract.evidence import Evidence, confidence, reason
 from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
 from debate_tui.extract.rules import Rules, load_rules
@@ -630,6 +630,8 @@ class ArticleAttributor:
     def _subject_of(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | None:
         rules = self.rules
         stance = stance_source(cue, rules)
+        if stance is None:
+            stance = remark_owner(cue, rules)
         if stance is not None:
             return stance
         if is_according(cue, rules):

@@ -61,10 +61,34 @@ def stance_source(token: Token, rules: Rules) -> Token | None:
     return None
 
 
+def remark_owner(token: Token, rules: Rules) -> Token | None:
+    """Whose words a subject names with their content: "Lavrov's diatribe against the
+    West", "Lavrov's remarks that the West had declared war", "Lavrov's argument is that
+    ...". A bare "Lavrov's remarks drew condemnation" names no content and is no cue."""
+    if (
+        token.pos_ != "NOUN"
+        or token.dep_ not in ("nsubj", "nsubjpass", "ROOT")
+        or token.lemma_.lower() not in rules.remark_nouns
+    ):
+        return None
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if not owners:
+        return None
+    said = any(
+        (
+            c.dep_ in ("acl", "ccomp")
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        )
+        or (c.dep_ == "prep" and c.lower_ in rules.remark_preps)
+        for c in token.children
+    ) or (token.head.lemma_ == "be" and any(c.dep_ == "ccomp" for c in token.head.children))
+    return owners[0] if said else None
+
+
 def is_cue(token: Token, rules: Rules) -> bool:
     """A speech verb (or "according to") in a shape its class accepts, not negated, not
     passive ("was asked": the subject is the addressee, not the speaker)."""
-    if is_according(token, rules):
+    if is_according(token, rules) or remark_owner(token, rules) is not None:
         return True
     lemma = token.lemma_.lower()
     if not (

@@ -60,6 +60,8 @@ class Rules:
     joint: frozenset[str]  # "jointly", "together": a coordinated subject speaking as one
     joint_verbs: frozenset[str]  # "agreed", "concurred": what two say as one
     stance_nouns: frozenset[str]  # "in X's view", "in the words of X"
+    remark_nouns: frozenset[str]  # "Lavrov's remarks that ...", "Lavrov's diatribe against"
+    remark_preps: frozenset[str]
     readers: frozenset[str]  # bodies and papers whose quoted summaries report a speaker
     pronoun_forms: dict[str, str]  # "his" -> "he", "her" -> "she"
     openers: re.Pattern[str]  # a paragraph opened by a channel phrase: "As per X,"
@@ -122,6 +124,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         joint=_words(words.get("joint", ())),
         joint_verbs=_words(words.get("joint_verbs", ())),
         stance_nouns=_words(words.get("stance_nouns", ())),
+        remark_nouns=_words(words.get("remark_nouns", ())),
+        remark_preps=_words(words.get("remark_preps", ())),
         readers=_words(words.get("readers", ())),
         pronoun_forms={
             word.lower(): form
