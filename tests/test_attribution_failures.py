@@ -953,3 +953,12 @@ def test_a_speakers_words_named_without_content_or_by_others_are_no_statement(
     tmp_path: Path, sentence: str
 ) -> None:
     assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
+def test_an_adjective_the_tagger_reads_as_a_noun_after_a_name_still_names_the_talks(
+    tmp_path: Path,
+) -> None:
+    text = "A headline\nLavrov called the talks with Blinken constructive.\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+    other = "A headline\nLavrov called the talks with the Blinken team.\n"
+    assert extract(tmp_path, other) == []

@@ -157,6 +157,27 @@ def _object_and_predicate(token: Token, children: list[Token], rules: Rules) -> 
     after = [t for t in token.subtree if t.i > objects[0].i]
     return any(
         (t.pos_ == "ADJ" and t.head.i < t.i) or t.tag_ == "``" or t.text in '“"«' for t in after
+    ) or _adjective_read_as_a_noun(after)
+
+
+def _adjective_read_as_a_noun(after: list[Token]) -> bool:
+    """'called the talks with Anthony Blinken constructive': the tagger reads the
+    adjective ending the phrase as a noun under the name before it ("Blinken
+    constructive"). A lower-case singular noun with no determiner (not "the Blinken
+    team") that ends the phrase, holds a proper name as its compound and is the object of
+    a preposition is that adjective."""
+    words = [t for t in after if not t.is_punct]
+    if not words:
+        return False
+    last = words[-1]
+    return (
+        last.tag_ == "NN"
+        and last.is_lower
+        and last.dep_ == "pobj"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in last.children)  # a bare noun
+        and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == last.i - 1 for c in last.children
+        )
     )
 
 
