@@ -375,8 +375,13 @@ class CorpusStore:
         the statements they show): what a build does with an entry before trusting it for
         an export or a refresh."""
         self.articles()
-        self.statements()
         self.warnings()
+
+        def statements() -> None:  # each checked, none kept: half a million at 50,000 articles
+            for (data,) in self._db.execute("SELECT data FROM statements ORDER BY id"):
+                _statement(data)
+
+        self._guarded(statements, None)
         topics: list[str] = self._guarded(
             lambda: [t for (t,) in self._db.execute("SELECT topic FROM topic_counts")], []
         )
