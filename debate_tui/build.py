@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from debate_tui.cache import CorpusEntry, StatementCache, entry_key, extractor_version
 from debate_tui.config import Config
-from debate_tui.corpus_files import SIDECAR_NAME, article_paths
+from debate_tui.corpus_files import SIDECAR_NAME, article_files
 from debate_tui.digest import hexdigest, new_digest
 from debate_tui.model import OTHER_TOPIC, Article, ArticleMeta, Debate, Statement
 from debate_tui.safe_files import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, RefusedFile, read_regular
@@ -145,9 +145,10 @@ def corpus_key(corpus_dir: Path, config: Config) -> str | None:
     fresh too.
     """
     if corpus_dir.is_file():
-        paths, sidecar, base = [corpus_dir], corpus_dir.parent / SIDECAR_NAME, corpus_dir.parent
+        files = [(corpus_dir.name, os.fspath(corpus_dir))]
+        sidecar, base = corpus_dir.parent / SIDECAR_NAME, corpus_dir.parent
     elif corpus_dir.is_dir():
-        paths, sidecar, base = article_paths(corpus_dir), corpus_dir / SIDECAR_NAME, corpus_dir
+        files, sidecar, base = article_files(corpus_dir), corpus_dir / SIDECAR_NAME, corpus_dir
     else:
         return None
     from debate_tui.file_hashes import FileHashes
@@ -158,8 +159,7 @@ def corpus_key(corpus_dir: Path, config: Config) -> str | None:
     hashes = FileHashes(kept.get("files") if kept else None)
     digest = new_digest(f"{_assembly_version()}-{config.version}".encode())
     try:
-        for path in paths:
-            name = path.relative_to(base).as_posix()
+        for name, path in files:
             digest.update(name.encode() + b"\0")
             digest.update(bytes.fromhex(hashes.digest(path, name, MAX_ARTICLE_BYTES)))
         exists = sidecar.exists() or sidecar.is_symlink()

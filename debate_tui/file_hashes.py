@@ -15,6 +15,7 @@ The kept digests are input like any cache entry: an entry of the wrong shape is 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import time
 from pathlib import Path
@@ -25,19 +26,24 @@ from debate_tui.safe_files import read_regular
 
 RACY_SECONDS = 2.0
 
-_HEX = frozenset("0123456789abcdef")
+_HEX_DIGEST = re.compile("[0-9a-f]{32}").fullmatch
 # What a kept entry must look like: [size, mtime_ns, ctime_ns, inode, digest].
 Kept = list[Any]
 
 
 def _valid(entry: Any) -> bool:
+    """[size, mtime_ns, ctime_ns, inode, digest]: four whole numbers and 32 hex digits
+    (checked for each of tens of thousands of files on a warm start: kept plain)."""
+    if type(entry) is not list or len(entry) != 5:
+        return False
+    size, mtime, ctime, inode, digest = entry
     return (
-        type(entry) is list
-        and len(entry) == 5
-        and all(type(n) is int for n in entry[:4])
-        and type(entry[4]) is str
-        and len(entry[4]) == 32
-        and all(c in _HEX for c in entry[4])
+        type(size) is int
+        and type(mtime) is int
+        and type(ctime) is int
+        and type(inode) is int
+        and type(digest) is str
+        and _HEX_DIGEST(digest) is not None
     )
 
 
@@ -45,23 +51,22 @@ class FileHashes:
     """Digests of one corpus's files, by relative path, with their `stat` signatures."""
 
     def __init__(self, kept: Any) -> None:
-        self._kept: dict[str, Kept] = {}
-        if type(kept) is dict:
-            self._kept = {name: entry for name, entry in kept.items() if _valid(entry)}
+        # Checked entry by entry as files are looked up (see `_valid`).
+        self._kept: dict[Any, Any] = kept if type(kept) is dict else {}
         self._now: dict[str, Kept] = {}
 
-    def digest(self, path: Path, name: str, limit: int) -> str:
-        """The digest of `path`'s bytes; raises RefusedFile (a special or too large file)
-        or OSError as `read_regular` does."""
+    def digest(self, path: str, name: str, limit: int) -> str:
+        """The digest of the bytes of the file at `path` (`name` in the corpus); raises
+        RefusedFile (a special or too large file) or OSError as `read_regular` does."""
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            read_regular(path, limit, "")  # raises the refusal that names why
+            read_regular(Path(path), limit, "")  # raises the refusal that names why
         signature = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
         kept = self._kept.get(name)
-        if kept is not None and kept[:4] == signature and info.st_size <= limit:
+        if kept is not None and _valid(kept) and kept[:4] == signature and info.st_size <= limit:
             self._now[name] = kept
             return str(kept[4])
-        found = hexdigest(read_regular(path, limit, ""))
+        found = hexdigest(read_regular(Path(path), limit, ""))
         if time.time() - max(info.st_mtime, info.st_ctime) > RACY_SECONDS:
             self._now[name] = [*signature, found]
         return found
