@@ -962,3 +962,25 @@ def test_an_adjective_the_tagger_reads_as_a_noun_after_a_name_still_names_the_ta
     assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
     other = "A headline\nLavrov called the talks with the Blinken team.\n"
     assert extract(tmp_path, other) == []
+
+
+# -- an official's briefing turn reports what the speakers said -----------------------------
+BRIEFING = (
+    "Background briefing on the talks\n"
+    "MODERATOR: Thanks for joining us on short notice this evening.\n"
+    "SENIOR OFFICIAL: The meeting was businesslike and lasted an hour. The Secretary stressed "
+    "that the sanctions would stay until the troops left. Lavrov complained about the "
+    "staffing of the embassy in Moscow.\n"
+    "QUESTION: Did the Secretary tell Lavrov that the talks were over?\n"
+    "SENIOR OFFICIAL: He did not. I will leave it there for tonight.\n"
+)
+
+
+def test_a_speaker_named_with_his_own_cue_in_a_briefers_turn_is_his_statement(
+    tmp_path: Path,
+) -> None:
+    found = extract(tmp_path, BRIEFING)
+    assert [(s.speaker, s.text.split()[:2]) for s in found] == [
+        ("blinken", ["The", "Secretary"]),
+        ("lavrov", ["Lavrov", "complained"]),
+    ]

@@ -147,7 +147,9 @@ def parse_spans(
         ):
             continue
         if turn is not None:
-            if turn.speaker == OTHER or is_furniture(paragraph, captions=False):
+            if is_furniture(paragraph, captions=False) or (
+                turn.speaker == OTHER and not briefing_turn(turn, rules)
+            ):
                 continue
             out.append((index, start if turn.body is None else turn.body, end))
             continue
@@ -272,6 +274,10 @@ class ArticleAttributor:
             )
             if turn is None:
                 found = self._attribute(clause, sent, base)
+            elif turn.speaker == OTHER:
+                found = [
+                    (own, _named_own(credit)) for own, credit in self._attribute(clause, sent, base)
+                ]
             else:
                 found = [(clause, self._in_turn(turn, index, first=sent.start == lo))]
             for own, credit in found:
@@ -1290,6 +1296,22 @@ def _after_according(token: Token) -> bool:
         and token.doc[token.i - 1].lower_ == "to"
         and token.doc[token.i - 2].lower_ == "according"
     )
+
+
+def briefing_turn(turn: Turn, rules: Rules) -> bool:
+    """Someone else's turn that is no question ("SENIOR STATE DEPARTMENT OFFICIAL:", "MR
+    PRICE:"): an official summary of the talks, where "The Secretary noted that ..." reports
+    what the speaker said. A questioner's turn ("QUESTION:", "MODERATOR:") never does."""
+    words = re.findall(r"[\w.]+", re.sub(r"\([^)]*\)", " ", turn.label).lower())
+    return bool(words) and " ".join(words) not in rules.turn_roles
+
+
+def _named_own(credit: Credit | None) -> Credit | None:
+    """In a briefing turn only a speaker named by name or title with a cue of his own
+    speaks; a pronoun there is the briefer's to resolve, not ours."""
+    if credit is None or not credit.own_cue or credit.evidence.how not in ("name", "title"):
+        return None
+    return credit
 
 
 def _stance_of(token: Token, rules: Rules) -> bool:
