@@ -77,7 +77,7 @@ def test_the_collector_is_paused_and_resumed_and_can_be_left_alone(
 
 
 def test_every_trick_can_be_named_to_switch_it_off() -> None:
-    assert set(startup.TRICKS) == {"gc", "gc-import", "size-classes", "restyle"}
+    assert set(startup.TRICKS) == {"gc", "size-classes", "restyle"}
     assert all(startup.enabled(trick) for trick in startup.TRICKS)
 
 
@@ -105,7 +105,7 @@ def collector_state_when_textual_is_imported(*off: str) -> str:
 
 def test_the_collector_is_paused_while_the_reader_imports_textual() -> None:
     assert collector_state_when_textual_is_imported() == "collector off"
-    assert collector_state_when_textual_is_imported("gc-import") == "collector on"
+    assert collector_state_when_textual_is_imported("gc") == "collector on"
 
 
 def test_the_collector_runs_again_when_the_reader_could_not_be_imported(

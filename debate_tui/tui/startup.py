@@ -5,13 +5,11 @@ Each can be switched off for measuring (`DEBATE_TUI_TRICKS_OFF=gc,size-classes,r
 benchmarks/tricks.py does it and prints what each is worth). A trick worth less than 5 ms
 of a warm launch has no place here.
 
-- `gc`: the cyclic collector is paused while the first screen is built (thousands of
-  long-lived objects, no cyclic garbage worth collecting), then frozen objects are left out
-  of later collections, and it runs again once the reader is drawn.
-- `gc-import`: it is paused earlier, as soon as the command line knows it opens the reader,
-  so importing Textual and the reader's modules (tens of thousands of objects that live as
-  long as the process, and about 80 young-generation collections that find nothing to free)
-  runs without it too.
+- `gc`: the cyclic collector is paused as soon as the command line knows it opens the
+  reader, so importing Textual and the reader's modules (tens of thousands of objects that
+  live as long as the process: about 80 collections that free nothing) and building the
+  first screen run without it; frozen objects are then left out of later collections, and
+  it runs again once the reader is drawn.
 - `size-classes`: the reader screen starts with the breakpoint classes (-narrow, -tall)
   the first resize would give, so no widget is styled twice before the first frame; it
   repeats Textual's breakpoint rule and catches `textual._context.NoActiveAppError`.
@@ -36,7 +34,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
 
-TRICKS = ("gc", "gc-import", "size-classes", "restyle")
+TRICKS = ("gc", "size-classes", "restyle")
 _OFF = frozenset(os.environ.get("DEBATE_TUI_TRICKS_OFF", "").replace(" ", "").split(","))
 
 
@@ -55,7 +53,7 @@ def pause_collector() -> None:
 
 def pause_collector_for_imports() -> None:
     """Before the reader's modules, and Textual with them, are imported."""
-    if enabled("gc-import"):
+    if enabled("gc"):
         gc.disable()
 
 
