@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import dask
 import pytest
 from distributed import LocalCluster
 
@@ -75,3 +76,24 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_code_1(
     assert f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in lines[0]
     assert "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+def test_the_local_cluster_s_workers_allocate_memory_as_a_plain_process_and_skip_the_profiler(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`--dask local` starts its workers without the nanny's malloc trim threshold and the
+    sampling profiler, which together cost its workers a quarter more CPU per article."""
+    from distributed import Client
+
+    from debate_tui.cluster import local_cluster
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    with local_cluster(1) as cluster, Client(cluster) as client:
+        seen = client.run(
+            lambda: (
+                os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+                dask.config.get("distributed.worker.profile.enabled"),
+            )
+        )
+    assert list(seen.values()) == [(None, False)]
+    assert "MALLOC_TRIM_THRESHOLD_" not in os.environ  # nor is this process's environment changed
