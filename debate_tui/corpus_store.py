@@ -58,6 +58,8 @@ _BATCH = 500
 # pages a topic keeps: about a screenful of cards needs one.
 PAGE_ROWS = 100
 KEEP_PAGES = 8
+# A topic's rows as four columns: group, left statement id, right statement id, reason.
+Layout = tuple[list[str], list[int | None], list[int | None], list[str]]
 # Counts kept in `meta`, so a start never counts half a million rows.
 _COUNTS = ("articles", "statements", "left_total", "right_total")
 
@@ -322,7 +324,9 @@ class CorpusStore:
 
         def read() -> StoredRows:
             groups: dict[str, str] = {}  # one string per group, however many rows
-            layout: list[tuple[str, int | None, int | None, str]] = []
+            # Four flat columns rather than a tuple per row: the garbage collector, which
+            # scans every tuple it tracks, never sees the 100,000 rows of a big topic.
+            layout: Layout = ([], [], [], [])
             found = self._db.execute(
                 "SELECT grp, left_id, right_id, why FROM pair_rows WHERE topic = ? ORDER BY seq",
                 (topic,),
@@ -332,7 +336,10 @@ class CorpusStore:
                     raise StoreProblem(f"rows of {topic!r}: expected text")
                 if not (_is_id(left_id) and _is_id(right_id)) or left_id == right_id:
                     raise StoreProblem(f"rows of {topic!r}: an empty row or a wrong cell")
-                layout.append((groups.setdefault(group, group), left_id, right_id, why))
+                layout[0].append(groups.setdefault(group, group))
+                layout[1].append(left_id)
+                layout[2].append(right_id)
+                layout[3].append(why)
             return StoredRows(self, topic, sides, layout)
 
         return self._guarded(read, ())
@@ -349,14 +356,13 @@ class CorpusStore:
                 found[index] = _statement(data)
         return found
 
-    def page(
-        self, topic: str, sides: tuple[str, str], layout: list[tuple[str, Any, Any, str]]
-    ) -> list[Row]:
+    def page(self, topic: str, sides: tuple[str, str], layout: Layout) -> list[Row]:
         """Rows from their layout, each cell checked to be a statement of this topic by the
         speaker of its column; empty when the store turns out to be damaged."""
 
         def read() -> list[Row]:
-            ids = sorted({i for _g, *cells, _w in layout for i in cells if i is not None})
+            groups, lefts, rights, whys = layout
+            ids = sorted({i for i in (*lefts, *rights) if i is not None})
             statements = self._statements_by_id(ids)
             return [
                 Row(
@@ -365,7 +371,7 @@ class CorpusStore:
                     _cell(statements, right_id, sides[1], topic),
                     why,
                 )
-                for group, left_id, right_id, why in layout
+                for group, left_id, right_id, why in zip(groups, lefts, rights, whys, strict=True)
             ]
 
         return self._guarded(read, [])
@@ -486,11 +492,7 @@ class StoredRows(Sequence[Row]):
     50,000 rows opens as fast as one of five, and holds a few hundred statements."""
 
     def __init__(
-        self,
-        store: CorpusStore,
-        topic: str,
-        sides: tuple[str, str],
-        layout: list[tuple[str, int | None, int | None, str]],
+        self, store: CorpusStore, topic: str, sides: tuple[str, str], layout: Layout
     ) -> None:
         self._store = store
         self._topic = topic
@@ -500,26 +502,25 @@ class StoredRows(Sequence[Row]):
         self._filled: dict[int, list[int]] = {}
 
     def __len__(self) -> int:
-        return len(self._layout)
+        return len(self._layout[0])
 
     def filled(self, column: int) -> list[int]:
         """The indexes of the rows with a statement in `column`, without reading any."""
         found = self._filled.get(column)
         if found is None:
-            found = self._filled[column] = [
-                index for index, row in enumerate(self._layout) if row[1 + column] is not None
-            ]
+            ids = self._layout[1 + column]
+            found = self._filled[column] = [i for i, cell in enumerate(ids) if cell is not None]
         return found
 
     def _page(self, number: int) -> list[Row]:
         rows = self._pages.pop(number, None)
         if rows is None:
-            start = number * PAGE_ROWS
-            rows = self._store.page(
-                self._topic, self._sides, self._layout[start : start + PAGE_ROWS]
-            )
+            start, end = number * PAGE_ROWS, (number + 1) * PAGE_ROWS
+            groups, lefts, rights, whys = self._layout
+            part = (groups[start:end], lefts[start:end], rights[start:end], whys[start:end])
+            rows = self._store.page(self._topic, self._sides, part)
             if not rows:  # the store is damaged (said once): rows with nothing in them
-                rows = [Row(g, None, None, "") for g, *_ in self._layout[start : start + PAGE_ROWS]]
+                rows = [Row(group, None, None, "") for group in part[0]]
         self._pages[number] = rows  # the newest last
         while len(self._pages) > KEEP_PAGES:
             del self._pages[next(iter(self._pages))]
@@ -535,13 +536,13 @@ class StoredRows(Sequence[Row]):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
-            index += len(self._layout)
-        if not 0 <= index < len(self._layout):
+            index += len(self)
+        if not 0 <= index < len(self):
             raise IndexError(index)
         return self._page(index // PAGE_ROWS)[index % PAGE_ROWS]
 
     def __iter__(self) -> Iterator[Row]:
-        for number in range((len(self._layout) + PAGE_ROWS - 1) // PAGE_ROWS):
+        for number in range((len(self) + PAGE_ROWS - 1) // PAGE_ROWS):
             yield from self._page(number)
 
     def __eq__(self, other: object) -> bool:
@@ -552,4 +553,4 @@ class StoredRows(Sequence[Row]):
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"<{len(self._layout)} stored rows of {self._topic!r}>"
+        return f"<{len(self)} stored rows of {self._topic!r}>"

@@ -224,7 +224,8 @@ class PairingView(VerticalScroll, can_focus=True):
         self.pairing: Pairing | None = None
         self.query_text = ""
         self.rows: Sequence[Row] = ()
-        self.cells: list[list[StatementCard | None]] = []
+        # The cards mounted so far, by row: a topic of 100,000 rows gets no list per row.
+        self.cells: dict[int, list[StatementCard | None]] = {}
         self.group_labels: dict[int, GroupLabel] = {}
         self.mounted_rows = 0
         self.more: MoreRows | None = None
@@ -235,9 +236,7 @@ class PairingView(VerticalScroll, can_focus=True):
 
     @property
     def selected(self) -> StatementCard | None:
-        if 0 <= self.row < len(self.cells):
-            return self.cells[self.row][self.column]
-        return None
+        return self.cells.get(self.row, (None, None))[self.column]
 
     @property
     def selected_statement(self) -> Statement | None:
@@ -281,7 +280,7 @@ class PairingView(VerticalScroll, can_focus=True):
             self.rows = matching_rows(pairing, query, debate)
         else:
             self.rows = pairing.rows  # a stored topic reads its rows as they are shown
-        self.cells = [[None, None] for _ in range(len(self.rows))]
+        self.cells = {}
         self.group_labels = {}
         self.mounted_rows = 0
         self.more = None
@@ -310,7 +309,7 @@ class PairingView(VerticalScroll, can_focus=True):
         # would mount every row above it). Its card gets the class now, not once mounted,
         # which would style it a second time.
         column = 0 if self.rows[0].left is not None else 1
-        card = self.cells[0][column]
+        card = self.cells.get(0, (None, None))[column]
         if card is not None:
             card.add_class("-selected", update=False)
             self.row, self.column = 0, column
@@ -374,7 +373,7 @@ class PairingView(VerticalScroll, can_focus=True):
                 query=self.query_text,
                 group=row.group,
             )
-            self.cells[index][column] = card
+            self.cells.setdefault(index, [None, None])[column] = card
             cells.append(card)
         widgets.append(PairRow(*cells))
         return widgets
@@ -412,7 +411,7 @@ class PairingView(VerticalScroll, can_focus=True):
         if not (0 <= row < len(self.rows)):
             return
         fresh = self._mount_through(row)
-        card = self.cells[row][column]
+        card = self.cells.get(row, (None, None))[column]
         if card is None:
             return
         old = self.selected
