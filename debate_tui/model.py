@@ -276,6 +276,12 @@ class TopicStore(Protocol):
     @property
     def counts(self) -> dict[str, int]: ...
 
+    @property
+    def broken(self) -> bool:
+        """Damage was found while reading it (said once through its warn): what it could
+        not read is left out, so the reader must not call a topic empty."""
+        ...
+
 
 @dataclass(slots=True)
 class Debate:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
+from pathlib import Path
+
 from test_tui_reader import WIDE, make_app, reader, settle
 from tui_fixtures import fixture_debate, screen_text
 
+from debate_tui.corpus_store import CorpusStore, topic_tables, write_store
 from debate_tui.model import Debate
 from debate_tui.tui.screens.source import SourceScreen
 from debate_tui.tui.screens.warnings import WarningsScreen
@@ -83,3 +89,29 @@ async def test_warnings_make_one_short_toast_that_points_to_w() -> None:
         assert len(toasts) == 1
         assert toasts[0].timeout <= 5
         assert WARNINGS[0] in toasts[0].message and "2 more: press w" in toasts[0].message
+
+
+async def test_a_corpus_store_damaged_while_the_reader_runs_is_said_at_once_with_r_to_rebuild(
+    tmp_path: Path,
+) -> None:
+    base = fixture_debate()
+    path = tmp_path / "corpus-key.sqlite"
+    sides = (base.speakers[0].id, base.speakers[1].id)
+    tables = topic_tables(fixture_debate())  # pairs its own copy: `base` reads the store
+    write_store(path, "key", base.articles, base.statements, [], tables, sides)
+    warnings: list[str] = []
+    debate = replace(base, warnings=warnings, store=CorpusStore(path, "key", warnings.append))
+    app = make_app(debate)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app)
+        assert "warning" not in str(reader(app).query_one(DebateHeader).render())
+        with closing(sqlite3.connect(path)) as db:  # damaged under the open reader
+            db.execute("UPDATE pair_rows SET left_id = -1")
+            db.commit()
+        await pilot.press("n")
+        await settle(app)
+        assert warnings, "reading the next topic found the damage"
+        assert "⚠ 1 warning" in str(reader(app).query_one(DebateHeader).render())
+        text = " ".join(screen_text(app).split())
+        assert "is damaged" in text and "press R to read the corpus again" in text
+        assert "said anything on" not in text, "a damaged cache is not an empty topic"

@@ -64,6 +64,7 @@ class ReaderScreen(Screen[None]):
                 self.set_reactive(ReaderScreen.topic_index, ids.index(topic_id))
         self._drawn = False
         self._filter_bar: FilterBar | None = None
+        self._warnings_said = len(debate.warnings)
         startup.take_size_classes(self)
 
     @property
@@ -113,6 +114,11 @@ class ReaderScreen(Screen[None]):
     def _empty_message(self) -> str:
         left, right = self.debate.speakers
         folder = Path(self.debate.corpus)
+        if self.debate.store is not None and self.debate.store.broken:
+            return (
+                "The cache of this corpus is damaged and could not be read (press w for "
+                "details): press R to read the corpus again."
+            )
         if not self.debate.articles:
             return (
                 f"This corpus has no articles yet. Put news articles about {left.name} and "
@@ -151,6 +157,24 @@ class ReaderScreen(Screen[None]):
         self.query_one(TopicList).mark_current(self.topic.id)
         if rows:
             self.pairing_view.show(self.debate, pairing, query, self._empty_message())
+        self.call_after_refresh(self._say_new_warnings)
+
+    def _say_new_warnings(self) -> None:
+        """Damage in the corpus cache is found only as a topic is read, long after the
+        start's warnings were shown: say it at once, with the way out, and count it."""
+        new = self.debate.warnings[self._warnings_said :]
+        if not new:
+            return
+        self._warnings_said = len(self.debate.warnings)
+        self.query_one(DebateHeader).show(self.debate)
+        first = visible(new[0])
+        self.notify(
+            f"{first}\nPress R to read the corpus again.",
+            title="Warning",
+            severity="warning",
+            timeout=8,
+            markup=False,
+        )
 
     def watch_topic_index(self) -> None:
         self._show_topic()
