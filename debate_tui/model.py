@@ -159,12 +159,9 @@ class Statement:
 
     @property
     def sources(self) -> tuple[str, ...]:
-        """Every file that printed this remark, its own first."""
-        seen = [self.source]
-        for report in self.reports:
-            if report.source not in seen:
-                seen.append(report.source)
-        return tuple(seen)
+        """Every file that printed this remark, its own first (once each, in a dict: a
+        remark printed by 10,000 copies took half a second as a list)."""
+        return tuple(dict.fromkeys([self.source, *(report.source for report in self.reports)]))
 
     def quote_segments(self) -> list[tuple[str, bool]]:
         """The text cut into (piece, is_direct_quote) runs, in order."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from debate_tui.build import build_debate, cached_debate
 from debate_tui.cache import CorpusEntry, StatementCache
 from debate_tui.config import default_config
 from debate_tui.corpus_store import KEEP_PAGES, PAGE_ROWS, TopicTable
-from debate_tui.model import ArticleMeta, Debate, Statement, filled_rows
+from debate_tui.model import ArticleMeta, Debate, Report, Statement, filled_rows
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 TEXT = "Ann Able said the grain deal holds. Bob Baker said the grain deal failed."
@@ -78,3 +79,11 @@ def test_a_big_topic_read_through_holds_only_its_last_pages(big_topic: Statement
     rows = store.topic_rows("grain", ("a", "b"))
     assert [row.left.source for row in rows if row.left] == [f"{n}.txt" for n in range(1000)]
     assert 0 < len(rows._pages) <= KEEP_PAGES  # type: ignore[attr-defined]
+
+
+def test_the_files_that_printed_a_remark_are_listed_once_each_in_order() -> None:
+    # A merged remark of a big corpus can carry thousands of reports; its card lists them.
+    names = ("c.txt", "a.txt", "b.txt", "c.txt")
+    reports = tuple(Report(name, 0, 35, TEXT[:35]) for name in names)
+    st = replace(_statement("a", "a.txt"), reports=reports)
+    assert st.sources == ("a.txt", "c.txt", "b.txt")
