@@ -7,6 +7,7 @@ from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from test_tui_reader import WIDE, make_app, reader, settle
 from tui_fixtures import fixture_debate, screen_text
 
@@ -115,3 +116,31 @@ async def test_a_corpus_store_damaged_while_the_reader_runs_is_said_at_once_with
         text = " ".join(screen_text(app).split())
         assert "is damaged" in text and "press R to read the corpus again" in text
         assert "said anything on" not in text, "a damaged cache is not an empty topic"
+
+
+async def test_a_topic_whose_statements_turn_out_damaged_is_neither_shown_empty_nor_exported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    base = fixture_debate()
+    path = tmp_path / "corpus-key.sqlite"
+    sides = (base.speakers[0].id, base.speakers[1].id)
+    tables = topic_tables(fixture_debate())  # pairs its own copy: `base` reads the store
+    write_store(path, "key", base.articles, base.statements, [], tables, sides)
+    warnings: list[str] = []
+    debate = replace(base, warnings=warnings, store=CorpusStore(path, "key", warnings.append))
+    app = make_app(debate)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(app)
+        with closing(sqlite3.connect(path)) as db:  # the rows are sound, their statements not
+            db.execute("UPDATE statements SET data = '{'")
+            db.commit()
+        await pilot.press("n")
+        await settle(app)
+        text = " ".join(screen_text(app).split())
+        assert "is damaged and could not be read" in text
+        assert "No answer from" not in text, "a damaged row is not a statement left unanswered"
+        await pilot.press("e")
+        await settle(app)
+        assert list(tmp_path.glob("*.md")) == [], "an export of damaged rows is not written"
+        assert "Export failed" in " ".join(screen_text(app).split())

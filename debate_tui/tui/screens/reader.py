@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,7 +115,7 @@ class ReaderScreen(Screen[None]):
     def _empty_message(self) -> str:
         left, right = self.debate.speakers
         folder = Path(self.debate.corpus)
-        if self.debate.store is not None and self.debate.store.broken:
+        if self._damaged():
             return (
                 "The cache of this corpus is damaged and could not be read (press w for "
                 "details): press R to read the corpus again."
@@ -137,8 +138,15 @@ class ReaderScreen(Screen[None]):
             "debate-tui again, or press n for the next topic."
         )
 
+    def _damaged(self) -> bool:
+        """Whether the corpus cache turned out damaged: what it holds is not to be shown
+        (rows of nothing, as if nobody answered) nor exported."""
+        return self.debate.store is not None and self.debate.store.broken
+
     def _show_topic(self, *, rows: bool = True) -> None:
         pairing = self.debate.pairing(self.topic.id)
+        if self._damaged():
+            pairing = replace(pairing, rows=())
         query = self.query_text
         shown = len(pairing.rows)
         if query:
@@ -167,6 +175,8 @@ class ReaderScreen(Screen[None]):
             return
         self._warnings_said = len(self.debate.warnings)
         self.query_one(DebateHeader).show(self.debate)
+        if self._damaged():  # found while the rows were drawn: they show nothing true
+            self._show_topic()
         first = visible(new[0])
         self.notify(
             f"{first}\nPress R to read the corpus again.",
@@ -320,6 +330,16 @@ class ReaderScreen(Screen[None]):
         topic = self.topic
         path = Path.cwd() / export.default_filename(topic.id)
         text = export.pairing_markdown(self.debate, topic.id, query=self.query_text)
+        if self._damaged():  # the rows read for it came back empty
+            self._say_new_warnings()
+            self.notify(
+                "The cache of this corpus is damaged: press R to read the corpus again, "
+                "then export.",
+                title="Export failed",
+                severity="error",
+                timeout=10,
+            )
+            return
 
         def write(force: bool) -> None:
             try:
