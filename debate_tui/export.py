@@ -542,12 +542,15 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or exc.__class__.__name__).lower()
 
 
-def write_text_atomic(path: Path, text: str, *, force: bool) -> None:
+def write_text_atomic(
+    path: Path, text: str, *, force: bool, elsewhere: str = "choose another path with -o"
+) -> None:
     """Write `text` (UTF-8) so that `path` is either untouched or complete, never half-written.
 
     The text goes to a temporary file beside `path`, then replaces it in one rename. Without
     `force` an existing file is kept (ExportExistsError); with it, it is replaced. The
-    temporary file never outlives a failure.
+    temporary file never outlives a failure. `elsewhere` ends a refusal with what the
+    user can do instead (the reader has no -o).
 
     Only a regular file is ever replaced: a folder, a named pipe, a device node or a socket
     at `path`, or a symlink to one (`/dev/stdout`), is refused, force or not. Another
@@ -557,21 +560,17 @@ def write_text_atomic(path: Path, text: str, *, force: bool) -> None:
     path = Path(path)
     folder = path.parent
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{path}: {folder} is not a folder; choose another path with -o")
+        raise ExportError(f"{path}: {folder} is not a folder; {elsewhere}")
     if not folder.is_dir():
-        raise ExportError(
-            f"{path}: folder {folder} does not exist; create it or choose another path with -o"
-        )
+        raise ExportError(f"{path}: folder {folder} does not exist; create it or {elsewhere}")
     if path.is_dir():
-        raise ExportError(f"{path}: is a folder; give a file name with -o")
+        raise ExportError(f"{path}: is a folder; {elsewhere}")
     try:
         mode: int | None = os.lstat(path).st_mode
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise ExportError(
-            f"{path}: cannot be checked ({_reason(exc)}); choose another path with -o"
-        ) from None
+        raise ExportError(f"{path}: cannot be checked ({_reason(exc)}); {elsewhere}") from None
     what = describe(mode) if mode is not None and not stat.S_ISREG(mode) else None
     if mode is not None and stat.S_ISLNK(mode):
         try:
@@ -581,8 +580,7 @@ def write_text_atomic(path: Path, text: str, *, force: bool) -> None:
         what = f"a symlink to {describe(target)}" if not stat.S_ISREG(target) else None
     if what is not None:
         raise ExportError(
-            f"{path}: is {what}, not a regular file; export writes only regular "
-            "files, choose another path with -o"
+            f"{path}: is {what}, not a regular file; export writes only regular files; {elsewhere}"
         )
     if mode is not None and not force:
         raise ExportExistsError(f"{path}: already exists; use --force to overwrite it")
@@ -594,9 +592,7 @@ def write_text_atomic(path: Path, text: str, *, force: bool) -> None:
     except FileExistsError:
         raise ExportExistsError(f"{path}: already exists; use --force to overwrite it") from None
     except OSError as exc:
-        raise ExportError(
-            f"{path}: cannot be written ({_reason(exc)}); choose another path with -o"
-        ) from None
+        raise ExportError(f"{path}: cannot be written ({_reason(exc)}); {elsewhere}") from None
 
 
 # --- command line --------------------------------------------------------------------------

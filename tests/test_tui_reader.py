@@ -751,6 +751,22 @@ async def test_export_failure_is_reported_not_raised(
         assert app.is_running
 
 
+async def test_an_export_failure_in_the_reader_gives_advice_the_reader_can_follow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "crimea.md").mkdir()  # a folder where the file should go
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(app)
+        await pilot.press("e")
+        await settle(app)
+        text = " ".join(screen_text(app).split())
+        assert "Export failed" in text and "is a folder" in text
+        assert "with -o" not in text, "the reader has no command-line option to give"
+        assert "another folder" in text
+
+
 # ----------------------------------------------------------------------------- help, quit
 
 

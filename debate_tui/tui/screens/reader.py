@@ -343,7 +343,9 @@ class ReaderScreen(Screen[None]):
 
         def write(force: bool) -> None:
             try:
-                export.write_text_atomic(path, text, force=force)
+                export.write_text_atomic(
+                    path, text, force=force, elsewhere="start debate-tui in another folder"
+                )
             except export.ExportExistsError:
                 from debate_tui.tui.screens.confirm import ConfirmScreen
 
