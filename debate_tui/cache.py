@@ -327,7 +327,13 @@ class StatementCache:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-            self._unwritable(exc)
+            if isinstance(exc, IsADirectoryError):  # the folder is fine: one entry is not
+                self._warn(
+                    f"corpus: cache entry {self.corpus_path(key).name} is a folder, not a "
+                    "file; remove it so the corpus is kept for the next start"
+                )
+            else:
+                self._unwritable(exc)
             return False
 
 

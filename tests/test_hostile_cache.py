@@ -329,6 +329,21 @@ def test_a_cache_folder_that_cannot_be_written_is_said_once(
     assert blocker.read_text("utf-8") == "a file where the cache folder should be"
 
 
+def test_a_folder_where_the_corpus_entry_goes_is_named_not_blamed_on_the_cache_folder(
+    tmp_path: Path,
+) -> None:
+    warnings: list[str] = []
+    cache = StatementCache(tmp_path / "cache", warn=warnings.append)
+    (tmp_path / "cache").mkdir()
+    cache.corpus_path("corpus-key").mkdir()  # a folder by the entry's name
+    assert not cache.put_corpus("corpus-key", CorpusEntry([], [], []))
+    (message,) = warnings
+    assert "corpus-key.sqlite" in message and "is a folder" in message
+    assert "cache folder cannot be written" not in message
+    assert cache.corpus_path("corpus-key").is_dir(), "nothing there is removed"
+    assert list((tmp_path / "cache").glob("*.tmp")) == []
+
+
 def test_a_parsed_toml_entry_of_nothing_is_parsed_again(own_cache: Path) -> None:
     expected = default_config()
     entries = list(own_cache.glob("toml*.json"))
