@@ -226,7 +226,7 @@ def _debate(
         topics=config.topics,
         articles=articles,
         statements=statements,
-        warnings=[*config.warnings, *warnings],
+        warnings=warnings,
     )
 
 
@@ -248,7 +248,8 @@ def build_debate(
     assembly after it: articles read for occasions, then statements merged.
     `dask`: parse on the Dask scheduler at this address ("local": a new local cluster).
     """
-    warnings: list[str] = []
+    # The debate's own list from the start: damage its store finds later lands there too.
+    warnings: list[str] = list(config.warnings)
 
     def collect(message: str) -> None:
         warnings.append(message)
@@ -264,7 +265,7 @@ def build_debate(
         count = stored.counts["articles"]
         if progress and count:
             progress(count, count, "cache")
-        return _stored_debate(corpus_dir, config, stored, [*config.warnings, *warnings])
+        return _stored_debate(corpus_dir, config, stored, warnings)
 
     from debate_tui.corpus import load_corpus  # reading rules: only when the corpus changed
     from debate_tui.merge import merge_statements  # only when the corpus changed

@@ -311,6 +311,26 @@ def test_damage_found_while_reading_a_topic_is_one_warning_and_a_rebuild_next_ti
     assert again == []
 
 
+def test_damage_found_after_a_warm_build_reaches_that_debates_warnings(
+    tmp_path: Path, own_cache: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(TEXT, "utf-8")
+    config = default_config()
+    built = build_debate(corpus, config, warn=lambda _m: None)
+    topic = next(t.id for t in built.all_topics() if built.pairing(t.id).rows)
+    said: list[str] = []
+    warm = build_debate(corpus, config, warn=said.append)  # the store, checked and trusted
+    assert warm.warnings == [] and said == []
+    (entry,) = own_cache.glob("corpus-*.sqlite")
+    damage_store(entry, lambda d: first(d).update(kind="speech"))
+    rows = list(warm.pairing(topic).rows)  # read a page at a time: the damage shows here
+    assert rows and all(row.left is None and row.right is None for row in rows)
+    (message,) = warm.warnings  # what the reader counts and says, not only the callback
+    assert "is corrupt" in message and "rebuilding it" in message
+
+
 def test_a_cache_folder_that_cannot_be_written_is_said_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
