@@ -122,7 +122,8 @@ class Wording:
 
 def _token(word: str) -> Token:
     lowered = word.lower()
-    number = lowered.isdigit() or lowered in NUMBER_WORDS
+    # spaCy keeps "10,000" and "1.5" as one token each: a figure all the same
+    number = lowered.replace(",", "").replace(".", "").isdigit() or lowered in NUMBER_WORDS
     return Token(
         lemma=NUMBER_WORDS.get(lowered, lowered) if number else lowered,
         proper=word[:1].isupper() and not number,

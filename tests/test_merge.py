@@ -253,6 +253,16 @@ NEAR_MISSES = [
         "number",
     ),
     (
+        "Lavrov said 10,000 NATO troops were massed on Russia's western border this spring.",
+        "Lavrov said 20,000 NATO troops were massed on Russia's western border this spring.",
+        "number",
+    ),
+    (
+        "Blinken said the United States had sent 1.5 billion dollars of aid to Ukraine this year.",
+        "Blinken said the United States had sent 2.5 billion dollars of aid to Ukraine this year.",
+        "number",
+    ),
+    (
         "Blinken urged Moscow to release the detained American Paul Whelan.",
         "Blinken urged Moscow to release the detained American journalist Evan Gershkovich.",
         "name",
