@@ -16,9 +16,10 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from debate_tui.chunk_results import Found, deliver
 from debate_tui.config import Config
 from debate_tui.errors import ClusterError
-from debate_tui.model import Article, Layout, Statement
+from debate_tui.model import Article, Statement
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -67,22 +68,13 @@ def local_cluster(workers: int) -> Any:
         )
 
 
-# per article: statements, warnings, layout
-Found = list[tuple[list[Statement], list[str], Layout | None]]
-
-
 def _extract_task(articles: list[Article], config: Config) -> Found:
     """Worker side: each article's statements, warnings and layout, in order (the model is loaded
     by the first task a worker runs and kept for the next)."""
-    from debate_tui.extract import extract_statements
+    from debate_tui.extract import extract_chunk
 
-    out: Found = []
-    warnings: list[str] = []
     with _MODEL_LOCK:
-        for article, statements in extract_statements(articles, config, warn=warnings.append):
-            out.append((statements, list(warnings), article.layout))
-            warnings.clear()
-    return out
+        return extract_chunk((articles, config))
 
 
 def connect(address: str) -> tuple[Client, Callable[[], None]]:
@@ -138,12 +130,6 @@ def extract_on_dask(
         shared: Any = client.scatter(config, broadcast=True)
         futures = client.map(_extract_task, chunks, config=shared, pure=False)
         for chunk, future in zip(chunks, futures, strict=True):
-            found = future.result()
-            for article, (statements, warnings, layout) in zip(chunk, found, strict=True):
-                for message in warnings:
-                    if warn:
-                        warn(message)
-                article.layout = layout  # the worker analysed a copy
-                yield article, statements
+            yield from deliver(chunk, future.result(), warn)
     finally:
         close()

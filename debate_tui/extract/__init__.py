@@ -18,6 +18,7 @@ import multiprocessing
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from debate_tui.chunk_results import Found, deliver
 from debate_tui.config import Config
 from debate_tui.corpus import is_heading
 from debate_tui.extract.attribution import ArticleAttributor
@@ -182,12 +183,11 @@ def extract_statements(
     yield from flush()
 
 
-def _extract_chunk(
-    job: tuple[list[Article], Config],
-) -> list[tuple[list[Statement], list[str], Layout | None]]:
-    """Worker side: statements, warnings and layout of each article of one chunk, in order."""
+def extract_chunk(job: tuple[list[Article], Config]) -> Found:
+    """Worker side (a pool's process or a Dask worker): statements, warnings and layout of
+    each article of one chunk, in order."""
     articles, config = job
-    out: list[tuple[list[Statement], list[str], Layout | None]] = []
+    out: Found = []
     warnings: list[str] = []
     for article, statements in extract_statements(articles, config, warn=warnings.append):
         out.append((statements, list(warnings), article.layout))
@@ -208,11 +208,6 @@ def _extract_in_processes(
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
     context = multiprocessing.get_context()  # the platform default, as spaCy's own n_process
     with context.Pool(min(processes, len(chunks))) as pool:
-        results = pool.imap(_extract_chunk, [(chunk, config) for chunk in chunks])
+        results = pool.imap(extract_chunk, [(chunk, config) for chunk in chunks])
         for chunk, found in zip(chunks, results, strict=True):
-            for article, (statements, warnings, layout) in zip(chunk, found, strict=True):
-                for message in warnings:
-                    if warn:
-                        warn(message)
-                article.layout = layout
-                yield article, statements
+            yield from deliver(chunk, found, warn)
