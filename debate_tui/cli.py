@@ -423,7 +423,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "read":
             from debate_tui.tui import startup  # no Textual: the start-up switches only
 
-            startup.pause_collector_for_imports()
+            startup.pause_collector()
             try:
                 from debate_tui.tui.app import run_reader
 

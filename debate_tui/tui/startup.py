@@ -46,13 +46,9 @@ def enabled(trick: str) -> bool:
 
 
 def pause_collector() -> None:
-    """Before the first screen is built."""
-    if enabled("gc"):
-        gc.disable()
-
-
-def pause_collector_for_imports() -> None:
-    """Before the reader's modules, and Textual with them, are imported."""
+    """As soon as the command line knows it opens the reader (so Textual's import runs
+    without it), and again before the first screen is built (a caller of `run_reader`
+    other than the command line)."""
     if enabled("gc"):
         gc.disable()
 
