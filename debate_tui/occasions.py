@@ -80,10 +80,11 @@ _MODIFIER = (
     r"leaders['’]?|heads[- ]of[- ]state)\s+)*"
     rf"(?:{_MINISTERS}\s+|(?P<ministerial>ministerial)\s+)?)"
 )
-_HEAD = (
-    r"(?P<head>(?i:summit|meeting|conference|talks|session|gathering|forum|negotiations|"
-    r"consultations|council|ministerial))"
+_HEAD_WORDS = (
+    r"summit|meeting|conference|talks|session|gathering|forum|negotiations|"
+    r"consultations|council|ministerial"
 )
+_HEAD = rf"(?P<head>(?i:{_HEAD_WORDS}))"
 _TAIL = r"(?:\s+of\s+(?:the\s+)?(?P<tail>foreign|finance|defen[cs]e|trade)\s+ministers)?"
 _PLACE_WORD = r"(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)"
 _PLACE = rf"(?:{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
@@ -121,11 +122,7 @@ _NOT_A_PLACE = frozenset(
 ) | frozenset(_MONTHS)
 
 # Any of these words in a paragraph: it may name an occasion (every mention has one).
-_GATHERING = re.compile(
-    r"\b(?:summit|meeting|conference|talks|session|gathering|forum|negotiations|"
-    r"consultations|council|ministerial|met)\b",
-    re.IGNORECASE,
-)
+_GATHERING = re.compile(rf"\b(?:{_HEAD_WORDS}|met)\b", re.IGNORECASE)
 
 _DATE_WORD = re.compile(rf"\d|\b(?:{_MONTH}|{_WEEKDAY})")
 
