@@ -441,7 +441,19 @@ def _article(data: Any) -> ArticleMeta:
     return ArticleMeta(**item)
 
 
-class Stored(Sequence[T]):
+class _ReadOnDemand(Sequence[T]):
+    """A sequence read from the store: equal to any sequence of the same items, as the
+    list it stands for would be (tests and callers compare it with lists)."""
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Stored(_ReadOnDemand[T]):
     """A list read from the store when it is used, never kept: the reader only counts these
     (the count is in the store), while an export or a filter over everything reads them."""
 
@@ -452,9 +464,6 @@ class Stored(Sequence[T]):
 
     def __len__(self) -> int:
         return self._count
-
-    def __bool__(self) -> bool:
-        return self._count > 0
 
     def __iter__(self) -> Iterator[T]:
         return iter(self._read())
@@ -475,18 +484,11 @@ class Stored(Sequence[T]):
             raise IndexError(index)
         return found
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence):
-            return len(self) == len(other) and list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
     def __repr__(self) -> str:
         return f"<{self._count} stored>"
 
 
-class StoredRows(Sequence[Row]):
+class StoredRows(_ReadOnDemand[Row]):
     """A topic's pairing rows read from the store: which statements sit side by side is
     held for every row, the statements only for the last few pages shown. So a topic of
     50,000 rows opens as fast as one of five, and holds a few hundred statements."""
@@ -544,13 +546,6 @@ class StoredRows(Sequence[Row]):
     def __iter__(self) -> Iterator[Row]:
         for number in range((len(self) + PAGE_ROWS - 1) // PAGE_ROWS):
             yield from self._page(number)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence):
-            return len(self) == len(other) and list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"<{len(self)} stored rows of {self._topic!r}>"
