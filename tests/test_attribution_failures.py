@@ -984,3 +984,18 @@ def test_a_speaker_named_with_his_own_cue_in_a_briefers_turn_is_his_statement(
         ("blinken", ["The", "Secretary"]),
         ("lavrov", ["Lavrov", "complained"]),
     ]
+
+
+@pytest.mark.parametrize("label", ["QUESTION", "Q", "Q."])
+def test_a_questioners_turn_is_no_briefing_however_its_label_is_dotted(
+    tmp_path: Path, label: str
+) -> None:
+    asked = BRIEFING.replace(
+        "QUESTION: Did the Secretary tell Lavrov that the talks were over?",
+        f"{label}: The Secretary stressed that the talks were over. Is that still the plan?",
+    )
+    found = extract(tmp_path, asked)
+    assert [(s.speaker, s.text.split()[:2]) for s in found] == [
+        ("blinken", ["The", "Secretary"]),
+        ("lavrov", ["Lavrov", "complained"]),
+    ]

@@ -38,7 +38,7 @@ from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
 from debate_tui.extract.rules import Rules, load_rules
 from debate_tui.extract.speakers import Gazetteer, Mention, title_heads
 from debate_tui.extract.topics import TopicMatcher
-from debate_tui.extract.turns import OTHER, Turn, dateline_end, find_turns, is_bullet
+from debate_tui.extract.turns import OTHER, Turn, dateline_end, find_turns, is_bullet, label_words
 from debate_tui.model import OTHER_TOPIC, Article, Kind, Speaker, Statement, Via
 
 __all__ = ["OTHER", "ArticleAttributor", "parse_spans"]
@@ -1302,7 +1302,7 @@ def briefing_turn(turn: Turn, rules: Rules) -> bool:
     """Someone else's turn that is no question ("SENIOR STATE DEPARTMENT OFFICIAL:", "MR
     PRICE:"): an official summary of the talks, where "The Secretary noted that ..." reports
     what the speaker said. A questioner's turn ("QUESTION:", "MODERATOR:") never does."""
-    words = re.findall(r"[\w.]+", re.sub(r"\([^)]*\)", " ", turn.label).lower())
+    words = label_words(turn.label)  # read as the turn's own label was
     return bool(words) and " ".join(words) not in rules.turn_roles
 
 

@@ -45,21 +45,23 @@ def dateline_end(text: str, start: int, end: int, rules: Rules) -> int:
     return start
 
 
-def _bare(words: str) -> list[str]:
-    return [w.strip(".,’'").lower() for w in words.split() if w.strip(".,’'")]
+def label_words(label: str) -> list[str]:
+    """A turn label's words as the rules list them: lower case, no dots or commas
+    ("Q.", "MR. PRICE" -> "q", "mr price")."""
+    return [w.strip(".,’'").lower() for w in label.split() if w.strip(".,’'")]
 
 
 def _label_speaker(label: str, speakers: tuple[Speaker, ...], rules: Rules) -> str | None:
     """The speaker a label names on its own, OTHER for a role or someone else, None when
     the words before the colon are no label at all (a dateline, a headline)."""
-    words = _bare(label)
+    words = label_words(label)
     if not words:
         return None
     if " ".join(words) in rules.turn_roles:
         return OTHER
     for speaker in speakers:
         for phrase in (*speaker.aliases, *speaker.titles):
-            own = _bare(phrase)
+            own = label_words(phrase)
             if own and own[0] == "the":
                 own = own[1:]
             if words == own:
@@ -131,7 +133,7 @@ def _labelled_turns(
     # In a transcript, any other label in capitals opens someone else's turn: the
     # interviewer named without an honorific, a briefing official.
     labels.update(unknown)
-    answers = [i for i, t in labels.items() if " ".join(_bare(t.label)) in rules.answer_roles]
+    answers = [i for i, t in labels.items() if " ".join(label_words(t.label)) in rules.answer_roles]
     if answers:
         before = paragraphs[min(labels)][0]
         named = {m.speaker for m in mentions if m.start < before}
