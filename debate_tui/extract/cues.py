@@ -239,7 +239,7 @@ def _verdict(token: Token, children: list[Token], rules: Rules) -> bool:
         and c.pos_ == "ADJ"
         and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
         for c in children
-    ) or _object_and_predicate(token, children, rules)
+    )
 
 
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
