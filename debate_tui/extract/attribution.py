@@ -134,7 +134,9 @@ def parse_spans(
     objects = "|".join(sorted(w for w in rules.pronoun_forms if w not in rules.pronouns))
     epithet += rf"|\baccording\s+to\s+(?:{objects})\b" if objects else ""
     stances = "|".join(sorted(rules.stance_nouns))
-    epithet += rf"|\b(?:in|to)\s+(?:{objects})\s+(?:{stances})\b" if objects and stances else ""
+    preps = "|".join(sorted(rules.stance_preps))
+    if objects and stances and preps:
+        epithet += rf"|\b(?:{preps})\s+(?:{objects})\s+(?:{stances})\b"
     pronoun = re.compile(
         r"\b(?:" + "|".join(sorted(rules.pronouns)) + r")\b" + epithet, re.IGNORECASE
     )

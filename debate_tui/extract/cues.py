@@ -36,7 +36,7 @@ def stance_source(token: Token, rules: Rules) -> Token | None:
     if (
         token.lemma_.lower() in rules.stance_nouns
         and token.dep_ == "pobj"
-        and token.head.lower_ in ("in", "to")
+        and token.head.lower_ in rules.stance_preps
     ):
         for child in token.children:
             if child.dep_ == "poss":

@@ -60,6 +60,7 @@ class Rules:
     joint: frozenset[str]  # "jointly", "together": a coordinated subject speaking as one
     joint_verbs: frozenset[str]  # "agreed", "concurred": what two say as one
     stance_nouns: frozenset[str]  # "in X's view", "in the words of X"
+    stance_preps: frozenset[str]  # the "in" of "in X's view"
     remark_nouns: frozenset[str]  # "Lavrov's remarks that ...", "Lavrov's diatribe against"
     remark_preps: frozenset[str]
     readers: frozenset[str]  # bodies and papers whose quoted summaries report a speaker
@@ -124,6 +125,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         joint=_words(words.get("joint", ())),
         joint_verbs=_words(words.get("joint_verbs", ())),
         stance_nouns=_words(words.get("stance_nouns", ())),
+        stance_preps=_words(words.get("stance_preps", ())),
         remark_nouns=_words(words.get("remark_nouns", ())),
         remark_preps=_words(words.get("remark_preps", ())),
         readers=_words(words.get("readers", ())),
