@@ -162,16 +162,35 @@ class StatementCache:
         self._write_text(key, json.dumps(data, ensure_ascii=False))
 
     def _write_text(self, key: str, payload: str) -> None:
-        """Write atomically; a cache that cannot be written only costs speed, and is said
-        once, since every later start would parse again without telling why."""
+        self._replace_atomically(
+            self._path(key), lambda tmp: tmp.write_text(payload, "utf-8"), "cache"
+        )
+
+    def _replace_atomically(self, dest: Path, fill: Callable[[Path], object], where: str) -> bool:
+        """Write `dest` through a temporary file beside it and a rename, so no reader sees
+        half an entry. A cache that cannot be written only costs speed, and is said once,
+        since every later start would parse again without telling why; a folder in the
+        entry's place is named (the cache folder itself is fine). False when not written."""
+        tmp = None
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-            os.replace(tmp, self._path(key))
-        except OSError as exc:
-            self._unwritable(exc)
+            os.close(fd)
+            fill(Path(tmp))
+            os.replace(tmp, dest)
+            return True
+        except (OSError, sqlite3.Error) as exc:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            if isinstance(exc, IsADirectoryError):
+                self._warn(
+                    f"{where}: cache entry {dest.name} is a folder, not a file; remove it so "
+                    "it is kept for the next start"
+                )
+            else:
+                self._unwritable(exc)
+            return False
 
     def _unwritable(self, exc: Exception) -> None:
         if not self._unwritable_said:
@@ -307,34 +326,19 @@ class StatementCache:
         atomically; False when it could not be written (said once)."""
         from debate_tui.corpus_store import write_store
 
-        tmp = None
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            os.close(fd)
-            write_store(
-                Path(tmp),
+        return self._replace_atomically(
+            self.corpus_path(key),
+            lambda tmp: write_store(
+                tmp,
                 key,
                 entry.articles,
                 entry.statements,
                 entry.warnings,
                 tables or {},
                 sides,
-            )
-            os.replace(tmp, self.corpus_path(key))
-            return True
-        except (OSError, sqlite3.Error) as exc:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-            if isinstance(exc, IsADirectoryError):  # the folder is fine: one entry is not
-                self._warn(
-                    f"corpus: cache entry {self.corpus_path(key).name} is a folder, not a "
-                    "file; remove it so the corpus is kept for the next start"
-                )
-            else:
-                self._unwritable(exc)
-            return False
+            ),
+            "corpus",
+        )
 
 
 class CorruptEntry(ValueError):
