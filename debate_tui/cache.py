@@ -19,7 +19,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from debate_tui.cache_schema import ARTICLE_ENTRY, Check, problem
+from debate_tui.cache_schema import ARTICLE_ENTRY, Check, corrupt, problem
 from debate_tui.digest import new_digest
 from debate_tui.model import ArticleMeta, Layout, Statement
 from debate_tui.safe_files import MAX_CACHE_BYTES, RefusedFile, read_regular
@@ -153,9 +153,7 @@ class StatementCache:
         try:
             return self._load(key, schema)
         except CorruptEntry as exc:
-            self._warn(
-                f"{where}: cache entry {self._path(key).name} is corrupt ({exc}); rebuilding it"
-            )
+            self._warn(corrupt(where, self._path(key).name, str(exc)))
             return None
 
     def _write(self, key: str, data: dict[str, Any]) -> None:
@@ -249,18 +247,17 @@ class StatementCache:
         data = self._read(key, source, ARTICLE_ENTRY)
         if data is None:
             return None
+        known_topics = None if topics is None else frozenset(topics)
         for index, item in enumerate(data["statements"]):
             where = f"entry.statements[{index}]"
             if speakers is not None and item["speaker"] not in speakers:
                 found = f"{where}.speaker: {item['speaker']!r} is no speaker of this configuration"
-            elif topics is not None and not set(item["topics"]) <= set(topics):
-                unknown = sorted(set(item["topics"]) - set(topics))[0]
+            elif known_topics is not None and not known_topics.issuperset(item["topics"]):
+                unknown = sorted(set(item["topics"]) - known_topics)[0]
                 found = f"{where}.topics: {unknown!r} is no topic of this configuration"
             else:
                 continue
-            self._warn(
-                f"{source}: cache entry {self._path(key).name} is corrupt ({found}); rebuilding it"
-            )
+            self._warn(corrupt(source, self._path(key).name, found))
             return None
         statements = [
             Statement.from_dict({**item, "source": source}) for item in data["statements"]
@@ -299,7 +296,7 @@ class StatementCache:
         except OSError:  # absent or unreadable: a miss
             return None
         except StoreProblem as exc:
-            self._warn(f"corpus: cache entry {path.name} is corrupt ({exc}); rebuilding it")
+            self._warn(corrupt("corpus", path.name, str(exc)))
             return None
 
     def get_corpus(self, key: str) -> CorpusEntry | None:

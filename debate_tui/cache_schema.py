@@ -199,3 +199,9 @@ def problem(schema: Check, data: Any) -> str | None:
     if schema.ok(data):
         return None
     return schema.why(data, "entry") or "entry: not what it should be"
+
+
+def corrupt(where: str, entry: str, reason: str) -> str:
+    """The one warning for a cache entry that cannot be trusted: the reader, the command
+    line and the tests all know it by these words."""
+    return f"{where}: cache entry {entry} is corrupt ({reason}); rebuilding it"

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 from urllib.parse import quote
 
-from debate_tui.cache_schema import ARTICLE_META, CORPUS_STATEMENT, problem
+from debate_tui.cache_schema import ARTICLE_META, CORPUS_STATEMENT, corrupt, problem
 from debate_tui.model import ArticleMeta, Row, Statement
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ class CorpusStore:
 
     def _break(self, reason: str) -> None:
         self._broken = True
-        self._warn(f"corpus: cache entry {self.path.name} is corrupt ({reason}); rebuilding it")
+        self._warn(corrupt("corpus", self.path.name, reason))
         try:
             self._db.close()
             self.path.unlink()
