@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from debate_tui.model import Debate
 
 FORMAT = "debate-tui corpus 1"
-SUFFIX = ".sqlite"
 _TABLES = {
     "meta": "CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "articles": "CREATE TABLE articles(id INTEGER PRIMARY KEY, source TEXT NOT NULL, "

@@ -126,6 +126,8 @@ _GATHERING = re.compile(rf"\b(?:{_HEAD_WORDS}|met)\b", re.IGNORECASE)
 
 _DATE_WORD = re.compile(rf"\d|\b(?:{_MONTH}|{_WEEKDAY})")
 
+# A weekday alone ("on Thursday"): also what a DATE entity just before an event may be.
+_WEEKDAY_DATE = re.compile(rf"\b(?:on\s+|this\s+|last\s+)?(?P<weekday>{_WEEKDAY})\b(?!['’]s)")
 # Read a date from the text of a DATE entity spaCy found (or from a label a user wrote).
 _DATE_PATTERNS = (
     re.compile(
@@ -138,7 +140,7 @@ _DATE_PATTERNS = (
     ),
     re.compile(rf"(?P<month>{_MONTH})(?:\s+of)?\s+(?P<year>(?:19|20)\d{{2}})\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})\b"),
-    re.compile(rf"\b(?:on\s+|this\s+|last\s+)?(?P<weekday>{_WEEKDAY})\b(?!['’]s)"),
+    _WEEKDAY_DATE,
 )
 # A date must follow its event closely: same clause, no new event or subordinate clause.
 _DATE_GAP = re.compile(r"^[^.;!?]{0,100}?$")
@@ -427,7 +429,7 @@ def _weekday_before(
         return _date_of(match, pub)
     for start, end in dates:
         if end <= at and _BEFORE_EVENT.fullmatch(text, end, at):
-            weekday = _DATE_PATTERNS[-1].fullmatch(text, start, end)
+            weekday = _WEEKDAY_DATE.fullmatch(text, start, end)
             return _date_of(weekday, pub) if weekday else None
     return None
 

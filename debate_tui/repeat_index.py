@@ -35,7 +35,7 @@ from debate_tui.model import OTHER_TOPIC, Statement
 PREFILTER_OVERLAP = 0.25
 # How many members of a candidate cluster a new unit is judged against, at most.
 VERIFY_LIMIT = 32
-# Stems whose postings list more clusters than this are too common to block on.
+# Lemmas whose postings list more clusters than this are too common to block on.
 COMMON_POSTINGS = 64
 # How many candidate clusters a new unit is judged against, those sharing most lemmas first:
 # a wording that resembles hundreds of different remarks merges with none of them.

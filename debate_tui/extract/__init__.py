@@ -152,7 +152,7 @@ def extract_statements(
         while next_to_yield < len(articles) and remaining[next_to_yield] == 0:
             article = articles[next_to_yield]
             worker = pending.pop(next_to_yield, None)
-            sentences, dates = layouts.pop(next_to_yield, ([], []))
+            sentences, dates = layouts.pop(next_to_yield)  # set for every article above
             article.layout = Layout(tuple(sorted(sentences)), tuple(sorted(dates)))
             statements: list[Statement] = []
             if worker is not None:
