@@ -317,9 +317,9 @@ def _table(pairing: Pairing, labels: dict[str, str]) -> list[str]:
 
 def _why(row: Row) -> str:
     """After a pair, in the muted words the reader shows above it, why the two sit together."""
-    if row.left is None or row.right is None or not row.why:
+    if not row.pair_reason:
         return ""
-    return f" *↔ {escape_markdown(row.why, line_start=False)}*"
+    return f" *↔ {escape_markdown(row.pair_reason, line_start=False)}*"
 
 
 def _statements_section(

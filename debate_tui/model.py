@@ -219,6 +219,11 @@ class Row(NamedTuple):
     right: Statement | None
     why: str = ""
 
+    @property
+    def pair_reason(self) -> str:
+        """What the reader and the export print with a pair; nothing for a lone statement."""
+        return self.why if self.left is not None and self.right is not None else ""
+
 
 @dataclass(frozen=True, slots=True)
 class Pairing:

@@ -354,8 +354,8 @@ class PairingView(VerticalScroll, can_focus=True):
             label = GroupLabel(Content(visible(f"◆ {row.group}", one_line=True)))
             self.group_labels[index] = label
             widgets.append(label)
-        if row.left is not None and row.right is not None and row.why:
-            widgets.append(PairReason(Content(visible(f"↔ {row.why}", one_line=True))))
+        if row.pair_reason:
+            widgets.append(PairReason(Content(visible(f"↔ {row.pair_reason}", one_line=True))))
         names = (self.pairing.left.short_name, self.pairing.right.short_name)
         silent = self.silent
         cells: list[Widget] = []
