@@ -21,7 +21,7 @@ from typing import Any
 from debate_tui.chunk_results import Found, deliver
 from debate_tui.config import Config
 from debate_tui.corpus import is_heading
-from debate_tui.extract.attribution import ArticleAttributor
+from debate_tui.extract.attribution import ArticleAttributor, sentence_span
 from debate_tui.extract.pipeline import load_nlp
 from debate_tui.extract.speakers import Gazetteer
 from debate_tui.extract.topics import TopicMatcher
@@ -63,13 +63,7 @@ Spans = list[tuple[int, int]]
 
 def _layout_of(doc: Any, base: int, text: str) -> tuple[Spans, Spans]:
     """Sentence and DATE spans of a parsed paragraph, as offsets into the article."""
-    sentences = []
-    for sent in doc.sents:
-        start, end = base + sent.start_char, base + sent.end_char
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            sentences.append((start, end))
+    sentences = [span for sent in doc.sents if (span := sentence_span(sent, base, text))]
     dates = [
         (base + ent.start_char, base + ent.end_char) for ent in doc.ents if ent.label_ == "DATE"
     ]

@@ -197,6 +197,16 @@ def _inside(quotes: Sequence[QuoteSpan], offset: int) -> bool:
     return any(q.start < offset < q.end for q in quotes)
 
 
+def sentence_span(sent: Any, base: int, text: str) -> tuple[int, int] | None:
+    """The article offsets of a sentence (a spaCy Span of a paragraph starting at `base`),
+    trailing white space left out; None for a sentence of white space alone. Statements
+    and the layout occasions read are cut the same way."""
+    start, end = base + sent.start_char, base + sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
 class ArticleAttributor:
     """Runs the rules over one article's parsed paragraphs."""
 
@@ -250,12 +260,10 @@ class ArticleAttributor:
             sent = whole.doc[max(whole.start, lo) : min(whole.end, hi)]  # never past the unit
             if not len(sent):
                 continue
-            start = base + sent.start_char
-            end = base + sent.end_char
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if start >= end:
+            span = sentence_span(sent, base, text)
+            if span is None:
                 continue
+            start, end = span
             clause = Clause(
                 start,
                 end,
