@@ -21,7 +21,6 @@ from debate_tui.errors import ClusterError, ModelMissingError
 from debate_tui.model import Debate
 from debate_tui.safe_text import json_safe, visible
 
-SUBCOMMANDS = ("read", "parse", "topics", "export", "add")
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 
@@ -88,7 +87,7 @@ def build_parser(*, rich_help: bool = False, only: str | None = None) -> argpars
     parser.add_argument("--version", action="version", version=f"debate-tui {__version__}")
     sub = parser.add_subparsers(
         dest="command",
-        metavar="{read,parse,topics,export,add}",
+        metavar="{" + ",".join(SUBCOMMANDS) + "}",
         parser_class=OneLineParser,
     )
     for name in SUBCOMMANDS:
@@ -192,6 +191,8 @@ _SUBPARSERS: dict[str, Callable[[_Subparsers, type[argparse.HelpFormatter]], Non
     "export": _export_parser,
     "add": _add_parser,
 }
+# The subcommands in the order help lists them: the table above is their one list.
+SUBCOMMANDS = tuple(_SUBPARSERS)
 
 
 def _positive_int(value: str) -> int:
