@@ -79,7 +79,15 @@ def test_a_dateline_or_a_heading_with_a_colon_is_not_a_transcript_turn(
 
 
 @pytest.mark.parametrize(
-    "dateline", ["LIMA, Peru — ", "QUITO: ", "ACCRA, Ghana, June 9 - ", "SANTIAGO (Newswire) — "]
+    "dateline",
+    [
+        "LIMA, Peru — ",
+        "QUITO: ",
+        "ACCRA, Ghana, June 9 - ",
+        "SANTIAGO (Newswire) — ",
+        "Andes News Agency, Lima, June 9: ",
+        "Andes News Agency, La Paz, Sept. 4 (Reporter Ana Ruiz) ",
+    ],
 )
 def test_a_statement_after_a_dateline_starts_after_the_dateline(
     tmp_path: Path, dateline: str
@@ -999,3 +1007,68 @@ def test_a_questioners_turn_is_no_briefing_however_its_label_is_dotted(
         ("blinken", ["The", "Secretary"]),
         ("lavrov", ["Lavrov", "complained"]),
     ]
+
+
+# -- clauses the parser hangs on the wrong cue: quotes, auxiliaries, semicolons ---------------
+def test_a_quotation_earlier_in_the_sentence_does_not_invert_a_later_cue(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        'Blinken wanted to "deliver that warning in person" and also urged Moscow to free '
+        "the two detained reporters.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]
+
+
+def test_a_subject_before_the_cues_auxiliaries_is_the_speaker_though_parsed_elsewhere(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "While the ministry has asserted that its envoys oversee important parts of the new "
+        "channel, Lavrov and some analysts have argued this step weakened the old treaty.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.startswith("Lavrov and some analysts have argued")
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_cue_after_it_reports(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "An online commenter asked Sergei Lavrov to reveal Antony Blinken's ‘true plan’ about "
+        "whether he is a ‘patient negotiator’ or ‘a hawk’; to this, Lavrov responded with, "
+        "“Both are true! He is tough but you can talk to the man.”\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert "commenter" not in found[0].text
+
+
+def test_a_summary_line_keeps_each_side_to_its_own_part_between_semicolons(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "This was the first meeting of the two ministers since the war began last year; "
+        "U.S. Secretary of State says he raised the treaty and the prisoners with Lavrov; "
+        "Russia says there was no real meeting and that the Americans asked for it\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["blinken"]
+    assert found[0].text.startswith("U.S. Secretary of State says he raised")
+    assert "Russia says" not in found[0].text
+
+
+def test_a_news_agencys_dateline_with_a_colon_is_no_part_of_the_speakers_subject(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Andes News Agency, Lima, June 9: Sergei Lavrov, the veteran minister, recently sent "
+        "a letter to the council, claiming that the sanctions had failed.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.startswith("Sergei Lavrov, the veteran minister")

@@ -454,6 +454,12 @@ class ArticleAttributor:
         inverted = self._inverted_quote(outer, quotes, base)
         if inverted is not None:
             return not (inverted.start <= _abs(cue, base) < inverted.end)
+        if (
+            cue.i < outer.i
+            and any(c.dep_ in _SUBJECT_DEPS for c in cue.children)
+            and any(t.text == ";" and t.head.i == outer.i for t in cue.doc[cue.i : outer.i])
+        ):
+            return True  # "X asked ...; to this, Y responded": beside it, not reported
         deps = {cue.dep_, *(t.dep_ for t in chain)}
         if deps & _REPORTED_DEPS:
             return False
@@ -587,6 +593,7 @@ class ArticleAttributor:
                         compared = self._without_rivals(clause, sent, cue, telling, base, subject)
                     own = replace(own, compared=(compared.start, compared.end))
             own = self._drop_lead_in(own, cue, all_cues, who, quotes, mentions, base)
+            own = self._after_semicolon(own, cue, quotes, base)
             inside = [q for q in quotes if q.start < own.end and q.end > own.start]
             record = replace(
                 evidence,
@@ -680,8 +687,7 @@ class ArticleAttributor:
                 ]
                 return inner[0] if child.pos_ == "NOUN" and inner else child
         # Inverted attribution after a quote: '"...," added the Secretary of State'.
-        sentence_start = base + cue.sent.start_char
-        if any(sentence_start < q.end <= _abs(cue, base) for q in quotes):
+        if self._quote_just_before(cue, quotes, base):
             for child in cue.rights:
                 if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
                     return child
@@ -710,16 +716,46 @@ class ArticleAttributor:
                     return child
         return None
 
+    def _quote_just_before(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
+        """A quotation of the sentence closes right before the cue, with only punctuation
+        or an adverb between ('"...," said Y', '"...", added later the minister'): the cue
+        may be inverted. A quotation earlier in the sentence ('wanted to "send a message"
+        and urged Russia to ...') leaves the cue's object its object."""
+        sentence_start = base + cue.sent.start_char
+        ends = [q.end for q in quotes if sentence_start < q.end <= _abs(cue, base)]
+        if not ends:
+            return False
+        between = [t for t in cue.sent if max(ends) <= _abs(t, base) < _abs(cue, base)]
+        return all(t.is_punct or t.is_space or t.dep_ == "advmod" for t in between)
+
     def _name_before(self, cue: Token, base: int) -> Token | None:
         """A speaker's name or title right before a cue the parser left without a subject
         ("... and Russian Foreign Minister Sergei Lavrov said Moscow ..." in a long
-        sentence): that mention is the subject."""
+        sentence), past the cue's auxiliaries ("Musk and some critics have argued", with
+        the names parsed into the clause before): that mention is the subject."""
         if cue.i == 0 or any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
             return None
-        before = cue.doc[cue.i - 1]
+        at = cue.i - 1
+        while (
+            at > cue.sent.start
+            and cue.doc[at].head.i == cue.i
+            and cue.doc[at].dep_ in ("aux", "advmod")
+        ):
+            at -= 1
+        before = cue.doc[at]
         end = _abs(before, base) + len(before.text)
         if any(m.end == end for m in self.mentions) and before.pos_ == "PROPN":
             return before
+        first = before
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head  # "Musk and some critics": the first of the coordination
+        first_end = _abs(first, base) + len(first.text)
+        if (
+            first is not before
+            and first.pos_ == "PROPN"
+            and any(m.end == first_end and m.speaker in self.speaker_ids for m in self.mentions)
+        ):
+            return first
         if cue.dep_ == "conj" and before.dep_ == "conj" and before.pos_ in ("PROPN", "NOUN"):
             # "... dismissed it as a chat and the Foreign Ministry said ...": the parser
             # joined the ministry to the object before it; it is the second cue's subject.
@@ -1015,7 +1051,9 @@ class ArticleAttributor:
             named = self._name_before(rival, base)
             if named is not None and named.i not in block:
                 block |= {t.i for t in named.subtree}  # the rival's subject the parser misplaced
-            words = block - own if cue.i in block else block
+            # the speaker's own subject stays his even where the parser put it inside the
+            # rival's clause ("While X has asserted ..., Musk and some critics have argued")
+            words = block - own if cue.i in block else block - _phrase(subject)
             foreign |= words
             tokens = [t for t in sent if t.i in words]
             if tokens:
@@ -1056,6 +1094,23 @@ class ArticleAttributor:
         end = min(end, clause.end)
         lead_in = self.article.text[end - 1] == ":"
         return replace(clause, start=start, end=end, lead_in=lead_in, excluded=tuple(spans))
+
+    def _after_semicolon(
+        self, clause: Clause, cue: Token, quotes: Sequence[QuoteSpan], base: int
+    ) -> Clause:
+        """'This was the first meeting ...; the Secretary says he raised ...': a clause
+        the parser hung before a semicolon under a cue whose subject opens the words after
+        it is none of that cue's."""
+        subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and c.i < cue.i]
+        if not subjects:
+            return clause
+        first = subjects[0].left_edge
+        if first.i == 0 or first.nbor(-1).text != ";" or first.nbor(-1).head.i != cue.i:
+            return clause
+        start = _abs(first, base)
+        if not clause.start < start < clause.end or _inside(quotes, start):
+            return clause
+        return replace(clause, start=start)
 
     def _drop_lead_in(
         self,
@@ -1288,6 +1343,20 @@ def _set_off(noun: Token) -> bool:
     an apposition, however the parser attached it."""
     first = noun.left_edge
     return noun.dep_ == "appos" or (first.i > 0 and first.nbor(-1).text == ",")
+
+
+def _phrase(subject: Token | None) -> set[int]:
+    """The token indices of a subject's noun phrase with its coordinated names, no clauses."""
+    if subject is None:
+        return set()
+    out = {subject.i}
+    stack = [subject]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in ("compound", "det", "amod", "poss", "case", "cc", "conj", "flat"):
+                out.add(child.i)
+                stack.append(child)
+    return out
 
 
 def _compared(clause: Clause) -> tuple[int, int]:
