@@ -90,7 +90,7 @@ def is_cue(token: Token, rules: Rules) -> bool:
     passive ("was asked": the subject is the addressee, not the speaker)."""
     if is_according(token, rules) or remark_owner(token, rules) is not None:
         return True
-    lemma = token.lemma_.lower()
+    lemma = cue_lemma(token, rules)
     if not (
         token.pos_ == "VERB"
         or (token.tag_.startswith("VB") and token.pos_ == "AUX" and lemma == "say")
@@ -117,6 +117,26 @@ def is_cue(token: Token, rules: Rules) -> bool:
     if not cue_class.needs:
         return True
     return any(SHAPES[need](token, children, rules) for need in cue_class.needs)
+
+
+# Inflections the lemmatiser may strip one letter short ("hopes" -> "hop"): the suffix
+# and what to put back, tried in order when the lemma it gave is no cue.
+_INFLECTIONS = {"VBZ": (("es", "e"), ("s", "")), "VBD": (("ed", "e"),), "VBN": (("ed", "e"),)}
+
+
+def cue_lemma(token: Token, rules: Rules) -> str:
+    """The token's lemma, or, when that is no cue and the word is an inflected verb, the
+    cue its inflection reads as: the lemmatiser gives "hopes" as "hop", a word with no
+    speech in it, though its tag says it is a present-tense verb of "hope"."""
+    lemma = str(token.lemma_).lower()
+    if lemma in rules.cues or token.pos_ != "VERB":
+        return lemma
+    word = str(token.lower_)
+    for suffix, restore in _INFLECTIONS.get(token.tag_, ()):
+        stem = word[: -len(suffix)] + restore if word.endswith(suffix) else ""
+        if stem and stem != lemma and stem in rules.cues:
+            return stem
+    return lemma
 
 
 def _hedged(token: Token, children: list[Token], rules: Rules) -> bool:
@@ -182,7 +202,7 @@ def _adjective_read_as_a_noun(after: list[Token]) -> bool:
 
 
 def _particle(token: Token, children: list[Token], rules: Rules) -> bool:
-    wanted = rules.particles.get(token.lemma_.lower(), frozenset())
+    wanted = rules.particles.get(cue_lemma(token, rules), frozenset())
     # "pushed back": the parser often makes the particle an adverb
     return any(c.dep_ in ("prt", "prep", "dobj", "advmod") and c.lower_ in wanted for c in children)
 
