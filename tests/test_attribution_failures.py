@@ -1087,3 +1087,49 @@ def test_a_cue_verb_the_lemmatiser_cuts_a_letter_short_is_still_a_cue(
     tmp_path: Path, sentence: str
 ) -> None:
     assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == ["lavrov"]
+
+
+# -- whose words a noun names: "his version", "the words of X that", "X's letter" ------------
+def test_according_to_his_version_refers_back_like_according_to_him(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov answered the American note on Friday. According to his version, the envoys "
+        "had already agreed on a ceasefire line.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found][-1:] == ["lavrov"]
+    assert found[-1].text.startswith("According to his version, the envoys")
+
+
+def test_the_words_of_a_speaker_with_what_he_said_are_his_anywhere_in_the_sentence(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "The row grew from the words of Antony Blinken that the two sides had not signed any "
+        "deal in Geneva.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]
+
+
+def test_a_speakers_words_summed_up_after_a_colon_are_his(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov's accusations were sweeping: a broken promise, a betrayed neighbour and a "
+        "reckless alliance.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov's letter to the council accused the alliance of arming the border guards.",
+        "Lavrov met the council in May. His letter accused the alliance of arming the "
+        "border guards.",
+    ],
+)
+def test_a_paper_a_speaker_wrote_speaks_for_him(tmp_path: Path, sentence: str) -> None:
+    found = extract(tmp_path, "A headline\n" + sentence + "\n")
+    assert found and all(s.speaker == "lavrov" for s in found)
+    assert found[-1].text.endswith("arming the border guards.")

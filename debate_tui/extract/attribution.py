@@ -137,6 +137,9 @@ def parse_spans(
     preps = "|".join(sorted(rules.stance_preps))
     if objects and stances and preps:
         epithet += rf"|\b(?:{preps})\s+(?:{objects})\s+(?:{stances})\b"
+    papers = "|".join(sorted(rules.document_nouns | rules.remark_nouns))
+    if objects and papers:  # "His letter accused ...": the owner's words, like "he"
+        epithet += rf"|\b(?:{objects})\s+(?:[\w-]+\s+)?(?:{papers})\b"
     pronoun = re.compile(
         r"\b(?:" + "|".join(sorted(rules.pronouns)) + r")\b" + epithet, re.IGNORECASE
     )
@@ -658,13 +661,9 @@ class ArticleAttributor:
         if stance is not None:
             return stance
         if is_according(cue, rules):
-            for child in cue.children:
-                if child.lower_ == "to":
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
-                    return objects[0] if objects else None
-            nxt = cue.nbor(1)
-            objects = [c for c in nxt.children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
+            to = next((c for c in cue.children if c.lower_ == "to"), cue.nbor(1))
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            return self._words_owner(objects[0]) if objects else None
         for child in cue.children:
             if child.dep_ == "agent":
                 # "his departure noted by James Cleverly": the by-phrase names the speaker
@@ -680,6 +679,8 @@ class ArticleAttributor:
             if child.dep_ == "nsubj":
                 if child.lower_ in rules.relative_pronouns and cue.dep_ == "relcl":
                     return cue.head
+                if child.lemma_.lower() in rules.document_nouns:
+                    return self._words_owner(child)  # "his lawsuit accused ...": his
                 # "He straightaway demanded", parsed with "straightaway" as the subject and
                 # "He" as its subject: a subject with a subject of its own yields to it.
                 inner = [
@@ -728,6 +729,20 @@ class ArticleAttributor:
         between = [t for t in cue.sent if max(ends) <= _abs(t, base) < _abs(cue, base)]
         return all(t.is_punct or t.is_space or t.dep_ == "advmod" for t in between)
 
+    def _words_owner(self, noun: Token) -> Token:
+        """Whose words or papers a noun names ("his version", "Musk's lawsuit"): the
+        possessive of a speech or document noun of the rules data; else the noun itself."""
+        if noun.lemma_.lower() in self.rules.speech_nouns | self.rules.document_nouns:
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            if owners:
+                return owners[0]
+        return noun
+
+    def _owner_of_words(self, token: Token) -> bool:
+        """The possessive of a speech or document noun ("his version", "his letter")."""
+        nouns = self.rules.speech_nouns | self.rules.document_nouns | self.rules.remark_nouns
+        return token.dep_ == "poss" and token.head.lemma_.lower() in nouns
+
     def _name_before(self, cue: Token, base: int) -> Token | None:
         """A speaker's name or title right before a cue the parser left without a subject
         ("... and Russian Foreign Minister Sergei Lavrov said Moscow ..." in a long
@@ -771,7 +786,9 @@ class ArticleAttributor:
         if subject.lower_ in self.rules.pronouns or self._epithet_holders(subject):
             return None
         if (
-            _after_according(subject) or _stance_of(subject, self.rules)
+            _after_according(subject)
+            or self._owner_of_words(subject)
+            or _stance_of(subject, self.rules)
         ) and subject.lower_ in self.rules.pronoun_forms:
             return None  # "According to him, ...", "In his view, ...": a pronoun like "he"
         conjuncts = _conjuncts(subject)

@@ -65,24 +65,46 @@ def remark_owner(token: Token, rules: Rules) -> Token | None:
     """Whose words a subject names with their content: "Lavrov's diatribe against the
     West", "Lavrov's remarks that the West had declared war", "Lavrov's argument is that
     ...". A bare "Lavrov's remarks drew condemnation" names no content and is no cue."""
-    if (
-        token.pos_ != "NOUN"
-        or token.dep_ not in ("nsubj", "nsubjpass", "ROOT")
-        or token.lemma_.lower() not in rules.remark_nouns
-    ):
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in rules.remark_nouns:
         return None
-    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners = [c for c in token.children if c.dep_ == "poss"] or [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ in ("PROPN", "PRON")
+    ]  # "the words of Secretary Rubio that ..."
     if not owners:
         return None
-    said = any(
-        (
-            c.dep_ in ("acl", "ccomp")
-            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        )
-        or (c.dep_ == "prep" and c.lower_ in rules.remark_preps)
+    # a "that" clause of content (the parser may call it relative; "that" as its marker
+    # says it is not)
+    content = any(
+        c.dep_ in ("acl", "ccomp", "relcl")
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         for c in token.children
-    ) or (token.head.lemma_ == "be" and any(c.dep_ == "ccomp" for c in token.head.children))
+    )
+    if token.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+        # elsewhere in a sentence only with what was said: "following the words of X that"
+        return owners[0] if content and token.dep_ in ("pobj", "dobj", "attr") else None
+    said = (
+        content
+        or any(c.dep_ == "prep" and c.lower_ in rules.remark_preps for c in token.children)
+        or (token.head.lemma_ == "be" and any(c.dep_ == "ccomp" for c in token.head.children))
+        or _colon_after(token)
+    )
     return owners[0] if said else None
+
+
+def _colon_after(token: Token) -> bool:
+    """'Musk's accusations were damning: a betrayal of trust, ...': the words said
+    follow a colon that the subject's own verb opens, with some words after it."""
+    head = token.head
+    if head.dep_ in ("aux", "auxpass"):
+        head = head.head  # the parser may hang the subject on "were" in "were damning"
+    return head.i > token.i and any(
+        c.dep_ == "punct" and c.text == ":" and head.i < c.i < token.sent.end - 3
+        for c in head.children
+    )
 
 
 def is_cue(token: Token, rules: Rules) -> bool:

@@ -63,6 +63,7 @@ class Rules:
     stance_preps: frozenset[str]  # the "in" of "in X's view"
     remark_nouns: frozenset[str]  # "Lavrov's remarks that ...", "Lavrov's diatribe against"
     remark_preps: frozenset[str]
+    document_nouns: frozenset[str]  # "his lawsuit accused ...": the owner's words
     readers: frozenset[str]  # bodies and papers whose quoted summaries report a speaker
     pronoun_forms: dict[str, str]  # "his" -> "he", "her" -> "she"
     openers: re.Pattern[str]  # a paragraph opened by a channel phrase: "As per X,"
@@ -128,6 +129,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         stance_preps=_words(words.get("stance_preps", ())),
         remark_nouns=_words(words.get("remark_nouns", ())),
         remark_preps=_words(words.get("remark_preps", ())),
+        document_nouns=_words(words.get("document_nouns", ())),
         readers=_words(words.get("readers", ())),
         pronoun_forms={
             word.lower(): form
