@@ -1133,3 +1133,27 @@ def test_a_paper_a_speaker_wrote_speaks_for_him(tmp_path: Path, sentence: str) -
     found = extract(tmp_path, "A headline\n" + sentence + "\n")
     assert found and all(s.speaker == "lavrov" for s in found)
     assert found[-1].text.endswith("arming the border guards.")
+
+
+# -- a body's readout of what a speaker said, and whose account "according to" gives ---------
+def test_a_speakers_words_given_by_a_bodys_readout_after_them_are_his(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Secretary of State Antony Blinken pressed his Russian counterpart to free the two "
+        "detained reporters at once, the State Department said on Monday.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]
+
+
+def test_conveying_concern_is_a_statement(tmp_path: Path) -> None:
+    text = "A headline\nBlinken conveyed deep concern over the detention of the two reporters.\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]
+
+
+def test_according_to_a_speaker_his_account_of_the_other_is_his(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Blinken urged Moscow to halt the offensive, although his note offered nothing new, "
+        "according to Foreign Minister Sergei Lavrov.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]

@@ -364,6 +364,18 @@ class ArticleAttributor:
         if any(any(a.i == c.i for a in t.ancestors) for c in channels for t in cues):
             kept = {c.i for c in channels}
             cues = [t for t in cues if t.i not in kept]
+        # "Blinken urged his counterpart to ..., the State Department said": a body's
+        # account, after the words it gives, of a cue with a speaker named as its subject.
+        readouts = {
+            c.i
+            for c in cues
+            for t in cues
+            if t.i < c.i
+            and any(a.i == c.i for a in t.ancestors)
+            and self._reads_out(c)
+            and self._named_speaker_cue(t, quotes, base)
+        }
+        cues = [t for t in cues if t.i not in readouts]
         cue_set = {t.i for t in cues}
         deciding = [t for t in cues if self._decides(t, cue_set, quotes, base)]
         deciding.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
@@ -372,7 +384,11 @@ class ArticleAttributor:
             others = [t for t in deciding if not is_according(t, rules)]
             # "..., although the statement offered nothing, according to Lavrov": a verb
             # whose subject is a thing, not a person, leaves the source to "according to".
-            if not (according and all(self._impersonal(t, quotes, base) for t in others)):
+            if according and any(self._named_speaker_cue(t, quotes, base) for t in according):
+                # "Blinken has conveyed a message ..., according to Lavrov": Lavrov's
+                # account of what Blinken did, as "Lavrov said Blinken had ..." would be
+                deciding = according
+            elif not (according and all(self._impersonal(t, quotes, base) for t in others)):
                 deciding = others  # "Lavrov said ..., according to TASS": a source
         return cues, deciding
 
@@ -426,6 +442,28 @@ class ArticleAttributor:
             and not self._person_like(subject)
             and subject.lemma_.lower() not in self.rules.source_nouns
         )
+
+    def _reads_out(self, cue: Token) -> bool:
+        """The cue's subject is a body or paper that publishes accounts of talks ("the State
+        Department", "a ministry statement"), with no person named in it."""
+        readers = self.rules.readers
+        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+        if cue.i > 0 and cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN"):
+            # "..., Paul Whelan, the State Department said": the parser may take the
+            # body for an apposition of a name before it; the noun before the cue is it
+            subjects.append(cue.doc[cue.i - 1])
+        return any(
+            c.lemma_.lower() in readers and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+            for c in subjects
+        )
+
+    def _named_speaker_cue(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
+        """The cue's subject is a configured speaker named by name or title."""
+        subject = self._subject_of(cue, quotes, base)
+        if subject is None or subject.lower_ in self.rules.pronouns:
+            return False
+        found = self._named_in(subject, self.mentions, base)
+        return found[0] in self.speaker_ids
 
     def _sources(self, cue: Token) -> bool:
         """The cue's subject is unnamed sources: a plural noun of the data's list
