@@ -1157,3 +1157,31 @@ def test_according_to_a_speaker_his_account_of_the_other_is_his(tmp_path: Path) 
         "according to Foreign Minister Sergei Lavrov.\n"
     )
     assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
+# -- a light verb with a noun of speech: "made the announcement that ..." --------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Blinken made the surprising announcement that he would call Lavrov within days.",
+        "Lavrov gave an explanation that harks back to the days of détente.",
+        "Blinken raised concerns about the two detained reporters.",
+        "Lavrov issued a stern warning against any new deployment in the region.",
+    ],
+)
+def test_a_light_verb_with_a_noun_of_speech_carrying_what_was_said_is_a_cue(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert len(extract(tmp_path, "A headline\n" + sentence + "\n")) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Blinken made a call to Lavrov on Tuesday.",
+        "Lavrov gave a speech at the forum.",
+        "Blinken made an offer to buy the embassy building.",
+    ],
+)
+def test_a_light_verb_with_nothing_said_is_no_cue(tmp_path: Path, sentence: str) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []

@@ -284,6 +284,24 @@ def _verdict(token: Token, children: list[Token], rules: Rules) -> bool:
     )
 
 
+# What a noun of speech carries: a clause, a phrase, an apposition ("an alibi that ...",
+# "a warning against ...", "concerns about ...", "the demand: ...").
+_CARRIES = frozenset({"acl", "relcl", "ccomp", "prep", "appos"})
+
+
+def _said_object(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'made the announcement that ...': an object of the data's speech nouns with what
+    was said hanging from it, or a quotation after it in the verb's phrase."""
+    for obj in children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in rules.said_nouns:
+            continue
+        if any(c.dep_ in _CARRIES and c.i > obj.i for c in obj.children):
+            return True
+        if any(t.i > obj.i and (t.tag_ == "``" or t.text in '“"«') for t in token.subtree):
+            return True
+    return False
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -298,4 +316,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "aside": _aside,
     "as-it": _as_it,
     "verdict": _verdict,
+    "said-object": _said_object,
 }

@@ -33,6 +33,7 @@ NEEDS = frozenset(
         "aside",
         "as-it",
         "verdict",
+        "said-object",
     }
 )
 
@@ -56,6 +57,7 @@ class Rules:
     hedges: frozenset[str]
     speech_nouns: frozenset[str]
     occasion_preps: frozenset[str]
+    said_nouns: frozenset[str]  # "made the announcement that ...": a light verb's speech
     hedge_modals: frozenset[str]
     joint: frozenset[str]  # "jointly", "together": a coordinated subject speaking as one
     joint_verbs: frozenset[str]  # "agreed", "concurred": what two say as one
@@ -122,6 +124,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         hedges=_words(words.get("hedges", ())),
         speech_nouns=_words(words.get("speech_nouns", ())),
         occasion_preps=_words(words.get("occasion_preps", ())),
+        said_nouns=_words(words.get("said_nouns", ())),
         hedge_modals=_words(words.get("hedge_modals", ())),
         joint=_words(words.get("joint", ())),
         joint_verbs=_words(words.get("joint_verbs", ())),
