@@ -1185,3 +1185,34 @@ def test_a_light_verb_with_a_noun_of_speech_carrying_what_was_said_is_a_cue(
 )
 def test_a_light_verb_with_nothing_said_is_no_cue(tmp_path: Path, sentence: str) -> None:
     assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
+# -- a passive cue with its speaker in a "by" phrase; a view of something "as" ----------------
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The alliance's new offer was flatly rebuffed by Lavrov.", "lavrov"),
+        ("Moscow's plan for the talks was dismissed by Blinken on Friday.", "blinken"),
+    ],
+)
+def test_a_passive_cue_names_its_speaker_in_the_by_phrase(
+    tmp_path: Path, sentence: str, speaker: str
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == [speaker]
+
+
+def test_seeing_a_remark_as_something_is_a_stated_view(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Blinken saw the Kremlin's threat as deeply reckless, given the drills the army had "
+        "announced for the spring.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Lavrov saw the ruins of the old embassy.", "Blinken was asked about the treaty."],
+)
+def test_seeing_a_thing_or_being_asked_is_no_statement(tmp_path: Path, sentence: str) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []

@@ -128,10 +128,12 @@ def is_cue(token: Token, rules: Rules) -> bool:
         c.dep_ in _CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as") for c in children
     ):
         return False  # "what Altman said", "how he said it": a saying named in narration
-    if cue_class.needs != ("particle",) and any(
-        c.dep_ in ("auxpass", "nsubjpass") for c in children
+    if (
+        cue_class.needs != ("particle",)
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+        and not _agent(children)
     ):
-        return False
+        return False  # "was asked": the addressee; "was rebuffed by Altman" names the speaker
     if _hedged(token, children, rules):
         return False  # "probably said as much", "may have said so": the writer's guess
     if _asked_by_the_writer(token, children):
@@ -159,6 +161,11 @@ def cue_lemma(token: Token, rules: Rules) -> str:
         if stem and stem != lemma and stem in rules.cues:
             return stem
     return lemma
+
+
+def _agent(children: list[Token]) -> bool:
+    """A passive verb's "by" phrase naming who did it."""
+    return any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in children)
 
 
 def _hedged(token: Token, children: list[Token], rules: Rules) -> bool:
@@ -302,6 +309,16 @@ def _said_object(token: Token, children: list[Token], rules: Rules) -> bool:
     return False
 
 
+def _object_as(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'saw Putin's remark as menacing', 'regards the treaty as dead': an object and an
+    "as" phrase saying what the object is held to be (hung on the verb or the object)."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(True for _ in c.children)
+        for c in (*children, *(g for o in objects for g in o.children))
+    ) and bool(objects)
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -317,4 +334,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "as-it": _as_it,
     "verdict": _verdict,
     "said-object": _said_object,
+    "object-as": _object_as,
 }

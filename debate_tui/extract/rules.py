@@ -34,6 +34,7 @@ NEEDS = frozenset(
         "as-it",
         "verdict",
         "said-object",
+        "object-as",
     }
 )
 
