@@ -1216,3 +1216,22 @@ def test_seeing_a_remark_as_something_is_a_stated_view(tmp_path: Path) -> None:
 )
 def test_seeing_a_thing_or_being_asked_is_no_statement(tmp_path: Path, sentence: str) -> None:
     assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
+# -- offering or pledging money is an act, not a statement --------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Earlier this month, Lavrov raised the stakes by offering to buy the old embassy "
+        "building for $40 million.",
+        "Blinken, an early patron of the fund, stood behind the project, pledging not just "
+        "money but his good name.",
+    ],
+)
+def test_offering_or_pledging_money_is_no_statement(tmp_path: Path, sentence: str) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
+def test_pledging_to_do_something_is_still_a_statement(tmp_path: Path) -> None:
+    text = "A headline\nBlinken pledged to press Lavrov on the grain deal at their next meeting.\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]

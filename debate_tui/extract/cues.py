@@ -138,6 +138,8 @@ def is_cue(token: Token, rules: Rules) -> bool:
         return False  # "probably said as much", "may have said so": the writer's guess
     if _asked_by_the_writer(token, children):
         return False  # "Did he expect ...?", "What did Lavrov expect would happen?"
+    if lemma in rules.money_verbs and _spends_money(token, rules):
+        return False  # "offered to buy it for $97bn", "pledging money": a bid, an act
     if not cue_class.needs:
         return True
     return any(SHAPES[need](token, children, rules) for need in cue_class.needs)
@@ -166,6 +168,20 @@ def cue_lemma(token: Token, rules: Rules) -> str:
 def _agent(children: list[Token]) -> bool:
     """A passive verb's "by" phrase naming who did it."""
     return any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in children)
+
+
+def _spends_money(token: Token, rules: Rules) -> bool:
+    """An amount of money, or a noun of the data's money words, in the verb's own phrase
+    (not in a clause it reports: "promised that the aid would come" still says something)."""
+    stack = list(token.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "ccomp":
+            continue
+        if t.ent_type_ == "MONEY" or (t.dep_ == "dobj" and t.lemma_.lower() in rules.money_nouns):
+            return True
+        stack.extend(t.children)
+    return False
 
 
 def _hedged(token: Token, children: list[Token], rules: Rules) -> bool:

@@ -58,6 +58,8 @@ class Rules:
     hedges: frozenset[str]
     speech_nouns: frozenset[str]
     occasion_preps: frozenset[str]
+    money_verbs: frozenset[str]  # "offered $97bn", "pledging money": a bid, not a statement
+    money_nouns: frozenset[str]
     said_nouns: frozenset[str]  # "made the announcement that ...": a light verb's speech
     hedge_modals: frozenset[str]
     joint: frozenset[str]  # "jointly", "together": a coordinated subject speaking as one
@@ -126,6 +128,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         speech_nouns=_words(words.get("speech_nouns", ())),
         occasion_preps=_words(words.get("occasion_preps", ())),
         said_nouns=_words(words.get("said_nouns", ())),
+        money_verbs=_words(words.get("money_verbs", ())),
+        money_nouns=_words(words.get("money_nouns", ())),
         hedge_modals=_words(words.get("hedge_modals", ())),
         joint=_words(words.get("joint", ())),
         joint_verbs=_words(words.get("joint_verbs", ())),
