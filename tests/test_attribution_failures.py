@@ -1235,3 +1235,25 @@ def test_offering_or_pledging_money_is_no_statement(tmp_path: Path, sentence: st
 def test_pledging_to_do_something_is_still_a_statement(tmp_path: Path) -> None:
     text = "A headline\nBlinken pledged to press Lavrov on the grain deal at their next meeting.\n"
     assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]
+
+
+# -- lines without a full stop that are speech, not headlines -------------------------------
+def test_a_line_cut_off_inside_the_quotation_it_opens_goes_on_with_the_speaker(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov repeated his claim that Kyiv had ignored the accords for years.\n"
+        "“What is most cynical is the stance of the states that keep arming the\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}
+
+
+def test_a_standfirst_ending_in_its_attribution_is_a_statement(tmp_path: Path) -> None:
+    text = (
+        "Lavrov speaks on the letter\n"
+        "5 Feb, 2023 10:02\n"
+        "The letter held no “real ideas at all,” the Russian foreign minister said\n"
+        "The minister spoke in Cairo after talks with his host.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov"}

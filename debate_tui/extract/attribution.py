@@ -148,7 +148,9 @@ def parse_spans(
         paragraph = text[start:end]
         turn = turns.get(index)
         if is_heading(paragraph) and not (
-            (turn is not None and _spoken_fragment(paragraph)) or _quoted_fragment(paragraph)
+            (turn is not None and _spoken_fragment(paragraph))
+            or _quoted_fragment(paragraph)
+            or _speech_line(paragraph)
         ):
             continue
         if turn is not None:
@@ -174,6 +176,25 @@ def _quoted_fragment(paragraph: str) -> bool:
     return len(paragraph.split()) > 6 and bool(_QUOTE_AFTER_COMMA.search(paragraph))
 
 
+# A quotation closed by a comma and followed by its attribution ('...,” the minister said').
+_ATTRIBUTED_TAIL = re.compile(r"[,!?][”\"’»]\s+(?:[\w.’'-]+\s+){0,6}[\w.’'-]+$")
+
+
+def _speech_line(paragraph: str) -> bool:
+    """A line without closing punctuation that is speech, not a headline: a quotation it
+    opens and never closes (an excerpt cut off mid-quote), or a quotation closed by a comma
+    with its attribution after it (a standfirst: '... no “serious proposals,” the Russian
+    foreign minister said')."""
+    words = len(paragraph.split())
+    if words <= 6:
+        return False
+    stripped = paragraph.strip()
+    quotes = find_quotes(stripped, [(0, len(stripped))])
+    if quotes and quotes[0].start == 0 and not quotes[0].balanced:
+        return True
+    return bool(_ATTRIBUTED_TAIL.search(stripped))
+
+
 def _spoken_fragment(paragraph: str) -> bool:
     """A line without closing punctuation that is still speech inside a turn: a bulleted
     item, or text cut off after a sentence of its own."""
@@ -186,7 +207,8 @@ def body_ranks(article: Article) -> dict[int, int]:
     ranks: dict[int, int] = {}
     rank = 0
     for index, (start, end) in enumerate(article.paragraphs):
-        if index not in article.boilerplate and not is_heading(article.text[start:end]):
+        line = article.text[start:end]
+        if index not in article.boilerplate and (not is_heading(line) or _speech_line(line)):
             rank += 1
         ranks[index] = rank
     return ranks
