@@ -1257,3 +1257,28 @@ def test_a_standfirst_ending_in_its_attribution_is_a_statement(tmp_path: Path) -
         "The minister spoke in Cairo after talks with his host.\n"
     )
     assert by_line(text, extract(tmp_path, text)) == {2: "lavrov"}
+
+
+# -- a view paraphrased between two of one speaker's statements -----------------------------
+def test_a_view_without_a_cue_between_two_statements_of_one_speaker_is_his(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "According to Lavrov, the two powers bear a special duty for strategic stability. "
+        "Without a real dialogue, it would be hard for the world to face the new threats.\n"
+        "“We are ready to talk whenever our partners are,” he said.\n"
+    )
+    found = extract(tmp_path, text)
+    assert any("Without a real dialogue" in s.text for s in found if s.speaker == "lavrov")
+
+
+def test_narration_between_two_statements_of_one_speaker_stays_narration(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov said the talks had failed. The meeting lasted two hours. He added that Moscow "
+        "would respond in kind.\n"
+    )
+    assert not any("lasted two hours" in s.text for s in extract(tmp_path, text))

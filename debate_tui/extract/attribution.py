@@ -76,6 +76,8 @@ class Clause:
     words: tuple[tuple[str, str], ...]
     anaphoric: bool = False  # "such an agreement", "this decision": refers back
     lead_in: bool = False  # ends in ":", framing the next sentence
+    # reads as a view paraphrased: its main verb present or modal, nobody named in it
+    argued: bool = False
     cued: bool = False  # holds a speech cue, whoever's
     excluded: tuple[tuple[int, int], ...] = ()  # spans of rival cues' words
     # (offset, lemma) of the sentence's content words (extract/content.py)
@@ -300,6 +302,7 @@ class ArticleAttributor:
                     for t in sent
                 ),
                 lead_in=text[end - 1] == ":",
+                argued=self._argued(sent, start, end),
                 content=content_words(
                     sent,
                     base,
@@ -320,6 +323,21 @@ class ArticleAttributor:
                 self.credits.append(credit)
         if opener is not None and first < len(self.clauses):
             self._paraphrase(first, *opener)
+
+    def _argued(self, sent: Any, start: int, end: int) -> bool:
+        """'Without a dialogue, it would be very difficult to ...', 'Countries will never
+        think alike': a sentence in the present or with a modal, the tense of a view, that
+        names no one (the writer's narration of events is in the past, or names people)."""
+        root = sent.root
+        if any(m.start < end and start < m.end for m in self.mentions):
+            return False
+        if any(ent.label_ == "PERSON" for ent in sent.ents):
+            return False
+        if any(t.lower_ in self.rules.pronouns for t in sent):
+            return False
+        return root.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in root.children
+        )
 
     def _opener(self, index: int, base: int) -> tuple[str, Evidence] | None:
         """'As per the remarks of Lavrov, ...', 'According to Lavrov, ...' opening a
@@ -1304,8 +1322,34 @@ class ArticleAttributor:
             framed_by=index,
         )
 
+    def _carry_paraphrase(self, credits: list[Credit | None]) -> list[Credit | None]:
+        """A sentence with no cue between two of one speaker's statements, a paragraph
+        apart at most, that reads as a view (present or modal, naming no one) goes on with
+        that speaker: 'According to Lavrov, X. Without a dialogue it would be hard to Y.
+        "We ...," ...'; narration between them ('The talks lasted an hour.') stays."""
+        out = list(credits)
+        clauses = self.clauses
+        for i in range(1, len(clauses) - 1):
+            before, after = out[i - 1], out[i + 1]
+            clause = clauses[i]
+            if (
+                out[i] is not None
+                or clause.cued
+                or not clause.argued
+                or before is None
+                or after is None
+                or before.speaker != after.speaker
+                or before.speaker not in self.speaker_ids
+            ):
+                continue
+            ranks = [self._ranks[clauses[j].paragraph] for j in (i - 1, i, i + 1)]
+            if ranks[2] - ranks[0] > 1:
+                continue
+            out[i] = self._carried(before, i - 1, "paraphrase")
+        return out
+
     def statements(self) -> list[Statement]:
-        credits = self._carry_quotes(self.credits)
+        credits = self._carry_paraphrase(self._carry_quotes(self.credits))
         clauses = self.clauses
         groups: list[list[int]] = []
         for index, credit in enumerate(credits):
