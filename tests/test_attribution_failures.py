@@ -1282,3 +1282,110 @@ def test_narration_between_two_statements_of_one_speaker_stays_narration(
         "would respond in kind.\n"
     )
     assert not any("lasted two hours" in s.text for s in extract(tmp_path, text))
+
+
+# -- hard-wrapped wire copy: a sentence broken over lines is one sentence -------------------
+WRAPPED = """Talks end in Geneva
+GENEVA (Newswire) - Lavrov, who has led the ministry for two decades,
+told reporters on Friday that the talks had gone nowhere and
+that Moscow would now wait for a written answer from the
+alliance. The session had lasted less than an hour.
+Blinken left the city before the evening.
+"""
+
+
+def test_a_sentence_wrapped_over_several_lines_is_read_as_one(tmp_path: Path) -> None:
+    found = extract(tmp_path, WRAPPED)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.startswith("Lavrov, who has led the ministry")
+    assert found[0].text.endswith("from the\nalliance.")
+    assert by_line(WRAPPED, found) == {1: "lavrov", 2: "lavrov", 3: "lavrov", 4: "lavrov"}
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_wrapped_lines_join_alike_whatever_the_line_ends(tmp_path: Path, newline: str) -> None:
+    found = extract(tmp_path, WRAPPED, newline)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.endswith(f"from the{newline}alliance.")
+
+
+def test_a_paper_whose_verb_the_parser_hangs_on_a_participle_still_speaks_for_its_owner(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "After Lavrov gave $2 million in its early years, his lawsuit filed in 2022 accused "
+        "the foundation's head and his deputy of selling its archive behind his back.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
+# -- a quotation opened on the speaker's own verb ------------------------------------------
+def test_a_quotation_opened_on_the_cues_verb_keeps_the_cue(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        'The call brought no surprises and Lavrov used it to "firmly reiterate that Moscow '
+        'would not change course."\n'
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
+def test_a_verb_quoted_with_its_own_subject_is_the_quoted_words_not_a_cue(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "“We will wait for the answer”, Lavrov added, before assuring that Russia had “never, "
+        "ever, anywhere threatened its neighbours”.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.startswith("“We will wait")
+
+
+# -- "the owner of X": a description naming one speaker's organisations ---------------------
+MUSK_ALTMAN = """
+[[speakers]]
+id = "musk"
+name = "Elon Musk"
+role = "CEO of Tesla and SpaceX"
+aliases = ["Elon Musk", "Musk"]
+titles = ["Tesla CEO", "SpaceX founder"]
+
+[[speakers]]
+id = "altman"
+name = "Sam Altman"
+role = "CEO of OpenAI"
+aliases = ["Sam Altman", "Altman"]
+titles = ["OpenAI CEO"]
+"""
+
+
+def _musk_altman(tmp_path: Path, text: str) -> list[Statement]:
+    (tmp_path / "debate.toml").write_text(MUSK_ALTMAN, encoding="utf-8")
+    config = load_config(tmp_path / "debate.toml")
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    return statements_for_articles([article], config, use_cache=False)
+
+
+def test_the_owner_of_a_speakers_firms_is_that_speaker(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "The feud grew worse in the spring. The owner of Tesla, SpaceX and a rocket range "
+        "argued that the lab had given up its first ideals.\n"
+    )
+    assert [s.speaker for s in _musk_altman(tmp_path, text)] == ["musk"]
+
+
+def test_the_owner_of_a_firm_named_before_someone_elses_name_is_nobody(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Tesla owner Jane Roe sold her car. The owner of Tesla argued that the lab had given "
+        "up its first ideals.\n"
+    )
+    assert _musk_altman(tmp_path, text) == []

@@ -124,9 +124,10 @@ def extract_statements(
         pending[a_index] = worker
         spans = worker.parse_spans()
         try:
-            layouts[a_index] = _layout_only(
-                nlp, article, layout_spans(article, {p for p, _, _ in spans})
-            )
+            covered = {  # a run of wrapped lines is parsed as one unit from its first line
+                i for p, _, end in spans for i in range(p, article.paragraph_of(end - 1) + 1)
+            }
+            layouts[a_index] = _layout_only(nlp, article, layout_spans(article, covered))
         except Exception as exc:  # the statements matter more than a missed occasion
             layouts[a_index] = ([], [])
             if warn:
@@ -139,7 +140,9 @@ def extract_statements(
 
     def texts() -> Iterator[tuple[str, tuple[int, int, int]]]:
         for a_index, p_index, start, end in units:
-            yield articles[a_index].text[start:end], (a_index, p_index, start)
+            # the line breaks of wrapped lines read as spaces (same length, same offsets)
+            unit = articles[a_index].text[start:end].replace("\r", " ").replace("\n", " ")
+            yield unit, (a_index, p_index, start)
 
     def flush() -> Iterator[tuple[Article, list[Statement]]]:
         nonlocal next_to_yield

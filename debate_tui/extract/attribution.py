@@ -34,6 +34,7 @@ from debate_tui.corpus import is_furniture, is_heading
 from debate_tui.extract.content import content_words
 from debate_tui.extract.cues import is_according, is_cue, remark_owner, stance_source
 from debate_tui.extract.evidence import Evidence, confidence, reason
+from debate_tui.extract.lines import joined, wrapped_runs
 from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
 from debate_tui.extract.rules import Rules, load_rules
 from debate_tui.extract.speakers import Gazetteer, Mention, title_heads
@@ -130,8 +131,12 @@ def parse_spans(
     if mentions is None:
         mentions = Gazetteer(speakers, text, rules.abbreviations).mentions(text)
     turns = find_turns(text, article.paragraphs, speakers, rules, mentions)
+    runs = wrapped_runs(article, rules, turns)
     named = {article.paragraph_of(m.start) for m in mentions}
-    heads = "|".join(re.escape(h) for h in sorted(title_heads(speakers)))
+    for first, last in runs.items():
+        if named & set(range(first, last + 1)):
+            named.add(first)
+    heads = "|".join(re.escape(h) for h in sorted(title_heads(speakers) | rules.holder_nouns))
     epithet = rf"|\bthe\s+(?:[\w-]+\s+){{0,3}}(?:{heads})\b" if heads else ""
     objects = "|".join(sorted(w for w in rules.pronoun_forms if w not in rules.pronouns))
     epithet += rf"|\baccording\s+to\s+(?:{objects})\b" if objects else ""
@@ -146,7 +151,11 @@ def parse_spans(
         r"\b(?:" + "|".join(sorted(rules.pronouns)) + r")\b" + epithet, re.IGNORECASE
     )
     out = []
+    inside = {i for first, last in runs.items() for i in range(first + 1, last + 1)}
     for index, (start, end) in enumerate(article.paragraphs):
+        if index in inside:
+            continue  # parsed with the line its run starts on
+        end = article.paragraphs[runs.get(index, index)][1]
         paragraph = text[start:end]
         turn = turns.get(index)
         if is_heading(paragraph) and not (
@@ -203,13 +212,20 @@ def _spoken_fragment(paragraph: str) -> bool:
     return is_bullet(paragraph, 0) or bool(_SENTENCE_INSIDE.search(paragraph))
 
 
-def body_ranks(article: Article) -> dict[int, int]:
+def body_ranks(article: Article, runs: dict[int, int] | None = None) -> dict[int, int]:
     """Each paragraph's place among the body paragraphs (not furniture, not headings), so
-    "the previous paragraph" of a pronoun skips an "ALSO READ" line or a crosshead."""
+    "the previous paragraph" of a pronoun skips an "ALSO READ" line or a crosshead. The
+    lines of a run of wrapped lines share one place."""
+    runs = runs or {}
     ranks: dict[int, int] = {}
     rank = 0
-    for index, (start, end) in enumerate(article.paragraphs):
-        line = article.text[start:end]
+    last = -1
+    for index, (start, _end) in enumerate(article.paragraphs):
+        if index <= last:
+            ranks[index] = rank
+            continue
+        last = runs.get(index, index)
+        line = article.text[start : article.paragraphs[last][1]]
         if index not in article.boilerplate and (not is_heading(line) or _speech_line(line)):
             rank += 1
         ranks[index] = rank
@@ -252,7 +268,6 @@ class ArticleAttributor:
         self.topics = topics
         self.speaker_ids = speaker_ids
         self.rules = rules or load_rules()
-        self.quotes = top_level(find_quotes(article.text, article.paragraphs))
         self.mentions = gazetteer.mentions(article.text) if mentions is None else mentions
         self.clauses: list[Clause] = []
         self.credits: list[Credit | None] = []
@@ -260,9 +275,12 @@ class ArticleAttributor:
         self._turns = find_turns(
             article.text, article.paragraphs, gazetteer.speakers, self.rules, self.mentions
         )
+        runs = wrapped_runs(article, self.rules, self._turns)
+        # quotation marks pair over a run of wrapped lines, as over one paragraph
+        self.quotes = top_level(find_quotes(article.text, joined(article.paragraphs, runs)))
         self._turn_opening: int | None = None  # clause index opening the current turn paragraph
         self._persons: list[_Person] = []
-        self._ranks = body_ranks(article)
+        self._ranks = body_ranks(article, runs)
         self._forms: dict[str, dict[str, int]] = {}  # speaker -> pronoun form -> count
 
     def parse_spans(self) -> list[tuple[int, int, int]]:
@@ -392,7 +410,12 @@ class ArticleAttributor:
         """All cues of the sentence, and those that decide it: outer ones, and rivals
         beside them."""
         rules = self.rules
-        cues = [t for t in sent if is_cue(t, rules) and not _inside(quotes, _abs(t, base))]
+        cues = [
+            t
+            for t in sent
+            if is_cue(t, rules)
+            and (not _inside(quotes, _abs(t, base)) or self._quoted_verb(t, quotes, base))
+        ]
         readout = self._readout_cue(sent, quotes, base, cues)
         if readout is not None:  # the body that quotes the summary is its channel
             framing = {a.i for a in readout.ancestors}
@@ -431,6 +454,25 @@ class ArticleAttributor:
             elif not (according and all(self._impersonal(t, quotes, base) for t in others)):
                 deciding = others  # "Lavrov said ..., according to TASS": a source
         return cues, deciding
+
+    def _quoted_verb(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
+        """'Blinken used it to "emphatically underscore that ..."': a quotation opened
+        inside the sentence on the cue's own verb phrase (only adverbs or "to" before the
+        verb in it), the verb hanging from words outside it: the writer quotes the
+        speaker's wording of his own act, and the cue stays a cue."""
+        at = _abs(cue, base)
+        inside = [q for q in quotes if q.start < at < q.end]
+        if not inside:
+            return False
+        quote = inside[0]
+        if quote.start <= base + cue.sent.start_char + 1:
+            return False  # a quotation opening the sentence is the speaker's own sentence
+        before = [t for t in cue.sent if quote.start < _abs(t, base) < at]
+        return (
+            cue.dep_ == "xcomp"  # "used it to '...'", "vowed to '...'": no subject of its own
+            and all(t.dep_ in ("advmod", "aux", "neg") or t.is_punct for t in before)
+            and not quote.start < _abs(cue.head, base) < quote.end
+        )
 
     def _readout_cue(
         self, sent: Any, quotes: Sequence[QuoteSpan], base: int, outer: Sequence[Token]
@@ -792,6 +834,8 @@ class ArticleAttributor:
                 if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and passive_ok):
                     if child.lower_ in rules.relative_pronouns and current.dep_ == "relcl":
                         return current.head
+                    if child.lemma_.lower() in rules.document_nouns:
+                        return self._words_owner(child)  # "his lawsuit, filed ..., accused"
                     return child
         return None
 
@@ -861,6 +905,9 @@ class ArticleAttributor:
         """A configured speaker when their mention covers the subject's head; OTHER
         otherwise. None means the subject is a pronoun (or an epithet) to resolve from
         context."""
+        holder = self._holder_of_firms(subject)
+        if holder is not None:
+            return holder, "title"
         if subject.lower_ in self.rules.pronouns or self._epithet_holders(subject):
             return None
         if (
@@ -925,6 +972,25 @@ class ArticleAttributor:
             and before.dep_ in ("compound", "amod")
             and mention.start <= _abs(before, base) < mention.end
         )
+
+    def _holder_of_firms(self, subject: Token) -> str | None:
+        """'The owner of Tesla, SpaceX and X': a definite description of a holder noun
+        whose "of" phrase names organisations that only one speaker's titles or role name;
+        it identifies him as a title does."""
+        children = list(subject.children)
+        if subject.tag_ != "NN" or subject.lemma_.lower() not in self.rules.holder_nouns:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+            return None
+        names = [
+            t.text
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for t in c.subtree
+            if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON")
+        ]
+        holders = self.gazetteer.holders_of(subject.lower_, names) if names else frozenset()
+        return next(iter(holders)) if len(holders) == 1 else None
 
     def _epithet_holders(self, subject: Token) -> frozenset[str]:
         """Who 'the top diplomat', 'the veteran diplomat' may stand for: a definite,

@@ -91,6 +91,8 @@ class Rules:
     first_person: re.Pattern[str]
     first_person_min: int
     abbreviations: dict[str, tuple[str, ...]]
+    line_glue: frozenset[str]  # words a wrapped line may end with, never a sentence
+    holder_nouns: frozenset[str]  # "the owner of Tesla": who holds one speaker's firms
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -176,6 +178,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         ),
         first_person_min=int(remarks["first_person_min"]),
         abbreviations={k.lower(): tuple(v) for k, v in data.get("abbreviations", {}).items()},
+        line_glue=_words(data.get("lines", {}).get("glue", ())),
+        holder_nouns=_words(words.get("holder_nouns", ())),
     )
 
 

@@ -139,6 +139,20 @@ class Gazetteer:
             return frozenset()
         return frozenset(holders)
 
+    def holders_of(self, head: str, names: Sequence[str]) -> frozenset[str]:
+        """The one speaker whose titles or role name any of `names` ("Tesla", "SpaceX"),
+        for a description "the owner of Tesla, SpaceX and X"; nobody when several do, or
+        when the article puts the head noun before someone else's name."""
+        wanted = set(names)
+        holders = {
+            speaker.id
+            for speaker in self.speakers
+            if wanted & {w for t in _epithet_sources(speaker) for w in re.findall(r"\w+", t)}
+        }
+        if len(holders) != 1 or self._shared(head):
+            return frozenset()
+        return frozenset(holders)
+
     def _shared(self, head: str) -> bool:
         """The article puts this head noun before the name of someone who is no speaker."""
         if head not in self._shared_heads:
