@@ -1389,3 +1389,8 @@ def test_the_owner_of_a_firm_named_before_someone_elses_name_is_nobody(
         "up its first ideals.\n"
     )
     assert _musk_altman(tmp_path, text) == []
+
+
+def test_speaking_a_quotation_is_a_statement(tmp_path: Path) -> None:
+    text = "A headline\nLavrov for his part spoke “proposals set down on paper”.\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]

@@ -335,6 +335,18 @@ def _object_as(token: Token, children: list[Token], rules: Rules) -> bool:
     ) and bool(objects)
 
 
+def _quotation(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'spoke “ideas presented in writing”': a quotation opening right after the verb is
+    what was said."""
+    doc = token.doc
+    nxt = token.i + 1
+    return (
+        nxt < len(doc)
+        and nxt < token.sent.end
+        and (doc[nxt].tag_ == "``" or doc[nxt].text in '“"«')
+    )
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -351,4 +363,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "verdict": _verdict,
     "said-object": _said_object,
     "object-as": _object_as,
+    "quotation": _quotation,
 }

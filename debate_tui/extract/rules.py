@@ -35,6 +35,7 @@ NEEDS = frozenset(
         "verdict",
         "said-object",
         "object-as",
+        "quotation",
     }
 )
 
