@@ -1394,3 +1394,28 @@ def test_the_owner_of_a_firm_named_before_someone_elses_name_is_nobody(
 def test_speaking_a_quotation_is_a_statement(tmp_path: Path) -> None:
     text = "A headline\nLavrov for his part spoke “proposals set down on paper”.\n"
     assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
+# -- a fragment going on with the sentence before ------------------------------------------
+def test_a_fragment_opened_by_a_conjunction_and_a_participle_goes_on_with_the_speaker(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "In his speech, Lavrov argued that the West had ignored every warning. Or while "
+        "questioning why only Moscow was being told to negotiate, given that Kyiv had banned "
+        "any talks by law.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.endswith("banned any talks by law.")
+
+
+def test_a_writers_comment_opened_by_a_conjunction_stays_the_writers(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov argued that the West had ignored every warning. But the irony is plain: the "
+        "alliance talking peace on one front while arming the other.\n"
+    )
+    found = extract(tmp_path, text)
+    assert not any("irony" in s.text for s in found)

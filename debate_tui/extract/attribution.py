@@ -79,6 +79,9 @@ class Clause:
     lead_in: bool = False  # ends in ":", framing the next sentence
     # reads as a view paraphrased: its main verb present or modal, nobody named in it
     argued: bool = False
+    # opens with a conjunction and holds only cues without a subject: "Or while
+    # questioning why ...", the previous sentence going on
+    fragment: bool = False
     cued: bool = False  # holds a speech cue, whoever's
     excluded: tuple[tuple[int, int], ...] = ()  # spans of rival cues' words
     # (offset, lemma) of the sentence's content words (extract/content.py)
@@ -623,7 +626,18 @@ class ArticleAttributor:
         quotes = [q for q in self.quotes if q.start < clause.end and q.end > clause.start]
         mentions = [m for m in self.mentions if clause.start <= m.start < clause.end]
         all_cues, cues = self._cues(sent, quotes, base)
-        clause = replace(clause, cued=bool(all_cues))
+        clause = replace(
+            clause,
+            cued=bool(all_cues),
+            fragment=bool(cues)
+            and sent[0].pos_ == "CCONJ"
+            and any(  # "Or while questioning ...", "And insisting ...": a participle first
+                c.tag_ == "VBG"
+                and c.i - sent.start <= 3
+                and self._subject_of(c, quotes, base) is None
+                for c in cues
+            ),
+        )
         decisions: list[tuple[Token, str, Evidence]] = []
         rival_cues: list[tuple[Token, str]] = []  # cues of others, person or not
         for cue in cues:
@@ -1395,6 +1409,17 @@ class ArticleAttributor:
         "We ...," ...'; narration between them ('The talks lasted an hour.') stays."""
         out = list(credits)
         clauses = self.clauses
+        for i in range(1, len(clauses)):
+            before = out[i - 1]
+            if (
+                out[i] is None
+                and clauses[i].fragment
+                and before is not None
+                and before.speaker in self.speaker_ids
+                and clauses[i - 1].paragraph == clauses[i].paragraph
+            ):
+                # "..., as he put it. Or while questioning why ...": his sentence goes on
+                out[i] = self._carried(before, i - 1, "paraphrase")
         for i in range(1, len(clauses) - 1):
             before, after = out[i - 1], out[i + 1]
             clause = clauses[i]
