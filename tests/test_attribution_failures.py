@@ -1167,6 +1167,8 @@ def test_according_to_a_speaker_his_account_of_the_other_is_his(tmp_path: Path) 
         "Lavrov gave an explanation that harks back to the days of détente.",
         "Blinken raised concerns about the two detained reporters.",
         "Lavrov issued a stern warning against any new deployment in the region.",
+        "At the forum, Lavrov took on his hosts while building a strong case for why Moscow "
+        "had no choice.",
     ],
 )
 def test_a_light_verb_with_a_noun_of_speech_carrying_what_was_said_is_a_cue(
