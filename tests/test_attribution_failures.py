@@ -1421,3 +1421,18 @@ def test_a_writers_comment_opened_by_a_conjunction_stays_the_writers(tmp_path: P
     )
     found = extract(tmp_path, text)
     assert not any("irony" in s.text for s in found)
+
+
+def test_an_attribution_ending_a_line_or_a_blank_line_ends_a_wrap(tmp_path: Path) -> None:
+    text = (
+        "Lavrov speaks on the letter\n"
+        "The letter held no “real ideas at all,” the Russian foreign minister said\n"
+        "Secretary of State Antony Blinken has sent a message to Moscow, the ministry added.\n"
+        "Lavrov, who spoke after the talks, said the next round would be\n"
+        "\n"
+        "The next round is set for May.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.text for s in found] == [
+        "The letter held no “real ideas at all,” the Russian foreign minister said"
+    ]

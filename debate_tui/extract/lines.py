@@ -6,8 +6,9 @@ parsed alone and a statement lost across the break. A line runs on into the next
 has no closing punctuation and either the next line starts in lower case, or it ends with
 a word that never ends a sentence (rules data, `[lines] glue`) or a hyphen, or it began a
 sentence it does not finish ("... ChatGPT. After Musk invested ..., his lawsuit accused").
-Once a run has started it goes on until a line closes a sentence. Headlines, which have no
-closing punctuation either, end in none of these ways. Pure Python, offsets unchanged.
+Once a run has started it goes on until a line closes a sentence; a blank line always ends
+it. Headlines, which have no closing punctuation either, end in none of these ways. Pure
+Python, offsets unchanged.
 """
 
 from __future__ import annotations
@@ -38,7 +39,13 @@ def wrapped_runs(article: Article, rules: Rules, apart: Container[int] = ()) -> 
             return i not in article.boilerplate and i not in apart
 
         line = text[start:end]
-        joins = usable(index) and usable(nxt) and not _CLOSED.search(line)
+        gap = text[end : lines[nxt][0]].replace("\r\n", "\n").replace("\r", "\n")
+        joins = (
+            usable(index)
+            and usable(nxt)
+            and gap.count("\n") == 1  # a blank line always ends a paragraph
+            and not _CLOSED.search(line)
+        )
         if joins and first is None:
             words = line.split()
             following = text[lines[nxt][0] : lines[nxt][1]]
