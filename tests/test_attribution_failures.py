@@ -1436,3 +1436,14 @@ def test_an_attribution_ending_a_line_or_a_blank_line_ends_a_wrap(tmp_path: Path
     assert [s.text for s in found] == [
         "The letter held no “real ideas at all,” the Russian foreign minister said"
     ]
+
+
+def test_the_other_sides_ministry_telling_what_a_speaker_said_gives_its_own_account(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Secretary of State Antony Blinken pressed for a meeting in Delhi, the Russian Foreign "
+        "Ministry said on Friday.\n"
+    )
+    assert extract(tmp_path, text) == []

@@ -61,6 +61,7 @@ _EDGE_DEPS = frozenset({"punct", "cc", "mark", "prep"})
 _QUOTE_MARKS = '"“”«»„‘'
 _QUOTE_AFTER_COMMA = re.compile(r"[,:]\s*[“‘\"«]\w")
 _SENTENCE_INSIDE = re.compile(r"[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
+_ARTICLES_AND_OF = frozenset({"the", "a", "an", "of", "and", "for", "to", "in"})
 _OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _CLOSING = frozenset({"”", '"', "’", "»", "“"})
 
@@ -438,8 +439,8 @@ class ArticleAttributor:
             for t in cues
             if t.i < c.i
             and any(a.i == c.i for a in t.ancestors)
-            and self._reads_out(c)
-            and self._named_speaker_cue(t, quotes, base)
+            and (who := self._named_speaker(t, quotes, base)) is not None
+            and self._reads_out(c, who)
         }
         cues = [t for t in cues if t.i not in readouts]
         cue_set = {t.i for t in cues}
@@ -528,27 +529,40 @@ class ArticleAttributor:
             and subject.lemma_.lower() not in self.rules.source_nouns
         )
 
-    def _reads_out(self, cue: Token) -> bool:
-        """The cue's subject is a body or paper that publishes accounts of talks ("the State
-        Department", "a ministry statement"), with no person named in it."""
+    def _reads_out(self, cue: Token, who: str) -> bool:
+        """The cue's subject is the speaker's own side's body that publishes accounts of
+        talks: a reader noun of the rules data whose words also stand in his titles or role
+        ("the State Department" for the Secretary of State, "the Russian Foreign Ministry"
+        for the Russian Foreign Minister), with no person named in it. The other side's
+        ministry telling what he did gives its own account."""
         readers = self.rules.readers
         subjects = [c for c in cue.children if c.dep_ == "nsubj"]
         if cue.i > 0 and cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN"):
             # "..., Paul Whelan, the State Department said": the parser may take the
             # body for an apposition of a name before it; the noun before the cue is it
             subjects.append(cue.doc[cue.i - 1])
+        speaker = next(s for s in self.gazetteer.speakers if s.id == who)
+        side = {
+            w.lower() for t in (*speaker.titles, speaker.role) for w in re.findall(r"\w+", t)
+        } - _ARTICLES_AND_OF
         return any(
-            c.lemma_.lower() in readers and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+            c.lemma_.lower() in readers
+            and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+            and any(m.lower_ in side for m in c.children if m.dep_ in ("compound", "amod"))
             for c in subjects
         )
 
-    def _named_speaker_cue(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
-        """The cue's subject is a configured speaker named by name or title."""
+    def _named_speaker(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> str | None:
+        """The configured speaker the cue's subject names by name or title, if any."""
         subject = self._subject_of(cue, quotes, base)
         if subject is None or subject.lower_ in self.rules.pronouns:
-            return False
+            return None
         found = self._named_in(subject, self.mentions, base)
-        return found[0] in self.speaker_ids
+        return found[0] if found[0] in self.speaker_ids else None
+
+    def _named_speaker_cue(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
+        """The cue's subject is a configured speaker named by name or title."""
+        return self._named_speaker(cue, quotes, base) is not None
 
     def _sources(self, cue: Token) -> bool:
         """The cue's subject is unnamed sources: a plural noun of the data's list
