@@ -1447,3 +1447,13 @@ def test_the_other_sides_ministry_telling_what_a_speaker_said_gives_its_own_acco
         "Ministry said on Friday.\n"
     )
     assert extract(tmp_path, text) == []
+
+
+def test_the_chief_of_an_office_named_in_a_speakers_title_is_not_the_speaker(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "The chief of the State Department's Russia desk argued that the talks were over.\n"
+    )
+    assert extract(tmp_path, text) == []

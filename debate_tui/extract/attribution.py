@@ -1015,7 +1015,10 @@ class ArticleAttributor:
             for c in children
             if c.dep_ == "prep" and c.lower_ == "of"
             for t in c.subtree
-            if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON")
+            if t.pos_ == "PROPN"
+            and t.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON")
+            # "State", "Department", "Ministry": offices and bodies, no firm of his own
+            and t.lower_ not in self.rules.honorifics | self.rules.readers | self.rules.person_roles
         ]
         holders = self.gazetteer.holders_of(subject.lower_, names) if names else frozenset()
         return next(iter(holders)) if len(holders) == 1 else None
