@@ -1457,3 +1457,15 @@ def test_the_chief_of_an_office_named_in_a_speakers_title_is_not_the_speaker(
         "The chief of the State Department's Russia desk argued that the talks were over.\n"
     )
     assert extract(tmp_path, text) == []
+
+
+def test_background_in_the_present_between_two_statements_stays_narration(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "According to Lavrov, the two powers bear a special duty for strategic stability. "
+        "Russia holds the rotating presidency of the council this month.\n"
+        "“We are ready to talk whenever our partners are,” he said.\n"
+    )
+    assert not any("presidency" in s.text for s in extract(tmp_path, text))

@@ -78,7 +78,7 @@ class Clause:
     words: tuple[tuple[str, str], ...]
     anaphoric: bool = False  # "such an agreement", "this decision": refers back
     lead_in: bool = False  # ends in ":", framing the next sentence
-    # reads as a view paraphrased: its main verb present or modal, nobody named in it
+    # reads as a view paraphrased: its main verb with a modal, nobody named in it
     argued: bool = False
     # opens with a conjunction and holds only cues without a subject: "Or while
     # questioning why ...", the previous sentence going on
@@ -348,8 +348,9 @@ class ArticleAttributor:
 
     def _argued(self, sent: Any, start: int, end: int) -> bool:
         """'Without a dialogue, it would be very difficult to ...', 'Countries will never
-        think alike': a sentence in the present or with a modal, the tense of a view, that
-        names no one (the writer's narration of events is in the past, or names people)."""
+        think alike': a main verb with a modal, the mood of a view reported, in a sentence
+        that names no one (the writer's narration is of events, or names people; a present
+        tense alone is as often the writer's background: 'Russia holds the presidency')."""
         root = sent.root
         if any(m.start < end and start < m.end for m in self.mentions):
             return False
@@ -357,9 +358,7 @@ class ArticleAttributor:
             return False
         if any(t.lower_ in self.rules.pronouns for t in sent):
             return False
-        return root.tag_ in ("VBZ", "VBP") or any(
-            c.dep_ == "aux" and c.tag_ == "MD" for c in root.children
-        )
+        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
 
     def _opener(self, index: int, base: int) -> tuple[str, Evidence] | None:
         """'As per the remarks of Lavrov, ...', 'According to Lavrov, ...' opening a
@@ -1421,7 +1420,7 @@ class ArticleAttributor:
 
     def _carry_paraphrase(self, credits: list[Credit | None]) -> list[Credit | None]:
         """A sentence with no cue between two of one speaker's statements, a paragraph
-        apart at most, that reads as a view (present or modal, naming no one) goes on with
+        apart at most, that reads as a view (a modal, naming no one) goes on with
         that speaker: 'According to Lavrov, X. Without a dialogue it would be hard to Y.
         "We ...," ...'; narration between them ('The talks lasted an hour.') stays."""
         out = list(credits)
