@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -206,7 +206,10 @@ def _stored_debate(
         speakers=config.speakers,
         topics=config.topics,
         articles=Stored(counts["articles"], store.articles, store.article_at),
-        statements=Stored(counts["statements"], store.statements, store.statement),
+        # Read whole (an export of everything, say): with their reports, as listed.
+        statements=Stored(
+            counts["statements"], partial(store.statements, reports=True), store.statement
+        ),
         warnings=warnings,
         store=store,
     )

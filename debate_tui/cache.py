@@ -308,7 +308,8 @@ class StatementCache:
         try:
             if not store.verify():
                 return None
-            return CorpusEntry(store.articles(), store.statements(), store.warnings())
+            statements = store.statements(reports=True)  # read whole: the store closes
+            return CorpusEntry(store.articles(), statements, store.warnings())
         finally:
             store.close()
 

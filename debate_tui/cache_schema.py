@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from debate_tui.model import Kind, Via
 
-__all__ = ["ARTICLE_ENTRY", "ARTICLE_META", "CORPUS_STATEMENT", "problem"]
+__all__ = ["ARTICLE_ENTRY", "ARTICLE_META", "CORPUS_STATEMENT", "REPORTS", "problem"]
 
 
 class Check:
@@ -181,9 +181,15 @@ _STATEMENT_OPTIONAL: dict[str, Check] = {
 ARTICLE_STATEMENT = Record(
     _STATEMENT_FIELDS, {**_STATEMENT_OPTIONAL, "source": TEXT}, spans_text=True
 )
+# A corpus store keeps a statement's reports apart, read when asked for (a remark printed
+# by 10,000 copies carries megabytes of them): a statement there has no field of them, and
+# its reports are checked as a list of their own.
 CORPUS_STATEMENT = Record(
-    {**_STATEMENT_FIELDS, "source": TEXT}, _STATEMENT_OPTIONAL, spans_text=True
+    {**_STATEMENT_FIELDS, "source": TEXT},
+    {key: check for key, check in _STATEMENT_OPTIONAL.items() if key != "reports"},
+    spans_text=True,
 )
+REPORTS = ListOf(REPORT)
 ARTICLE_META = Record(
     {"source": TEXT, "title": TEXT},
     {"outlet": MAYBE_TEXT, "date": MAYBE_TEXT, "url": MAYBE_TEXT, "occasion": MAYBE_TEXT},

@@ -8,7 +8,7 @@ and the cache can all use it without paying for the NLP stack.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import PurePosixPath
 from typing import Any, Literal, NamedTuple, Protocol
 
@@ -140,7 +140,9 @@ class Statement:
     reason: str
     quotes: tuple[tuple[int, int], ...] = ()
     occasion: str | None = None
-    reports: tuple[Report, ...] = ()
+    # A tuple, or for a statement read from a corpus store a sequence that reads them when
+    # iterated (a remark printed by 10,000 copies carries megabytes of them).
+    reports: Sequence[Report] = ()
     # What credited it, as (field, value) pairs: how the speaker was found, the cue, the
     # words, rivals of a pronoun, ... (see extract/evidence.py); `reason` is written from it.
     evidence: tuple[tuple[str, Any], ...] = ()
@@ -163,6 +165,13 @@ class Statement:
         remark printed by 10,000 copies took half a second as a list)."""
         return tuple(dict.fromkeys([self.source, *(report.source for report in self.reports)]))
 
+    @property
+    def printed_in(self) -> int:
+        """How many files printed this remark (`len(sources)`), which a card shows: a
+        stored statement knows it without reading its reports."""
+        known = getattr(self.reports, "files", None)
+        return known if type(known) is int else len(self.sources)
+
     def quote_segments(self) -> list[tuple[str, bool]]:
         """The text cut into (piece, is_direct_quote) runs, in order."""
         pieces: list[tuple[str, bool]] = []
@@ -180,7 +189,9 @@ class Statement:
         return pieces
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Field by field, not `asdict`: that deep-copies every field first, a stored
+        # statement's reports (and the store they are read from) included.
+        data = {name: getattr(self, name) for name in _STATEMENT_FIELDS}
         data["topics"] = list(self.topics)
         data["quotes"] = [list(span) for span in self.quotes]
         data["reports"] = [report._asdict() for report in self.reports]
@@ -189,17 +200,24 @@ class Statement:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Statement:
+    def from_dict(cls, data: dict[str, Any], reports: Sequence[Report] | None = None) -> Statement:
+        """`reports`: the statement's reports when they are kept apart from `data` (a
+        corpus store reads them on demand)."""
         values = dict(data)
         values["topics"] = tuple(values.get("topics", ()))
         values["quotes"] = tuple(tuple(span) for span in values.get("quotes", ()))
-        values["reports"] = tuple(Report(**report) for report in values.get("reports", ()))
+        if reports is None:
+            reports = tuple(Report(**report) for report in values.get("reports", ()))
+        values["reports"] = reports
         values["lemmas"] = tuple(values.get("lemmas", ()))
         values["evidence"] = tuple(
             (key, tuple(value) if isinstance(value, list) else value)
             for key, value in dict(values.get("evidence") or {}).items()
         )
         return cls(**values)
+
+
+_STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 
 
 def _plain(value: Any) -> Any:

@@ -62,7 +62,9 @@ def test_a_big_topic_opens_reading_one_page_of_its_statements(
 ) -> None:
     read: list[object] = []
     real = corpus_store._statement
-    monkeypatch.setattr(corpus_store, "_statement", lambda data: read.append(data) or real(data))
+    monkeypatch.setattr(
+        corpus_store, "_statement", lambda data, reports: read.append(data) or real(data, reports)
+    )
     store = big_topic.open_corpus("k")
     assert store is not None
     rows = store.topic_rows("grain", ("a", "b"))
@@ -87,3 +89,71 @@ def test_the_files_that_printed_a_remark_are_listed_once_each_in_order() -> None
     reports = tuple(Report(name, 0, 35, TEXT[:35]) for name in names)
     st = replace(_statement("a", "a.txt"), reports=reports)
     assert st.sources == ("a.txt", "c.txt", "b.txt")
+
+
+def _printed_by(count: int) -> Statement:
+    """A remark of "0.txt" that `count` other copies printed too (as merging keeps it)."""
+    st = _statement("a", "0.txt")
+    copies = tuple(Report(f"copy-{n}.txt", 0, 35, TEXT[:35]) for n in range(count))
+    return replace(st, reports=copies)
+
+
+@pytest.fixture
+def printed_widely(tmp_path: Path) -> StatementCache:
+    """A stored corpus of one pair whose left remark 5,000 copies printed too."""
+    cache = StatementCache(tmp_path / "cache")
+    articles = [ArticleMeta("0.txt", "Article 0")]
+    statements = [_printed_by(5000), _statement("b", "0.txt")]
+    table = TopicTable([0, 1], [("Grain talks", 0, 1, "both on: grain")], (1, 1))
+    cache.put_corpus("k", CorpusEntry(articles, statements, []), {"grain": table}, ("a", "b"))
+    return cache
+
+
+def test_a_remark_printed_by_thousands_is_shown_without_reading_its_reports(
+    printed_widely: StatementCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[object] = []
+    real = corpus_store._reports
+    monkeypatch.setattr(corpus_store, "_reports", lambda *args: read.append(1) or real(*args))
+    store = printed_widely.open_corpus("k")
+    assert store is not None
+    (row,) = store.topic_rows("grain", ("a", "b"))
+    assert row.left is not None
+    assert row.left.printed_in == 5001  # what its card says: "+5000 more reports"
+    assert len(row.left.reports) == 5000 and read == []
+    assert row.left.reports == _printed_by(5000).reports  # listed: read now, as written
+    assert row.left.sources == _printed_by(5000).sources and len(read) == 2
+    assert not store.broken
+
+
+def test_a_big_topic_reads_which_statements_sit_side_by_side_a_page_at_a_time(
+    big_topic: StatementCache,
+) -> None:
+    store = big_topic.open_corpus("k")
+    assert store is not None
+    read: list[tuple[int, int]] = []
+    real = store.layout
+
+    def layout(topic: str, start: int, end: int) -> corpus_store.Layout:
+        read.append((start, end))
+        return real(topic, start, end)
+
+    store.layout = layout  # type: ignore[method-assign]
+    rows = store.topic_rows("grain", ("a", "b"))
+    assert len(rows) == 1000 and read == []  # opening a topic reads its count only
+    assert rows[0].left is not None and read == [(0, PAGE_ROWS)]
+    assert rows[-1].right is not None and read == [(0, PAGE_ROWS), (1000 - PAGE_ROWS, 1000)]
+
+
+def test_checking_a_store_decodes_each_statement_once(
+    big_topic: StatementCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[object] = []
+    real = corpus_store._statement
+    monkeypatch.setattr(
+        corpus_store, "_statement", lambda data, reports: read.append(data) or real(data, reports)
+    )
+    store = big_topic.open_corpus("k")
+    assert store is not None
+    assert store.verify()
+    assert len(read) == 2000  # not again for each topic whose rows show it

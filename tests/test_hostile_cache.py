@@ -200,6 +200,14 @@ CORPUS_SQL_DAMAGE: dict[str, tuple[str, str]] = {
     "another version's layout": ("CREATE TABLE extra(x)", "not a corpus database of this"),
     "another program's database": ("DROP TABLE pair_rows", "not a corpus database of this"),
     "a count table of words": ("UPDATE topic_counts SET left_count = 'x'", "counts of"),
+    "fewer rows than counted": ("UPDATE topic_counts SET row_count = 5", "rows of"),
+    "reports that are not JSON": ("UPDATE reports SET data = '['", "not valid JSON"),
+    "reports gone": ("DELETE FROM reports", "reports of statement 0: missing"),
+    "more reports counted than kept": ("UPDATE statements SET printed = 2", "not as many"),
+    "a report of nothing": (
+        "UPDATE reports SET data = '[{\"start\": 0}]'",
+        "entry[0].end: missing",
+    ),
 }
 
 

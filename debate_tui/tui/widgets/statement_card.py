@@ -95,7 +95,7 @@ def card_content(
 ) -> Content:
     """Everything a card shows, as one block of styled text."""
     source = source_label(meta, statement.source, group=group)
-    more = len(statement.sources) - 1
+    more = statement.printed_in - 1  # a stored remark's reports are not read for this
     if more:
         source += f" · +{more} more report{'s' if more > 1 else ''}"
     return Content("\n").join(
