@@ -692,7 +692,8 @@ def measure_reader_scale(
             "< 1.00 s",
             opened < 1.0,
             f"spawn to the first frame with statement cards and the key line, `debate-tui read` "
-            f"on a pseudo-terminal, best of {sizes.repeats}; {int(built['statements']):,} "
+            f"on a pseudo-terminal, best of {sizes.repeats} (the corpus as last read: its files "
+            f"are checked right after that frame); {int(built['statements']):,} "
             f"statements ({int(built['shown']):,} after merging); the build that wrote the "
             f"entry took {built['seconds']:.0f} s; loading the entry alone "
             f"{float(str(many['load_ms'])):,.0f} ms in the switch probe",
@@ -704,8 +705,8 @@ def measure_reader_scale(
             "<= 1.50x",
             ratio <= 1.5,
             f"as the 5,000 row (each topic's best of {sizes.rounds} presses of n, mean over "
-            f"{many['topics']} topics), on the corpus's own warm entry; a first visit pairs the "
-            f"topic, later ones reuse it; slowest topic {many['slowest_topic']} "
+            f"{many['topics']} topics), on the corpus's own warm entry; a first visit reads the "
+            f"topic's first page, later ones reuse it; slowest topic {many['slowest_topic']} "
             f"{float(str(many['slowest_ms'])):,.0f} ms",
         ),
         Row(

@@ -9,6 +9,7 @@ start reads one file instead of redoing that work.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from functools import lru_cache, partial
@@ -35,6 +36,9 @@ _ASSEMBLY_FILES = (
     "counterparts.py",  # the pairings are laid out in the corpus store
     "corpus_store.py",
 )
+
+# What `corpus_key` returns: "corpus-" and 32 hex digits.
+_KEY_SHAPE = re.compile("corpus-[0-9a-f]{32}").fullmatch
 
 Progress = Callable[[int, int, str], None]
 # Assembly after parsing: (stage, done, total), stage one of ASSEMBLY_STAGES.
@@ -133,7 +137,7 @@ def _assembly_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def corpus_key(corpus_dir: Path, config: Config) -> str | None:
+def corpus_key(corpus_dir: Path, config: Config, cancelled: Cancelled | None = None) -> str | None:
     """The cache key of a finished corpus, from its files as they are on disk.
 
     That is every article's name and bytes, the sidecar's bytes, the configuration, and
@@ -142,7 +146,9 @@ def corpus_key(corpus_dir: Path, config: Config) -> str | None:
     articles at all, and an article that stats as it did last time is not even read: its
     digest is kept in the cache (file_hashes.py). None when a file cannot be read (or is no
     regular file, or too large): that corpus is always built afresh, so its warnings are
-    fresh too.
+    fresh too. BuildCancelled once `cancelled()` says so (asked every few hundred files).
+
+    The key is remembered for the folder (`last_cached_debate` opens it without this work).
     """
     if corpus_dir.is_file():
         files = [(corpus_dir.name, os.fspath(corpus_dir))]
@@ -159,7 +165,9 @@ def corpus_key(corpus_dir: Path, config: Config) -> str | None:
     hashes = FileHashes(kept.get("files") if kept else None)
     digest = new_digest(f"{_assembly_version()}-{config.version}".encode())
     try:
-        for name, path in files:
+        for index, (name, path) in enumerate(files):
+            if index % 512 == 0:
+                _stop_if(cancelled)
             digest.update(name.encode() + b"\0")
             digest.update(bytes.fromhex(hashes.digest(path, name, MAX_ARTICLE_BYTES)))
         exists = sidecar.exists() or sidecar.is_symlink()
@@ -168,7 +176,45 @@ def corpus_key(corpus_dir: Path, config: Config) -> str | None:
         return None
     if hashes.changed():
         cache.put_data(kept_key, {"files": hashes.to_keep()})
-    return f"corpus-{digest.hexdigest()[:32]}"
+    key = f"corpus-{digest.hexdigest()[:32]}"
+    last = _last_key_entry(corpus_dir, config)
+    if _last_key(cache, last) != key:
+        cache.put_data(last, {"key": key})
+    return key
+
+
+def _last_key_entry(corpus_dir: Path, config: Config) -> str:
+    """Where the folder's last key is kept, for this configuration and this code (either
+    changed, the key is computed before anything is shown)."""
+    folder = os.fsencode(os.path.abspath(corpus_dir))
+    versions = f"\0{_assembly_version()}-{config.version}".encode()
+    return f"last-{hexdigest(folder + versions)}"
+
+
+def _last_key(cache: StatementCache, entry: str) -> str | None:
+    """The key kept under `entry`, if it has the shape of one (it is input like any entry)."""
+    kept = cache.get_data(entry)
+    key = kept.get("key") if kept else None
+    if type(key) is not str or _KEY_SHAPE(key) is None:
+        return None
+    return key
+
+
+def last_cached_debate(corpus_dir: Path, config: Config) -> tuple[Debate, str] | None:
+    """The debate of the corpus as it was when its key was last computed, and that key,
+    without looking at its files; None when there is none (then `cached_debate`).
+
+    At 50,000 articles the key takes most of a second (listing and stat-ing every file,
+    reading their kept digests), longer than everything else before the reader's first
+    frame. So the reader shows the last corpus at once and computes the key right after
+    its first frame: a caller of this must do that, and if the key differs, say so and
+    read the corpus again (the reader reloads it as `R` does).
+    """
+    key = _last_key(StatementCache(), _last_key_entry(corpus_dir, config))
+    if key is None:
+        return None
+    debate = _open_stored(corpus_dir, config, key)
+    return None if debate is None else (debate, key)
 
 
 def cached_debate(corpus_dir: Path, config: Config) -> Debate | None:
@@ -180,8 +226,10 @@ def cached_debate(corpus_dir: Path, config: Config) -> Debate | None:
     debate for the reader to show, with any problem found in the store later on.
     """
     key = corpus_key(corpus_dir, config)
-    if key is None:
-        return None
+    return None if key is None else _open_stored(corpus_dir, config, key)
+
+
+def _open_stored(corpus_dir: Path, config: Config, key: str) -> Debate | None:
     warnings = list(config.warnings)
     store = StatementCache().open_corpus(key, warn=warnings.append)
     if store is None:

@@ -129,6 +129,7 @@ def test_run_reader_returns_1_when_the_corpus_cannot_be_loaded(
     fake.release.set()
     monkeypatch.setattr(build, "build_debate", fake)
     monkeypatch.setattr(build, "cached_debate", lambda *_args, **_kwargs: None)  # a cold cache
+    monkeypatch.setattr(build, "last_cached_debate", lambda *_args, **_kwargs: None)
     original_run = DebateApp.run
 
     async def press_q_after_failure(pilot: Pilot[Any]) -> None:

@@ -135,6 +135,54 @@ async def test_r_keeps_the_topic_being_read(corpus: Path) -> None:
         assert reader(app).topic.id == topic
 
 
+# --- a warm start shows the corpus as last read, then checks its files -------------------------
+
+
+def _checked(app: DebateApp) -> bool:
+    """The check of the files, started after the first frame, has run to its end (a
+    finished worker leaves the app's list)."""
+    return app.unchecked_key is None and not any(w.group == "check" for w in app.workers)
+
+
+async def test_a_corpus_changed_since_it_was_last_read_is_said_and_read_again(
+    corpus: Path, own_cache: Path, parsed: list[str]
+) -> None:
+    from debate_tui.build import build_debate
+    from debate_tui.tui.app import reader_app
+
+    config = default_config()
+    build_debate(corpus, config, warn=lambda _m: None)
+    shutil.copy(corpus / MALTA, corpus / "copy.txt")  # changed after it was last read
+    parsed.clear()
+    app = reader_app(corpus, config)
+    assert app.unchecked_key is not None, "shown as last read, without its files' key"
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_reader(app, pilot)
+        await wait_for(pilot, lambda: "2 articles" in header_text(app))
+        assert "The corpus changed on disk since it was last read" in notes(app)
+        assert any(st.source == "copy.txt" for st in reader(app).debate.statements)
+    assert parsed == [], "the same text under a new name comes from the cache"
+
+
+async def test_a_corpus_unchanged_since_it_was_last_read_is_checked_and_left_alone(
+    corpus: Path, own_cache: Path
+) -> None:
+    from debate_tui.build import build_debate
+    from debate_tui.tui.app import reader_app
+
+    config = default_config()
+    build_debate(corpus, config, warn=lambda _m: None)
+    app = reader_app(corpus, config)
+    assert app.unchecked_key is not None
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_reader(app, pilot)
+        first = reader(app)
+        await wait_for(pilot, lambda: _checked(app))
+        await pilot.pause(0.2)
+        assert reader(app) is first and notes(app) == ""
+        assert not any(w.group == "refresh" for w in app.workers)
+
+
 @pytest.mark.parametrize("warm", [True, False], ids=["warm start", "cold start"])
 async def test_the_reader_replaced_by_r_is_gone_from_memory(corpus: Path, warm: bool) -> None:
     # A warm start's reader is the app's first screen; it is removed like any other, not

@@ -45,9 +45,14 @@ class DebateApp(App[int]):
         debate: Debate | None = None,
         config_file: Path | None = None,
         reread_config: bool = False,
+        unchecked_key: str | None = None,
     ) -> None:
         """`reread_config`: `a` and `R` read the configuration again (`config_file`, else the
-        corpus's debate.toml), so an edited topic or speaker is picked up with the articles."""
+        corpus's debate.toml), so an edited topic or speaker is picked up with the articles.
+
+        `unchecked_key`: `debate` is the corpus as it was under this key, not yet checked
+        against its files (build.last_cached_debate); the key is computed again once the
+        first frame is drawn, and a corpus changed since is said and read again."""
         super().__init__()
         if corpus is None and debate is not None:
             corpus = Path(debate.corpus)
@@ -61,6 +66,7 @@ class DebateApp(App[int]):
         self.reread_config = reread_config
         self.use_cache = use_cache
         self.debate = debate
+        self.unchecked_key = unchecked_key if debate is not None else None
         self.load_error: str | None = None
 
     def get_default_screen(self) -> Screen[None]:
@@ -97,6 +103,46 @@ class DebateApp(App[int]):
             f"\n{more} more: press w to read them all." if more else "\nPress w to read it again."
         )
         self.notify(first + hint, title="Warning", severity="warning", timeout=5, markup=False)
+
+    # --- a corpus shown before its key was checked ------------------------------------------
+
+    def on_reader_screen_drawn(self, message: ReaderScreen.Drawn) -> None:
+        message.stop()
+        key, self.unchecked_key = self.unchecked_key, None
+        if key is None or self.config is None:
+            return
+        config = self.config
+        self.run_worker(
+            lambda: self._check_in_thread(self.corpus, config, key),
+            name="check",
+            group="check",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _check_in_thread(self, corpus: Path, config: Config, shown: str) -> None:
+        """The corpus key from the files as they are now, against the one shown."""
+        from textual.worker import get_current_worker
+
+        from debate_tui.build import BuildCancelled, corpus_key
+
+        worker = get_current_worker()
+        try:
+            now = corpus_key(corpus, config, cancelled=lambda: worker.is_cancelled)
+        except BuildCancelled:
+            return
+        if now != shown and not worker.is_cancelled:
+            self.call_from_thread(self._corpus_changed)
+
+    def _corpus_changed(self) -> None:
+        self.notify(
+            "The corpus changed on disk since it was last read: reading it again. Until "
+            "then the statements shown are those from before.",
+            title="Corpus changed",
+            severity="warning",
+            timeout=8,
+        )
+        self.refresh_corpus()
 
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         self.debate = message.debate
@@ -251,22 +297,7 @@ def run_reader(
     """
     # The collector waits until the reader has drawn its first screen (see startup.py).
     startup.pause_collector()
-    debate = None
-    if use_cache:
-        from debate_tui.build import cached_debate  # spaCy-free: reads the cache only
-
-        try:
-            debate = cached_debate(corpus, config)
-        except Exception:  # the app's own loading path reports what went wrong
-            debate = None
-    app = DebateApp(
-        corpus,
-        config,
-        use_cache=use_cache,
-        debate=debate,
-        config_file=config_file,
-        reread_config=True,
-    )
+    app = reader_app(corpus, config, use_cache=use_cache, config_file=config_file)
     startup.freeze_long_lived()
     try:
         app.run()
@@ -276,3 +307,32 @@ def run_reader(
         print(f"debate-tui: error: {visible(app.load_error, one_line=True)}", file=sys.stderr)
         return 1
     return app.return_code or 0
+
+
+def reader_app(
+    corpus: Path, config: Config, *, use_cache: bool = True, config_file: Path | None = None
+) -> DebateApp:
+    """The reader as `run_reader` starts it: a warm corpus is shown as it was last read and
+    checked against its files right after the first frame (see build.last_cached_debate);
+    else as the cache has it now (`cached_debate`), else the loading screen builds it."""
+    debate = unchecked = None
+    if use_cache:
+        from debate_tui.build import cached_debate, last_cached_debate  # spaCy-free
+
+        try:
+            last = last_cached_debate(corpus, config)
+            if last is not None:
+                debate, unchecked = last
+            else:
+                debate = cached_debate(corpus, config)
+        except Exception:  # the app's own loading path reports what went wrong
+            debate = unchecked = None
+    return DebateApp(
+        corpus,
+        config,
+        use_cache=use_cache,
+        debate=debate,
+        config_file=config_file,
+        reread_config=True,
+        unchecked_key=unchecked,
+    )

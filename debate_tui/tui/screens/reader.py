@@ -47,6 +47,9 @@ class ReaderScreen(Screen[None]):
     topic_index: reactive[int] = reactive(0, init=False)
     query_text: reactive[str] = reactive("", init=False)
 
+    class Drawn(Message):
+        """The reader's first frame is on the screen: work that could wait for it may start."""
+
     class RefreshRequested(Message):
         """Read the corpus from disk again, after adding `url` to it when one is given."""
 
@@ -94,8 +97,12 @@ class ReaderScreen(Screen[None]):
         if not self._drawn:
             self._drawn = True
             startup.skip_first_restyle(event)  # styled as mounted, size classes set
-            # Once drawn, collect garbage again (run_reader pauses it while it is built).
-            self.call_after_refresh(startup.resume_collector)
+            self.call_after_refresh(self._first_drawn)
+
+    def _first_drawn(self) -> None:
+        # Once drawn, collect garbage again (run_reader pauses it while it is built).
+        startup.resume_collector()
+        self.post_message(self.Drawn())
 
     @property
     def pairing_view(self) -> PairingView:
