@@ -1469,3 +1469,24 @@ def test_background_in_the_present_between_two_statements_stays_narration(
         "“We are ready to talk whenever our partners are,” he said.\n"
     )
     assert not any("presidency" in s.text for s in extract(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "During the interview, Lavrov spoke to the host about many topics, including the "
+            "grain corridor and the old treaty.",
+            ["lavrov"],
+        ),
+        (
+            "During the dinner, Blinken spoke to Lavrov about a prisoner exchange.",
+            [],
+        ),
+    ],
+)
+def test_speaking_to_the_host_of_an_interview_is_a_statement(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    found = extract(tmp_path, "A headline\n" + sentence + "\n")
+    assert [s.speaker for s in found] == expected

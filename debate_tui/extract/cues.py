@@ -347,6 +347,17 @@ def _quotation(token: Token, children: list[Token], rules: Rules) -> bool:
     )
 
 
+def _forum(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'During the interview, Altman spoke to Fridman about ...': a phrase of the verb
+    naming an interview or a show (the data's `forums`), where speaking to the host is
+    speaking to the public, not a conversation."""
+    return any(
+        c.dep_ == "prep"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in rules.forums for g in c.children)
+        for c in children
+    )
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -364,4 +375,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "said-object": _said_object,
     "object-as": _object_as,
     "quotation": _quotation,
+    "forum": _forum,
 }

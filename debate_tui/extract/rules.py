@@ -36,6 +36,7 @@ NEEDS = frozenset(
         "said-object",
         "object-as",
         "quotation",
+        "forum",
     }
 )
 
@@ -56,6 +57,7 @@ class Rules:
     wh_free: frozenset[str]
     source_nouns: frozenset[str]
     audiences: frozenset[str]
+    forums: frozenset[str]  # "during the interview": where speaking to the host is public
     hedges: frozenset[str]
     speech_nouns: frozenset[str]
     occasion_preps: frozenset[str]
@@ -127,6 +129,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         wh_free=_words(words.get("wh_free", ())),
         source_nouns=_words(words.get("source_nouns", ())),
         audiences=_words(words.get("audiences", ())),
+        forums=_words(words.get("forums", ())),
         hedges=_words(words.get("hedges", ())),
         speech_nouns=_words(words.get("speech_nouns", ())),
         occasion_preps=_words(words.get("occasion_preps", ())),
