@@ -144,8 +144,16 @@ def _checked(app: DebateApp) -> bool:
     return app.unchecked_key is None and not any(w.group == "check" for w in app.workers)
 
 
+@pytest.fixture
+def deferred_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check after the first frame, as a corpus of thousands of files gets it."""
+    from debate_tui import build
+
+    monkeypatch.setattr(build, "DEFER_CHECK_FROM_FILES", 1)
+
+
 async def test_a_corpus_changed_since_it_was_last_read_is_said_and_read_again(
-    corpus: Path, own_cache: Path, parsed: list[str]
+    corpus: Path, own_cache: Path, parsed: list[str], deferred_check: None
 ) -> None:
     from debate_tui.build import build_debate
     from debate_tui.tui.app import reader_app
@@ -165,7 +173,7 @@ async def test_a_corpus_changed_since_it_was_last_read_is_said_and_read_again(
 
 
 async def test_a_corpus_unchanged_since_it_was_last_read_is_checked_and_left_alone(
-    corpus: Path, own_cache: Path
+    corpus: Path, own_cache: Path, deferred_check: None
 ) -> None:
     from debate_tui.build import build_debate
     from debate_tui.tui.app import reader_app
@@ -181,6 +189,25 @@ async def test_a_corpus_unchanged_since_it_was_last_read_is_checked_and_left_alo
         await pilot.pause(0.2)
         assert reader(app) is first and notes(app) == ""
         assert not any(w.group == "refresh" for w in app.workers)
+
+
+async def test_a_small_corpus_edited_since_it_was_last_read_opens_as_it_is_now(
+    corpus: Path, own_cache: Path
+) -> None:
+    # A few articles are keyed before the first frame (milliseconds): the edit is shown at
+    # once, with no "changed" notice and no second read a moment later.
+    from debate_tui.build import build_debate
+    from debate_tui.tui.app import reader_app
+
+    config = default_config()
+    build_debate(corpus, config, warn=lambda _m: None)
+    shutil.copy(corpus / MALTA, corpus / "copy.txt")
+    build_debate(corpus, config, warn=lambda _m: None)  # the new corpus's entry, warm
+    (corpus / "copy.txt").unlink()
+    app = reader_app(corpus, config)
+    assert app.unchecked_key is None, "keyed before it is shown"
+    assert app.debate is not None, "the earlier corpus's entry is still warm"
+    assert not any(st.source == "copy.txt" for st in app.debate.statements)
 
 
 @pytest.mark.parametrize("warm", [True, False], ids=["warm start", "cold start"])
