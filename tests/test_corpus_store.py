@@ -57,14 +57,21 @@ def big_topic(tmp_path: Path) -> StatementCache:
     return cache
 
 
-def test_a_big_topic_opens_reading_one_page_of_its_statements(
-    big_topic: StatementCache, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def decoded(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every statement the store decodes, as it decodes it."""
     read: list[object] = []
     real = corpus_store._statement
     monkeypatch.setattr(
         corpus_store, "_statement", lambda data, reports: read.append(data) or real(data, reports)
     )
+    return read
+
+
+def test_a_big_topic_opens_reading_one_page_of_its_statements(
+    big_topic: StatementCache, decoded: list[object]
+) -> None:
+    read = decoded
     store = big_topic.open_corpus("k")
     assert store is not None
     rows = store.topic_rows("grain", ("a", "b"))
@@ -146,13 +153,9 @@ def test_a_big_topic_reads_which_statements_sit_side_by_side_a_page_at_a_time(
 
 
 def test_checking_a_store_decodes_each_statement_once(
-    big_topic: StatementCache, monkeypatch: pytest.MonkeyPatch
+    big_topic: StatementCache, decoded: list[object]
 ) -> None:
-    read: list[object] = []
-    real = corpus_store._statement
-    monkeypatch.setattr(
-        corpus_store, "_statement", lambda data, reports: read.append(data) or real(data, reports)
-    )
+    read = decoded
     store = big_topic.open_corpus("k")
     assert store is not None
     assert store.verify()
