@@ -26,23 +26,30 @@ Everyone else (spokespeople, ministries, officials, narration) is OTHER and neve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from debate_tui.corpus import is_furniture, is_heading
+from debate_tui.extract.across_sentences import (
+    ArticleClauses,
+    carry_paraphrase,
+    carry_quotes,
+    group_statements,
+)
+from debate_tui.extract.clauses import Clause, Credit, carried
 from debate_tui.extract.content import content_words
 from debate_tui.extract.cues import is_according, is_cue, remark_owner, stance_source
-from debate_tui.extract.evidence import Evidence, confidence, reason
+from debate_tui.extract.evidence import Evidence
 from debate_tui.extract.lines import joined, wrapped_runs
 from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
 from debate_tui.extract.rules import Rules, load_rules
 from debate_tui.extract.speakers import Gazetteer, Mention, title_heads
 from debate_tui.extract.topics import TopicMatcher
 from debate_tui.extract.turns import OTHER, Turn, dateline_end, find_turns, is_bullet, label_words
-from debate_tui.model import OTHER_TOPIC, Article, Kind, Speaker, Statement, Via
+from debate_tui.model import Article, Speaker, Statement, Via
 
-__all__ = ["OTHER", "ArticleAttributor", "parse_spans"]
+__all__ = ["OTHER", "ArticleAttributor", "Clause", "Credit", "parse_spans"]
 
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"})
 _CORE_CUT_DEPS = frozenset(
@@ -66,41 +73,6 @@ _OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _CLOSING = frozenset({"”", '"', "’", "»", "“"})
 
 Token = Any  # a spaCy Token; typed loosely so this module never imports spaCy
-
-
-@dataclass(frozen=True, slots=True)
-class Clause:
-    """One sentence as parsed (or the part of it that is one speaker's)."""
-
-    start: int
-    end: int
-    paragraph: int
-    words: tuple[tuple[str, str], ...]
-    anaphoric: bool = False  # "such an agreement", "this decision": refers back
-    lead_in: bool = False  # ends in ":", framing the next sentence
-    # reads as a view paraphrased: its main verb with a modal, nobody named in it
-    argued: bool = False
-    # opens with a conjunction and holds only cues without a subject: "Or while
-    # questioning why ...", the previous sentence going on
-    fragment: bool = False
-    cued: bool = False  # holds a speech cue, whoever's
-    excluded: tuple[tuple[int, int], ...] = ()  # spans of rival cues' words
-    # (offset, lemma) of the sentence's content words (extract/content.py)
-    content: tuple[tuple[int, str], ...] = ()
-    # What merging compares when a clause describing the words was cut off: the span
-    # before that cut (", a step that the Kremlin describes as ..."); None: start to end.
-    compared: tuple[int, int] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Credit:
-    """Whose a clause is and why; `framed_by` is the index of the clause it came from."""
-
-    speaker: str
-    via: Via
-    evidence: Evidence
-    own_cue: bool
-    framed_by: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,7 +364,7 @@ class ArticleAttributor:
             return
         for i in range(first + 1, len(self.clauses)):
             if self.credits[i] is None:
-                self.credits[i] = self._carried(head, first, "paraphrase")
+                self.credits[i] = carried(head, first, "paraphrase")
 
     def _in_turn(self, turn: Turn, paragraph: int, *, first: bool) -> Credit:
         """Everything said in a transcript turn is the labelled speaker's."""
@@ -1336,227 +1308,27 @@ class ArticleAttributor:
                 return replace(clause, start=start)
         return clause
 
-    # -- across sentences ---------------------------------------------------------------
+    # -- across sentences (across_sentences.py) -----------------------------------------
+    def _across(self) -> ArticleClauses:
+        return ArticleClauses(
+            self.article,
+            self.clauses,
+            self.quotes,
+            self.speaker_ids,
+            self._ranks,
+            self.topics,
+            self.rules,
+        )
+
     def _carry_quotes(self, credits: list[Credit | None]) -> list[Credit | None]:
         """Sentences inside a quotation, or after a lead-in, take the framing credit."""
-        clauses = self.clauses
-        out = list(credits)
-        owner_of_open: int | None = None
-        last_paragraph = -1
-        for quote in self.quotes:
-            inside = [
-                i for i, c in enumerate(clauses) if c.start < quote.end and c.end > quote.start
-            ]
-            if not inside:
-                continue
-            framing = [i for i in inside if (cr := out[i]) is not None and cr.own_cue]
-            owner: int | None = framing[0] if framing else None
-            if owner is None:
-                first = inside[0]
-                previous = first - 1 if first else None
-                paragraph = clauses[first].paragraph
-                at_para_start = quote.start == self.article.paragraphs[paragraph][0]
-                if (
-                    previous is not None
-                    and clauses[previous].paragraph == paragraph
-                    and out[previous] is not None
-                    and (clauses[previous].lead_in or quote.start == clauses[first].start)
-                ):
-                    # '"...," he said. "..."': an unattributed quotation opening the next
-                    # sentence continues the same speaker.
-                    owner = previous
-                elif (
-                    at_para_start and owner_of_open is not None and last_paragraph == paragraph - 1
-                ):
-                    owner = owner_of_open
-                elif at_para_start and self._continues(previous, paragraph, out):
-                    # a paragraph that is a quotation with no cue of its own goes on with
-                    # the speaker of the paragraph before: '... Blinken said.' / '"We ..."'
-                    owner = previous
-            if owner is not None:
-                for i in inside:
-                    if out[i] is None:
-                        out[i] = self._carried(out[owner], owner, "quotation")
-            owner_of_open = owner if not quote.balanced else None
-            last_paragraph = clauses[inside[-1]].paragraph
-        for i in range(1, len(clauses)):
-            before = clauses[i - 1]
-            if (
-                before.lead_in
-                and out[i - 1] is not None
-                and out[i] is None
-                and clauses[i].paragraph == before.paragraph
-            ):
-                out[i] = self._carried(out[i - 1], i - 1, "lead-in")
-        return out
-
-    def _continues(
-        self, previous: int | None, paragraph: int, credits: list[Credit | None]
-    ) -> bool:
-        """The clause before ends the previous body paragraph and is a speaker's."""
-        if previous is None:
-            return False
-        credit = credits[previous]
-        before = self.clauses[previous].paragraph
-        if any(c.cued for c in self.clauses if c.paragraph == paragraph):
-            return False  # '"...," she said': its own cue, resolved or not
-        return (
-            credit is not None
-            and credit.speaker in self.speaker_ids
-            and self._ranks[before] == self._ranks[paragraph] - 1
-        )
-
-    def _carried(self, owner: Credit | None, index: int, kind: str) -> Credit | None:
-        if owner is None:
-            return None
-        evidence = owner.evidence
-        return Credit(
-            owner.speaker,
-            owner.via,
-            evidence.carried_over(kind, reason(evidence)),
-            own_cue=False,
-            framed_by=index,
-        )
-
-    def _carry_paraphrase(self, credits: list[Credit | None]) -> list[Credit | None]:
-        """A sentence with no cue between two of one speaker's statements, a paragraph
-        apart at most, that reads as a view (a modal, naming no one) goes on with
-        that speaker: 'According to Lavrov, X. Without a dialogue it would be hard to Y.
-        "We ...," ...'; narration between them ('The talks lasted an hour.') stays."""
-        out = list(credits)
-        clauses = self.clauses
-        for i in range(1, len(clauses)):
-            before = out[i - 1]
-            if (
-                out[i] is None
-                and clauses[i].fragment
-                and before is not None
-                and before.speaker in self.speaker_ids
-                and clauses[i - 1].paragraph == clauses[i].paragraph
-            ):
-                # "..., as he put it. Or while questioning why ...": his sentence goes on
-                out[i] = self._carried(before, i - 1, "paraphrase")
-        for i in range(1, len(clauses) - 1):
-            before, after = out[i - 1], out[i + 1]
-            clause = clauses[i]
-            if (
-                out[i] is not None
-                or clause.cued
-                or not clause.argued
-                or before is None
-                or after is None
-                or before.speaker != after.speaker
-                or before.speaker not in self.speaker_ids
-            ):
-                continue
-            ranks = [self._ranks[clauses[j].paragraph] for j in (i - 1, i, i + 1)]
-            if ranks[2] - ranks[0] > 1:
-                continue
-            out[i] = self._carried(before, i - 1, "paraphrase")
-        return out
+        return carry_quotes(self._across(), credits)
 
     def statements(self) -> list[Statement]:
-        credits = self._carry_paraphrase(self._carry_quotes(self.credits))
-        clauses = self.clauses
-        groups: list[list[int]] = []
-        for index, credit in enumerate(credits):
-            if credit is None or credit.speaker not in self.speaker_ids:
-                continue
-            previous = index - 1
-            prev_credit = credits[previous] if index else None
-            joins = (
-                groups
-                and previous == groups[-1][-1]
-                and prev_credit is not None
-                and prev_credit.speaker == credit.speaker
-                and clauses[index].paragraph - clauses[previous].paragraph <= 1
-                and (
-                    (not credit.own_cue and credit.framed_by in groups[-1])
-                    or clauses[previous].lead_in
-                    or prev_credit.framed_by == index
-                )
-            )
-            if joins:
-                groups[-1].append(index)
-            else:
-                groups.append([index])
-        out: list[Statement] = []
-        previous_group: list[int] | None = None
-        previous_topics: tuple[str, ...] = ()
-        for group in groups:
-            topics = self._topics(clauses[i] for i in group)
-            first = clauses[group[0]]
-            first_via = credits[group[0]].via  # type: ignore[union-attr]
-            adjacent = (
-                previous_group is not None
-                and credits[previous_group[0]].speaker == credits[group[0]].speaker  # type: ignore[union-attr]
-                and group[0] == previous_group[-1] + 1
-            )
-            if adjacent and previous_topics != (OTHER_TOPIC,):
-                if not topics and (
-                    first_via == "pronoun" or first.anaphoric or self._opens_with_quote(first)
-                ):
-                    # "Mutual compliance ...", "such an agreement ...": the remark goes on
-                    topics = previous_topics
-                elif (
-                    first_via == "pronoun"
-                    and set(topics) & set(previous_topics)
-                    and first.paragraph == clauses[group[0] - 1].paragraph  # own words first
-                ):
-                    # "He called for ..." on the theme of the sentence before keeps its topics
-                    topics = self.topics.ordered(set(topics) | set(previous_topics))
-            statement = self._statement(group, credits, topics or (OTHER_TOPIC,))
-            out.append(statement)
-            previous_group, previous_topics = group, statement.topics
-        return out
-
-    def _opens_with_quote(self, clause: Clause) -> bool:
-        return any(q.start == clause.start for q in self.quotes)
-
-    def _topics(self, group: Iterable[Clause]) -> tuple[str, ...]:
-        words = [w for c in group for w in c.words]
-        return tuple(self.topics.match(words))
-
-    def _statement(
-        self, group: list[int], credits: list[Credit | None], topics: tuple[str, ...]
-    ) -> Statement:
-        clauses = [self.clauses[i] for i in group]
-        group_credits = [c for c in (credits[i] for i in group) if c is not None]
-        head = next((c for c in group_credits if c.own_cue), group_credits[0])
-        start, end = clauses[0].start, clauses[-1].end
-        text = self.article.text[start:end]
-        excluded = [span for c in clauses for span in c.excluded]
-        quotes = tuple(
-            (max(q.start, start), min(q.end, end))
-            for q in self.quotes
-            if q.start < end
-            and q.end > start
-            and not any(lo <= q.start and q.end <= hi for lo, hi in excluded)
-        )
-        lemmas = tuple(
-            word
-            for clause in clauses
-            for lo, hi in [_compared(clause)]
-            for at, word in clause.content
-            if lo <= at < hi
-        )
-        return Statement(
-            speaker=head.speaker,
-            text=text,
-            kind=_kind(text, start, quotes),
-            topics=topics,
-            source=self.article.source,
-            start=start,
-            end=end,
-            paragraph=clauses[0].paragraph,
-            cue=head.evidence.cue,
-            via=head.via,
-            confidence=min(confidence(c.evidence, self.rules) for c in group_credits),
-            reason=reason(head.evidence),
-            quotes=quotes,
-            evidence=tuple(head.evidence.as_dict().items()),
-            lemmas=lemmas,
-        )
+        """The article's statements: credits carried on, then grouped."""
+        across = self._across()
+        credits = carry_paraphrase(across, self._carry_quotes(self.credits))
+        return group_statements(across, credits)
 
 
 def _closes_kept(doc: Any, lo: int, hi: int) -> bool:
@@ -1585,14 +1357,6 @@ def _phrase(subject: Token | None) -> set[int]:
                 out.add(child.i)
                 stack.append(child)
     return out
-
-
-def _compared(clause: Clause) -> tuple[int, int]:
-    """The span of a clause that merging compares: its own, or with the description of
-    its words that was cut off, after any lead-in it dropped."""
-    if clause.compared is None:
-        return clause.start, clause.end
-    return clause.start, max(clause.end, clause.compared[1])
 
 
 def _after_according(token: Token) -> bool:
@@ -1698,22 +1462,3 @@ def _heads(subject: Token) -> list[Token]:
             heads.append(child)
             heads.extend(c for c in child.children if c.dep_ == "appos")
     return heads
-
-
-def _kind(text: str, start: int, quotes: tuple[tuple[int, int], ...]) -> Kind:
-    if not quotes:
-        return "reported"
-    inside = [False] * len(text)
-    for lo, hi in quotes:
-        for i in range(lo - start, hi - start):
-            if 0 <= i < len(inside):
-                inside[i] = True
-    outside_words = "".join(
-        ch if not flag else " " for ch, flag in zip(text, inside, strict=True)
-    ).split()
-    outside = sum(1 for w in outside_words if any(c.isalnum() for c in w))
-    quoted_words = "".join(
-        ch if flag else " " for ch, flag in zip(text, inside, strict=True)
-    ).split()
-    quoted = sum(1 for w in quoted_words if any(c.isalnum() for c in w))
-    return "quote" if outside <= 8 and quoted >= outside else "mixed"
