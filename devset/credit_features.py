@@ -302,7 +302,7 @@ class ReadingAttributor(ArticleAttributor):
     def _last_subject(self, paragraph: int) -> str | None:
         """Who the last person taken as a subject in this or the previous paragraph is."""
         here = self._ranks[paragraph]
-        for person in reversed(self._persons):
+        for person in reversed(self.antecedents.persons):
             if self._ranks[person.paragraph] < here - 1:
                 return None
             if person.subject:
@@ -337,7 +337,7 @@ class ReadingAttributor(ArticleAttributor):
                 speaker,
                 last_subject=last_subject,
                 pronoun_form=form,
-                forms=self._forms.get(speaker, {}),
+                forms=self.antecedents.forms.get(speaker, {}),
             )
         return out
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from debate_tui.corpus import is_furniture, is_heading
@@ -43,8 +43,10 @@ from debate_tui.extract.cues import is_according, is_cue, remark_owner, stance_s
 from debate_tui.extract.evidence import Evidence
 from debate_tui.extract.lines import joined, wrapped_runs
 from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
+from debate_tui.extract.referents import Antecedents, Person, Referents
 from debate_tui.extract.rules import Rules, load_rules
 from debate_tui.extract.speakers import Gazetteer, Mention, title_heads
+from debate_tui.extract.tokens import SUBJECT_DEPS, Token, in_quotes, offset_of
 from debate_tui.extract.topics import TopicMatcher
 from debate_tui.extract.turns import OTHER, Turn, dateline_end, find_turns, is_bullet, label_words
 from debate_tui.model import Article, Speaker, Statement, Via
@@ -52,9 +54,6 @@ from debate_tui.model import Article, Speaker, Statement, Via
 __all__ = ["OTHER", "ArticleAttributor", "Clause", "Credit", "parse_spans"]
 
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"})
-_CORE_CUT_DEPS = frozenset(
-    {"relcl", "acl", "advcl", "ccomp", "parataxis", "prep", "punct", "cc", "conj"}
-)
 _INVERTED_DEPS = frozenset({"dobj", "attr", "dep", "npadvmod", "nsubj", "oprd", "appos"})
 # A cue under another cue reached through one of these is what the outer cue reports.
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "dep"})
@@ -63,7 +62,6 @@ _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "dep"})
 # still compares the uncut sentence (`Clause.compared`), so two outlets' reports of one
 # remark, one with such a clause, still fold into one.
 _DESCRIBING_DEPS = frozenset({"relcl", "acl"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EDGE_DEPS = frozenset({"punct", "cc", "mark", "prep"})
 _QUOTE_MARKS = '"“”«»„‘'
 _QUOTE_AFTER_COMMA = re.compile(r"[,:]\s*[“‘\"«]\w")
@@ -71,21 +69,6 @@ _SENTENCE_INSIDE = re.compile(r"[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
 _ARTICLES_AND_OF = frozenset({"the", "a", "an", "of", "and", "for", "to", "in"})
 _OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _CLOSING = frozenset({"”", '"', "’", "»", "“"})
-
-Token = Any  # a spaCy Token; typed loosely so this module never imports spaCy
-
-
-@dataclass(frozen=True, slots=True)
-class _Person:
-    """Someone named in a paragraph: a subject (an antecedent) or only mentioned."""
-
-    paragraph: int
-    who: str
-    words: str
-    subject: bool
-    spoke: bool = False  # the subject of a speech cue, not only of narration
-    sentence: int = -1  # the index of the clause being read when noted
-    at: int = -1  # where in the text the words stand
 
 
 def parse_spans(
@@ -208,14 +191,6 @@ def body_ranks(article: Article, runs: dict[int, int] | None = None) -> dict[int
     return ranks
 
 
-def _abs(token: Token, base: int) -> int:
-    return base + int(token.idx)
-
-
-def _inside(quotes: Sequence[QuoteSpan], offset: int) -> bool:
-    return any(q.start < offset < q.end for q in quotes)
-
-
 def sentence_span(sent: Any, base: int, text: str) -> tuple[int, int] | None:
     """The article offsets of a sentence (a spaCy Span of a paragraph starting at `base`),
     trailing white space left out; None for a sentence of white space alone. Statements
@@ -255,9 +230,11 @@ class ArticleAttributor:
         # quotation marks pair over a run of wrapped lines, as over one paragraph
         self.quotes = top_level(find_quotes(article.text, joined(article.paragraphs, runs)))
         self._turn_opening: int | None = None  # clause index opening the current turn paragraph
-        self._persons: list[_Person] = []
         self._ranks = body_ranks(article, runs)
-        self._forms: dict[str, dict[str, int]] = {}  # speaker -> pronoun form -> count
+        self.referents = Referents(gazetteer, self.rules)
+        self.antecedents = Antecedents(
+            self.referents, self.rules, self.mentions, self._ranks, gazetteer.speakers
+        )
 
     def parse_spans(self) -> list[tuple[int, int, int]]:
         """What of this article to parse: see `parse_spans`."""
@@ -276,7 +253,7 @@ class ArticleAttributor:
         first = len(self.clauses)
         opener = None if turn is not None else self._opener(index, base)
         if opener is not None:
-            self._note(_Person(index, opener[0], opener[1].words, True))
+            self._note(Person(index, opener[0], opener[1].words, True))
         for whole in doc.sents:
             sent = whole.doc[max(whole.start, lo) : min(whole.end, hi)]  # never past the unit
             if not len(sent):
@@ -372,9 +349,13 @@ class ArticleAttributor:
         evidence = Evidence("turn", turn.label, turn.label, self._name(who), role="label")
         if first:
             self._turn_opening = len(self.clauses)
-            self._note(_Person(paragraph, who, turn.label, True))
+            self._note(Person(paragraph, who, turn.label, True))
             return Credit(who, "name", evidence, own_cue=True)
         return Credit(who, "name", evidence, own_cue=False, framed_by=self._turn_opening)
+
+    def _note(self, person: Person) -> None:
+        """Someone named while the current clause is read, for pronouns to refer to."""
+        self.antecedents.note(person, len(self.clauses))
 
     def _name(self, who: str) -> str:
         return self._names.get(who, "someone else")
@@ -389,7 +370,7 @@ class ArticleAttributor:
             t
             for t in sent
             if is_cue(t, rules)
-            and (not _inside(quotes, _abs(t, base)) or self._quoted_verb(t, quotes, base))
+            and (not in_quotes(quotes, offset_of(t, base)) or self._quoted_verb(t, quotes, base))
         ]
         readout = self._readout_cue(sent, quotes, base, cues)
         if readout is not None:  # the body that quotes the summary is its channel
@@ -435,18 +416,18 @@ class ArticleAttributor:
         inside the sentence on the cue's own verb phrase (only adverbs or "to" before the
         verb in it), the verb hanging from words outside it: the writer quotes the
         speaker's wording of his own act, and the cue stays a cue."""
-        at = _abs(cue, base)
+        at = offset_of(cue, base)
         inside = [q for q in quotes if q.start < at < q.end]
         if not inside:
             return False
         quote = inside[0]
         if quote.start <= base + cue.sent.start_char + 1:
             return False  # a quotation opening the sentence is the speaker's own sentence
-        before = [t for t in cue.sent if quote.start < _abs(t, base) < at]
+        before = [t for t in cue.sent if quote.start < offset_of(t, base) < at]
         return (
             cue.dep_ == "xcomp"  # "used it to '...'", "vowed to '...'": no subject of its own
             and all(t.dep_ in ("advmod", "aux", "neg") or t.is_punct for t in before)
-            and not quote.start < _abs(cue.head, base) < quote.end
+            and not quote.start < offset_of(cue.head, base) < quote.end
         )
 
     def _readout_cue(
@@ -468,19 +449,24 @@ class ArticleAttributor:
             subject = self._subject_of(cue, quotes, base)
             if subject is None:
                 continue
-            found = self._speaker_of(subject, self.mentions, base)
+            found = self.referents.speaker_of(subject, self.mentions, base)
             if found is None or found[0] != OTHER:
                 return None
-            if self._person_like(subject) and subject.lemma_.lower() not in self.rules.readers:
+            if (
+                self.referents.person_like(subject)
+                and subject.lemma_.lower() not in self.rules.readers
+            ):
                 return None
         mentions = [m for m in self.mentions if quote.start <= m.start < quote.end]
         for token in sent:
-            if not quote.start < _abs(token, base) < quote.end or not is_cue(token, self.rules):
+            if not quote.start < offset_of(token, base) < quote.end or not is_cue(
+                token, self.rules
+            ):
                 continue
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            if not subjects or not quote.start < _abs(subjects[0], base) < quote.end:
+            if not subjects or not quote.start < offset_of(subjects[0], base) < quote.end:
                 continue
-            found = self._speaker_of(subjects[0], mentions, base)
+            found = self.referents.speaker_of(subjects[0], mentions, base)
             if found is not None and found[0] in self.speaker_ids:
                 return token
             return None
@@ -492,11 +478,11 @@ class ArticleAttributor:
         subject = self._subject_of(cue, quotes, base)
         if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
             return False
-        found = self._speaker_of(subject, self.mentions, base)
+        found = self.referents.speaker_of(subject, self.mentions, base)
         return (
             found is not None
             and found[0] == OTHER
-            and not self._person_like(subject)
+            and not self.referents.person_like(subject)
             and subject.lemma_.lower() not in self.rules.source_nouns
         )
 
@@ -528,7 +514,7 @@ class ArticleAttributor:
         subject = self._subject_of(cue, quotes, base)
         if subject is None or subject.lower_ in self.rules.pronouns:
             return None
-        found = self._named_in(subject, self.mentions, base)
+        found = self.referents.named_in(subject, self.mentions, base)
         return found[0] if found[0] in self.speaker_ids else None
 
     def _named_speaker_cue(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
@@ -564,10 +550,10 @@ class ArticleAttributor:
             return True  # names its own source; weighed against the others in _cues
         inverted = self._inverted_quote(outer, quotes, base)
         if inverted is not None:
-            return not (inverted.start <= _abs(cue, base) < inverted.end)
+            return not (inverted.start <= offset_of(cue, base) < inverted.end)
         if (
             cue.i < outer.i
-            and any(c.dep_ in _SUBJECT_DEPS for c in cue.children)
+            and any(c.dep_ in SUBJECT_DEPS for c in cue.children)
             and any(t.text == ";" and t.head.i == outer.i for t in cue.doc[cue.i : outer.i])
         ):
             return True  # "X asked ...; to this, Y responded": beside it, not reported
@@ -576,7 +562,7 @@ class ArticleAttributor:
             return False
         if cue.dep_ == "conj" and sum(c.dep_ == "nsubj" for c in outer.children) > 1:
             return False  # "X, he pointed out, have remarked ...": what the aside reports
-        subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return all(
                 s.lower_ not in self.rules.pronouns and s.lower_ not in self.rules.relative_pronouns
@@ -602,7 +588,7 @@ class ArticleAttributor:
         if not any(c.dep_ == "nsubj" and c.i > cue.i for c in cue.children):
             return None
         sentence_start = base + cue.sent.start_char
-        before = [q for q in quotes if sentence_start <= q.start and q.end <= _abs(cue, base)]
+        before = [q for q in quotes if sentence_start <= q.start and q.end <= offset_of(cue, base)]
         return before[-1] if before else None
 
     def _attribute(
@@ -633,29 +619,31 @@ class ArticleAttributor:
             if is_according(cue, self.rules):
                 stance = stance_source(cue, self.rules) is not None
                 cue_words = " ".join(t.text for t in cue.head.subtree) if stance else "according to"
-            found = self._speaker_of(subject, mentions, base)
-            if found is not None and self._joint(cue, subject):
+            found = self.referents.speaker_of(subject, mentions, base)
+            if found is not None and self.referents.joint(cue, subject):
                 found = (OTHER, found[1])
             if found is None:
-                resolved = self._resolve_pronoun(clause.paragraph, subject, sent, quotes, base)
+                resolved = self.antecedents.resolve_pronoun(
+                    clause.paragraph, subject, sent, quotes, base
+                )
                 if resolved is None:
                     continue
                 who, evidence = resolved
                 evidence = replace(evidence, cue=cue_words)
                 decisions.append((cue, who, evidence))
                 self._note(
-                    _Person(
+                    Person(
                         clause.paragraph,
                         who,
                         self._name(who),
                         True,
                         spoke=True,
-                        at=_abs(subject, base),
+                        at=offset_of(subject, base),
                     )
                 )
                 continue
             who, via = found
-            if who == OTHER and not (self._person_like(subject) or cue is cues[0]):
+            if who == OTHER and not (self.referents.person_like(subject) or cue is cues[0]):
                 rival_cues.append((cue, who))  # "..., while the Commission said ..."
                 continue
             if subject.head is cue and subject.i > cue.i:
@@ -673,27 +661,31 @@ class ArticleAttributor:
                 according_to=cue_words == "according to",
             )
             decisions.append((cue, who, evidence))
-            if who != OTHER or self._person_like(subject):
+            if who != OTHER or self.referents.person_like(subject):
                 self._note(
-                    _Person(
+                    Person(
                         clause.paragraph,
                         who,
                         subject.text,
                         True,
                         spoke=True,
-                        at=_abs(subject, base),
+                        at=offset_of(subject, base),
                     )
                 )
         if not decisions:
-            self._note_subject_person(sent, mentions, base, clause.paragraph)
-        self._note_mentions(sent, clause.paragraph, mentions, quotes, base, cues)
+            self.antecedents.note_subject_person(
+                sent, mentions, base, clause.paragraph, len(self.clauses)
+            )
+        self.antecedents.note_mentions(
+            sent, clause.paragraph, mentions, quotes, base, cues, len(self.clauses)
+        )
         if not decisions:
             return [(clause, None)]
         # One clause per configured speaker who speaks in the sentence ("Blinken warned
         # ... and Lavrov said ..."), each cut to its own side; else the first decision.
         for _cue, who, evidence in decisions:
             if who in self.speaker_ids and evidence.how in ("name", "title"):
-                self._count_forms(who, sent, quotes, base)
+                self.antecedents.count_forms(who, sent, quotes, base)
         chosen: list[tuple[Token, str, Evidence]] = []
         for decision in decisions:
             if decision[1] in self.speaker_ids and all(c[1] != decision[1] for c in chosen):
@@ -737,15 +729,15 @@ class ArticleAttributor:
         ):
             return []
         head = cue.head
-        while head.dep_ == "conj" and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
+        while head.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
             head = head.head  # "X ditched ... and was not present as ...": X's clause
         for child in head.children:
-            if child.dep_ in _SUBJECT_DEPS and child.i < cue.i:
-                found = self._speaker_of(child, mentions, base)
+            if child.dep_ in SUBJECT_DEPS and child.i < cue.i:
+                found = self.referents.speaker_of(child, mentions, base)
                 if (
                     found is not None
                     and found[0] != who
-                    and (found[0] != OTHER or self._person_like(child))
+                    and (found[0] != OTHER or self.referents.person_like(child))
                 ):
                     return [head]
         return []
@@ -765,10 +757,14 @@ class ArticleAttributor:
                 for owner in noun.children:
                     if owner.dep_ != "poss":
                         continue
-                    speaker = self._speaker_of(owner, mentions, base)
+                    speaker = self.referents.speaker_of(owner, mentions, base)
                     if speaker is None or speaker[0] == who:
                         continue  # "his", or the speaker's own words
-                    if speaker[0] != OTHER or self._person_like(owner) or owner.pos_ == "PROPN":
+                    if (
+                        speaker[0] != OTHER
+                        or self.referents.person_like(owner)
+                        or owner.pos_ == "PROPN"
+                    ):
                         found.append(prep)
         return found
 
@@ -844,10 +840,10 @@ class ArticleAttributor:
         may be inverted. A quotation earlier in the sentence ('wanted to "send a message"
         and urged Russia to ...') leaves the cue's object its object."""
         sentence_start = base + cue.sent.start_char
-        ends = [q.end for q in quotes if sentence_start < q.end <= _abs(cue, base)]
+        ends = [q.end for q in quotes if sentence_start < q.end <= offset_of(cue, base)]
         if not ends:
             return False
-        between = [t for t in cue.sent if max(ends) <= _abs(t, base) < _abs(cue, base)]
+        between = [t for t in cue.sent if max(ends) <= offset_of(t, base) < offset_of(cue, base)]
         return all(t.is_punct or t.is_space or t.dep_ == "advmod" for t in between)
 
     def _words_owner(self, noun: Token) -> Token:
@@ -859,17 +855,12 @@ class ArticleAttributor:
                 return owners[0]
         return noun
 
-    def _owner_of_words(self, token: Token) -> bool:
-        """The possessive of a speech or document noun ("his version", "his letter")."""
-        nouns = self.rules.speech_nouns | self.rules.document_nouns | self.rules.remark_nouns
-        return token.dep_ == "poss" and token.head.lemma_.lower() in nouns
-
     def _name_before(self, cue: Token, base: int) -> Token | None:
         """A speaker's name or title right before a cue the parser left without a subject
         ("... and Russian Foreign Minister Sergei Lavrov said Moscow ..." in a long
         sentence), past the cue's auxiliaries ("Musk and some critics have argued", with
         the names parsed into the clause before): that mention is the subject."""
-        if cue.i == 0 or any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
+        if cue.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
             return None
         at = cue.i - 1
         while (
@@ -879,13 +870,13 @@ class ArticleAttributor:
         ):
             at -= 1
         before = cue.doc[at]
-        end = _abs(before, base) + len(before.text)
+        end = offset_of(before, base) + len(before.text)
         if any(m.end == end for m in self.mentions) and before.pos_ == "PROPN":
             return before
         first = before
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head  # "Musk and some critics": the first of the coordination
-        first_end = _abs(first, base) + len(first.text)
+        first_end = offset_of(first, base) + len(first.text)
         if (
             first is not before
             and first.pos_ == "PROPN"
@@ -897,298 +888,6 @@ class ArticleAttributor:
             # joined the ministry to the object before it; it is the second cue's subject.
             return before
         return None
-
-    def _speaker_of(
-        self, subject: Token, mentions: Sequence[Mention], base: int
-    ) -> tuple[str, Via] | None:
-        """A configured speaker when their mention covers the subject's head; OTHER
-        otherwise. None means the subject is a pronoun (or an epithet) to resolve from
-        context."""
-        holder = self._holder_of_firms(subject)
-        if holder is not None:
-            return holder, "title"
-        if subject.lower_ in self.rules.pronouns or self._epithet_holders(subject):
-            return None
-        if (
-            _after_according(subject)
-            or self._owner_of_words(subject)
-            or _stance_of(subject, self.rules)
-        ) and subject.lower_ in self.rules.pronoun_forms:
-            return None  # "According to him, ...", "In his view, ...": a pronoun like "he"
-        conjuncts = _conjuncts(subject)
-        if len(conjuncts) > 1:
-            # "Musk and some critics have argued": the one speaker among them speaks;
-            # "Blinken and Lavrov said" reports the two jointly, which is nobody's alone.
-            found = {self._named_in(c, mentions, base) for c in conjuncts}
-            speakers = {f for f in found if f[0] != OTHER}
-            if len({who for who, _via in speakers}) == 1:
-                return speakers.pop()
-            return OTHER, "name"
-        return self._named_in(subject, mentions, base)
-
-    def _joint(self, cue: Token, subject: Token) -> bool:
-        """'Musk and OpenAI jointly proposed', '... and Y agreed': one position of several
-        people, nobody's statement alone."""
-        if len(_conjuncts(subject)) < 2:
-            return False
-        return cue.lemma_.lower() in self.rules.joint_verbs or any(
-            t.lower_ in self.rules.joint
-            for t in (*cue.children, *subject.subtree)
-            if t.dep_ in ("advmod", "preconj", "det", "appos", "npadvmod")
-        )
-
-    def _named_in(self, subject: Token, mentions: Sequence[Mention], base: int) -> tuple[str, Via]:
-        """The speaker whose mention covers the subject's head (or its apposition)."""
-        core_start, core_end = _core_range(subject, base)
-        for head in _heads(subject):
-            h_start, h_end = _abs(head, base), _abs(head, base) + len(head.text)
-            for mention in mentions:
-                if mention.end <= core_start or mention.start >= core_end:
-                    continue
-                if mention.start <= h_start and h_end <= mention.end + 1:
-                    if head.lower_ in self.rules.person_roles and mention.via == "name":
-                        continue
-                    return mention.speaker, mention.via
-                # glued names: "Lavrovand" is one token longer than the mention
-                if mention.start == h_start and mention.via == "name":
-                    return mention.speaker, mention.via
-                if mention.via == "title" and self._title_before(head, mention, base):
-                    return mention.speaker, mention.via
-        return OTHER, "name"
-
-    def _title_before(self, head: Token, mention: Mention, base: int) -> bool:
-        """'the billionaire owner of Tesla': a speaker's title as the word right before a
-        head that is no one else's role (not "the billionaire's lawyer", not "the
-        Secretary's spokesman")."""
-        if head.i == 0 or head.lower_ in self.rules.person_roles or head.pos_ != "NOUN":
-            return False
-        before = head.doc[head.i - 1]
-        the = [c for c in head.children if c.dep_ == "det" and c.lower_ == "the"]
-        return (
-            bool(the)
-            and mention.start == _abs(the[0], base)  # "the billionaire", not "NATO secretary"
-            and before.head.i == head.i
-            and before.dep_ in ("compound", "amod")
-            and mention.start <= _abs(before, base) < mention.end
-        )
-
-    def _holder_of_firms(self, subject: Token) -> str | None:
-        """'The owner of Tesla, SpaceX and X': a definite description of a holder noun
-        whose "of" phrase names organisations that only one speaker's titles or role name;
-        it identifies him as a title does."""
-        children = list(subject.children)
-        if subject.tag_ != "NN" or subject.lemma_.lower() not in self.rules.holder_nouns:
-            return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
-            return None
-        names = [
-            t.text
-            for c in children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for t in c.subtree
-            if t.pos_ == "PROPN"
-            and t.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON")
-            # "State", "Department", "Ministry": offices and bodies, no firm of his own
-            and t.lower_ not in self.rules.honorifics | self.rules.readers | self.rules.person_roles
-        ]
-        holders = self.gazetteer.holders_of(subject.lower_, names) if names else frozenset()
-        return next(iter(holders)) if len(holders) == 1 else None
-
-    def _epithet_holders(self, subject: Token) -> frozenset[str]:
-        """Who 'the top diplomat', 'the veteran diplomat' may stand for: a definite,
-        singular description built only from words of a speaker's titles or role, with no
-        name of its own; it is resolved like a pronoun, among those speakers."""
-        if subject.tag_ != "NN":
-            return frozenset()
-        children = list(subject.children)
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
-            c.dep_ not in ("det", "amod", "compound") or c.i > subject.i for c in children
-        ):
-            return frozenset()
-        words = [t.lower_ for t in subject.subtree if t.dep_ != "det" and t.is_alpha]
-        return self.gazetteer.epithet_holders(words, subject.lower_)
-
-    def _person_like(self, subject: Token) -> bool:
-        rules = self.rules
-        if subject.lower_ in rules.non_person_pronouns:
-            return False
-        if subject.lower_ in rules.pronouns or subject.lemma_.lower() in rules.person_roles:
-            return True
-        if subject.pos_ == "PROPN":
-            if any(c.dep_ == "det" for c in subject.children):
-                return False  # "the United States", "the Kremlin": places and bodies
-            if subject.ent_type_ == "PERSON":
-                return True  # a hint only: speakers themselves are never found by NER
-            return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children) or any(
-                c.dep_ in ("compound", "appos") and c.lemma_.lower() in rules.person_roles
-                for c in subject.children
-            )
-        return False
-
-    def _resolve_pronoun(
-        self, paragraph: int, pronoun: Token, sent: Any, quotes: Sequence[QuoteSpan], base: int
-    ) -> tuple[str, Evidence] | None:
-        """The antecedent, unless the pronoun disagrees with how the article refers to that
-        speaker elsewhere ("she" for someone the article calls "his")."""
-        found = self._antecedent(paragraph, pronoun, sent, quotes, base)
-        if found is None:
-            return None
-        holders = self._epithet_holders(pronoun)
-        if holders:
-            if found[0] not in holders:
-                return None  # "the top diplomat" after someone who holds no such title
-            return found[0], replace(found[1], how="epithet")
-        form = self.rules.pronoun_forms.get(pronoun.lower_)
-        seen = self._forms.get(found[0], {})
-        if form and any(n > seen.get(form, 0) for other, n in seen.items() if other != form):
-            return None
-        return found
-
-    def _count_forms(self, who: str, sent: Any, quotes: Sequence[QuoteSpan], base: int) -> None:
-        """Gendered pronouns in the narration of a sentence that names a speaker."""
-        counts = self._forms.setdefault(who, {})
-        for token in sent:
-            form = self.rules.pronoun_forms.get(token.lower_)
-            if form and not _inside(quotes, _abs(token, base)):
-                counts[form] = counts.get(form, 0) + 1
-
-    def _antecedent(
-        self, paragraph: int, pronoun: Token, sent: Any, quotes: Sequence[QuoteSpan], base: int
-    ) -> tuple[str, Evidence] | None:
-        """Whom "he"/"she" stands for, with the evidence; None when nobody or when someone
-        else is the likelier antecedent.
-
-        The subject of an earlier clause of the same sentence comes first ("While X
-        acknowledged ..., he rejected ..."); else the last person who was a subject in
-        this or the previous paragraph. People named after that antecedent (not as
-        subjects) are rivals: the credit stands, with low confidence and their names.
-        """
-        mentions = [m for m in self.mentions if base + sent.start_char <= m.start]
-        earlier = [
-            t
-            for t in sent
-            if t.i < pronoun.i
-            and t.dep_ in _SUBJECT_DEPS
-            and t.lower_ not in self.rules.pronouns
-            and t.lower_ not in self.rules.relative_pronouns
-            and not _inside(quotes, _abs(t, base))
-        ]
-        for subject in reversed(earlier):
-            found = self._speaker_of(subject, mentions, base)
-            if found is None:
-                continue
-            who = found[0]
-            if who != OTHER:
-                return who, Evidence(
-                    "pronoun", "", pronoun.text, self._name(who), role="same sentence"
-                )
-            if self._person_like(subject):
-                if subject.head.i == pronoun.head.i:
-                    continue  # "X and Y, he pointed out, have ...": a second subject of one verb
-                return None  # "While President X acknowledged ..., he ...": X's
-            owners = {
-                m.speaker
-                for m in mentions
-                if _abs(subject.left_edge, base) <= m.start < _abs(subject.right_edge, base) + 1
-            }
-            if len(owners) == 1:
-                # "As far as the feedback of Secretary Blinken is concerned, he said ..."
-                who = owners.pop()
-                return who, Evidence(
-                    "pronoun", "", pronoun.text, self._name(who), role="same sentence"
-                )
-        rivals: list[_Person] = []
-        here = self._ranks[paragraph]
-        for person in reversed(self._persons):
-            if self._ranks[person.paragraph] < here - 1:
-                break
-            if not person.subject:
-                if all(r.words != person.words for r in rivals):
-                    rivals.append(person)
-                continue
-            if person.who == OTHER:
-                return None
-            own = {self._name(person.who), person.words}
-            named = [r for r in reversed(rivals) if not _same_person(r.words, own)]
-            others = tuple(r.words for r in named)
-            # The speaking subject of a sentence stays its centre over the people the same
-            # sentence names after him ("X accused Y of ... ." / "'...,' he said."); people
-            # named before him or in a later sentence, past a paragraph break, leave it too
-            # far to tell.
-            centred = person.spoke and all(
-                r.sentence == person.sentence and r.at > person.at for r in named
-            )
-            if others and self._ranks[person.paragraph] < here and not centred:
-                return None  # others named since, and a paragraph break: too far to tell
-            return person.who, Evidence(
-                "pronoun",
-                "",
-                pronoun.text,
-                self._name(person.who),
-                role="antecedent",
-                rivals=others,
-                previous_paragraph=self._ranks[person.paragraph] < here,
-            )
-        return None
-
-    def _note(self, person: _Person) -> None:
-        self._persons.append(replace(person, sentence=len(self.clauses)))
-
-    def _note_mentions(
-        self,
-        sent: Any,
-        paragraph: int,
-        mentions: Sequence[Mention],
-        quotes: Sequence[QuoteSpan],
-        base: int,
-        cues: Sequence[Token],
-    ) -> None:
-        """People named in the narration, not as a subject or a possessive: rivals for a
-        later "he".
-
-        Names inside quotations or inside what a cue reports do not count: "Blinken said
-        Putin had ..." leaves "he" to Blinken."""
-        reported: set[int] = set()
-        for cue in cues:
-            for child in cue.children:
-                if child.dep_ in ("ccomp", "xcomp", "parataxis"):
-                    reported.update(t.i for t in child.subtree)
-        found: list[tuple[int, str]] = []
-        for ent in sent.ents:
-            if ent.label_ != "PERSON" or ent.root.dep_ in _SUBJECT_DEPS | {"poss"}:
-                continue
-            start = _abs(ent[0], base)
-            if ent.root.i in reported or _inside(quotes, start):
-                continue
-            if any(m.start < start + len(ent.text) and start < m.end for m in mentions):
-                continue  # a configured speaker: noted below with their name
-            found.append((start, ent.text))
-        for mention in mentions:
-            token = _mention_root(sent, mention, base)
-            if token is None or token.i in reported or _inside(quotes, mention.start):
-                continue
-            if {token.dep_, token.head.dep_} & (_SUBJECT_DEPS | {"poss"}):
-                continue  # a subject is noted as one; "Blinken's accusations" is no rival
-            found.append((mention.start, self._name(mention.speaker)))
-        for start, words in sorted(found):
-            who = next((s.id for s in self.gazetteer.speakers if s.name == words), OTHER)
-            self._note(_Person(paragraph, who, words, False, at=start))
-
-    def _note_subject_person(
-        self, sent: Any, mentions: Sequence[Mention], base: int, paragraph: int
-    ) -> None:
-        """Narration sentences still change who "he" refers to next."""
-        root = sent.root
-        subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
-        if not subjects:
-            return
-        subject = subjects[0]
-        found = self._speaker_of(subject, mentions, base)
-        if found is None:
-            return
-        who, _via = found
-        if who != OTHER or self._person_like(subject):
-            self._note(_Person(paragraph, who, subject.text, True))
 
     def _without_rivals(
         self,
@@ -1220,7 +919,9 @@ class ArticleAttributor:
             foreign |= words
             tokens = [t for t in sent if t.i in words]
             if tokens:
-                spans.append((_abs(tokens[0], base), _abs(tokens[-1], base) + len(tokens[-1])))
+                spans.append(
+                    (offset_of(tokens[0], base), offset_of(tokens[-1], base) + len(tokens[-1]))
+                )
         lo = hi = cue.i
         while lo - 1 >= sent.start and lo - 1 not in foreign:
             lo -= 1
@@ -1252,8 +953,8 @@ class ArticleAttributor:
         if lo > sent.start:
             while lo < cue.i and doc[lo].dep_ in _EDGE_DEPS and doc[lo].text not in _OPENING:
                 lo += 1
-        start = max(clause.start, _abs(doc[lo], base))
-        end = clause.end if hi + 1 >= sent.end else _abs(doc[hi], base) + len(doc[hi].text)
+        start = max(clause.start, offset_of(doc[lo], base))
+        end = clause.end if hi + 1 >= sent.end else offset_of(doc[hi], base) + len(doc[hi].text)
         end = min(end, clause.end)
         lead_in = self.article.text[end - 1] == ":"
         return replace(clause, start=start, end=end, lead_in=lead_in, excluded=tuple(spans))
@@ -1264,14 +965,14 @@ class ArticleAttributor:
         """'This was the first meeting ...; the Secretary says he raised ...': a clause
         the parser hung before a semicolon under a cue whose subject opens the words after
         it is none of that cue's."""
-        subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and c.i < cue.i]
+        subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
         if not subjects:
             return clause
         first = subjects[0].left_edge
         if first.i == 0 or first.nbor(-1).text != ";" or first.nbor(-1).head.i != cue.i:
             return clause
-        start = _abs(first, base)
-        if not clause.start < start < clause.end or _inside(quotes, start):
+        start = offset_of(first, base)
+        if not clause.start < start < clause.end or in_quotes(quotes, start):
             return clause
         return replace(clause, start=start)
 
@@ -1291,16 +992,16 @@ class ArticleAttributor:
         'Lavrov said: "..."' keeps its attribution.
         """
         text = self.article.text
-        colon = text.find(": ", clause.start, _abs(cue, base) + 200)
-        if colon < 0 or _abs(cue, base) > colon or _inside(quotes, colon):
+        colon = text.find(": ", clause.start, offset_of(cue, base) + 200)
+        if colon < 0 or offset_of(cue, base) > colon or in_quotes(quotes, colon):
             return clause
         for inner in cues:
-            if _abs(inner, base) <= colon:
+            if offset_of(inner, base) <= colon:
                 continue
             subject = self._subject_of(inner, quotes, base)
-            if subject is None or _abs(subject, base) <= colon:
+            if subject is None or offset_of(subject, base) <= colon:
                 continue
-            found = self._speaker_of(subject, mentions, base)
+            found = self.referents.speaker_of(subject, mentions, base)
             if found is not None and found[0] == who:
                 start = colon + 1
                 while start < clause.end and text[start].isspace():
@@ -1359,16 +1060,6 @@ def _phrase(subject: Token | None) -> set[int]:
     return out
 
 
-def _after_according(token: Token) -> bool:
-    """The object in 'according to him'."""
-    return (
-        token.dep_ == "pobj"
-        and token.i >= 2
-        and token.doc[token.i - 1].lower_ == "to"
-        and token.doc[token.i - 2].lower_ == "according"
-    )
-
-
 def briefing_turn(turn: Turn, rules: Rules) -> bool:
     """Someone else's turn that is no question ("SENIOR STATE DEPARTMENT OFFICIAL:", "MR
     PRICE:"): an official summary of the talks, where "The Secretary noted that ..." reports
@@ -1385,80 +1076,8 @@ def _named_own(credit: Credit | None) -> Credit | None:
     return credit
 
 
-def _stance_of(token: Token, rules: Rules) -> bool:
-    """The owner in 'in his view', 'in the words of X'."""
-    for candidate in (token.head, token.head.head):
-        source = stance_source(candidate, rules)
-        if source is not None and source.i == token.i:
-            return True
-    return False
-
-
 def _via(evidence: Evidence) -> Via:
     how = evidence.how
     if how == "epithet":
         return "title"
     return how if how == "title" or how == "pronoun" else "name"
-
-
-def _same_person(words: str, own: set[str]) -> bool:
-    """'Sergei Lavrov' and 'Lavrov' name the same person as the antecedent."""
-    return any(words in o or o in words for o in own)
-
-
-def _core_range(head: Token, base: int) -> tuple[int, int]:
-    """Characters of the subject's own words: the head with its compounds, modifiers,
-    possessives and appositions, without clauses or prepositional tails (bar "of")."""
-    tokens = [head]
-    stack = [head]
-    while stack:
-        tok = stack.pop()
-        for child in tok.children:
-            if child.dep_ in _CORE_CUT_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
-                continue
-            tokens.append(child)
-            stack.append(child)
-    start = min(_abs(t, base) for t in tokens)
-    end = max(_abs(t, base) + len(t.text) for t in tokens)
-    return start, end
-
-
-def _mention_root(sent: Any, mention: Mention, base: int) -> Token | None:
-    """The token that attaches a mention to its sentence: in "the Secretary of State's
-    statement" the possessive "Secretary", not the article "the" (which is the
-    statement's)."""
-    inside = [t for t in sent if mention.start <= _abs(t, base) < mention.end]
-    roots = [
-        t
-        for t in inside
-        if t.dep_ != "det" and not mention.start <= _abs(t.head, base) < mention.end
-    ]
-    if roots:
-        return roots[0]
-    return inside[0] if inside else next((t for t in sent if _abs(t, base) >= mention.start), None)
-
-
-def _conjuncts(subject: Token) -> list[Token]:
-    """The subject and the heads coordinated with it, also through its apposition
-    ("Lavrov, the Russian minister, and Blinken")."""
-    out = [subject]
-    stack = [subject]
-    while stack:
-        token = stack.pop()
-        for child in token.children:
-            if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
-                out.append(child)
-                stack.append(child)
-            elif child.dep_ == "appos" and token is subject:
-                stack.append(child)
-    return out
-
-
-def _heads(subject: Token) -> list[Token]:
-    """The subject head and its appositions (which name the same person)."""
-    heads = [subject]
-    for child in subject.children:
-        if child.dep_ == "appos":
-            heads.append(child)
-            heads.extend(c for c in child.children if c.dep_ == "appos")
-    return heads

@@ -1,0 +1,462 @@
+"""Who a name, title, epithet or pronoun stands for.
+
+`Referents` reads one subject on its own: a configured speaker whose name or title covers
+its head, the one holder of the firms a description names, OTHER for anyone else, or None
+for a pronoun or epithet that only the context resolves. `Antecedents` is that context:
+the people an article's sentences have named so far, in reading order, and the pronouns
+the article uses for each speaker; it says whom "he", "she" or "the top diplomat" stands
+for, and who else was named since (the rivals that lower the confidence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from debate_tui.extract.cues import stance_source
+from debate_tui.extract.evidence import Evidence
+from debate_tui.extract.quotes import QuoteSpan
+from debate_tui.extract.rules import Rules
+from debate_tui.extract.speakers import Gazetteer, Mention
+from debate_tui.extract.tokens import SUBJECT_DEPS, Token, in_quotes, offset_of
+from debate_tui.extract.turns import OTHER
+from debate_tui.model import Speaker, Via
+
+__all__ = ["Antecedents", "Person", "Referents"]
+
+_CORE_CUT_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "parataxis", "prep", "punct", "cc", "conj"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone named in a paragraph: a subject (an antecedent) or only mentioned."""
+
+    paragraph: int
+    who: str
+    words: str
+    subject: bool
+    spoke: bool = False  # the subject of a speech cue, not only of narration
+    sentence: int = -1  # the index of the clause being read when noted
+    at: int = -1  # where in the text the words stand
+
+
+class Referents:
+    """Who one subject names, by the configured speakers' names and titles."""
+
+    def __init__(self, gazetteer: Gazetteer, rules: Rules):
+        self.gazetteer = gazetteer
+        self.rules = rules
+
+    def speaker_of(
+        self, subject: Token, mentions: Sequence[Mention], base: int
+    ) -> tuple[str, Via] | None:
+        """A configured speaker when their mention covers the subject's head; OTHER
+        otherwise. None means the subject is a pronoun (or an epithet) to resolve from
+        context."""
+        holder = self._holder_of_firms(subject)
+        if holder is not None:
+            return holder, "title"
+        if subject.lower_ in self.rules.pronouns or self.epithet_holders(subject):
+            return None
+        if (
+            _after_according(subject)
+            or self._owner_of_words(subject)
+            or _stance_of(subject, self.rules)
+        ) and subject.lower_ in self.rules.pronoun_forms:
+            return None  # "According to him, ...", "In his view, ...": a pronoun like "he"
+        conjuncts = _conjuncts(subject)
+        if len(conjuncts) > 1:
+            # "Musk and some critics have argued": the one speaker among them speaks;
+            # "Blinken and Lavrov said" reports the two jointly, which is nobody's alone.
+            found = {self.named_in(c, mentions, base) for c in conjuncts}
+            speakers = {f for f in found if f[0] != OTHER}
+            if len({who for who, _via in speakers}) == 1:
+                return speakers.pop()
+            return OTHER, "name"
+        return self.named_in(subject, mentions, base)
+
+    def joint(self, cue: Token, subject: Token) -> bool:
+        """'Musk and OpenAI jointly proposed', '... and Y agreed': one position of several
+        people, nobody's statement alone."""
+        if len(_conjuncts(subject)) < 2:
+            return False
+        return cue.lemma_.lower() in self.rules.joint_verbs or any(
+            t.lower_ in self.rules.joint
+            for t in (*cue.children, *subject.subtree)
+            if t.dep_ in ("advmod", "preconj", "det", "appos", "npadvmod")
+        )
+
+    def named_in(self, subject: Token, mentions: Sequence[Mention], base: int) -> tuple[str, Via]:
+        """The speaker whose mention covers the subject's head (or its apposition)."""
+        core_start, core_end = _core_range(subject, base)
+        for head in _heads(subject):
+            h_start, h_end = offset_of(head, base), offset_of(head, base) + len(head.text)
+            for mention in mentions:
+                if mention.end <= core_start or mention.start >= core_end:
+                    continue
+                if mention.start <= h_start and h_end <= mention.end + 1:
+                    if head.lower_ in self.rules.person_roles and mention.via == "name":
+                        continue
+                    return mention.speaker, mention.via
+                # glued names: "Lavrovand" is one token longer than the mention
+                if mention.start == h_start and mention.via == "name":
+                    return mention.speaker, mention.via
+                if mention.via == "title" and self._title_before(head, mention, base):
+                    return mention.speaker, mention.via
+        return OTHER, "name"
+
+    def _title_before(self, head: Token, mention: Mention, base: int) -> bool:
+        """'the billionaire owner of Tesla': a speaker's title as the word right before a
+        head that is no one else's role (not "the billionaire's lawyer", not "the
+        Secretary's spokesman")."""
+        if head.i == 0 or head.lower_ in self.rules.person_roles or head.pos_ != "NOUN":
+            return False
+        before = head.doc[head.i - 1]
+        the = [c for c in head.children if c.dep_ == "det" and c.lower_ == "the"]
+        return (
+            bool(the)
+            and mention.start == offset_of(the[0], base)  # "the billionaire", not "NATO secretary"
+            and before.head.i == head.i
+            and before.dep_ in ("compound", "amod")
+            and mention.start <= offset_of(before, base) < mention.end
+        )
+
+    def _holder_of_firms(self, subject: Token) -> str | None:
+        """'The owner of Tesla, SpaceX and X': a definite description of a holder noun
+        whose "of" phrase names organisations that only one speaker's titles or role name;
+        it identifies him as a title does."""
+        children = list(subject.children)
+        if subject.tag_ != "NN" or subject.lemma_.lower() not in self.rules.holder_nouns:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+            return None
+        names = [
+            t.text
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for t in c.subtree
+            if t.pos_ == "PROPN"
+            and t.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON")
+            # "State", "Department", "Ministry": offices and bodies, no firm of his own
+            and t.lower_ not in self.rules.honorifics | self.rules.readers | self.rules.person_roles
+        ]
+        holders = self.gazetteer.holders_of(subject.lower_, names) if names else frozenset()
+        return next(iter(holders)) if len(holders) == 1 else None
+
+    def epithet_holders(self, subject: Token) -> frozenset[str]:
+        """Who 'the top diplomat', 'the veteran diplomat' may stand for: a definite,
+        singular description built only from words of a speaker's titles or role, with no
+        name of its own; it is resolved like a pronoun, among those speakers."""
+        if subject.tag_ != "NN":
+            return frozenset()
+        children = list(subject.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
+            c.dep_ not in ("det", "amod", "compound") or c.i > subject.i for c in children
+        ):
+            return frozenset()
+        words = [t.lower_ for t in subject.subtree if t.dep_ != "det" and t.is_alpha]
+        return self.gazetteer.epithet_holders(words, subject.lower_)
+
+    def person_like(self, subject: Token) -> bool:
+        rules = self.rules
+        if subject.lower_ in rules.non_person_pronouns:
+            return False
+        if subject.lower_ in rules.pronouns or subject.lemma_.lower() in rules.person_roles:
+            return True
+        if subject.pos_ == "PROPN":
+            if any(c.dep_ == "det" for c in subject.children):
+                return False  # "the United States", "the Kremlin": places and bodies
+            if subject.ent_type_ == "PERSON":
+                return True  # a hint only: speakers themselves are never found by NER
+            return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children) or any(
+                c.dep_ in ("compound", "appos") and c.lemma_.lower() in rules.person_roles
+                for c in subject.children
+            )
+        return False
+
+    def _owner_of_words(self, token: Token) -> bool:
+        """The possessive of a speech or document noun ("his version", "his letter")."""
+        nouns = self.rules.speech_nouns | self.rules.document_nouns | self.rules.remark_nouns
+        return token.dep_ == "poss" and token.head.lemma_.lower() in nouns
+
+
+class Antecedents:
+    """The people an article has named so far, read in order, for pronouns to refer to."""
+
+    def __init__(
+        self,
+        referents: Referents,
+        rules: Rules,
+        mentions: Sequence[Mention],
+        ranks: dict[int, int],
+        speakers: Sequence[Speaker],
+    ):
+        self.referents = referents
+        self.rules = rules
+        self.mentions = mentions
+        self.ranks = ranks  # paragraph -> rank among body paragraphs
+        self.speakers = speakers
+        self.persons: list[Person] = []
+        self.forms: dict[str, dict[str, int]] = {}  # speaker -> pronoun form -> count
+        self._names = {speaker.id: speaker.name for speaker in speakers}
+
+    def _name(self, who: str) -> str:
+        return self._names.get(who, "someone else")
+
+    def resolve_pronoun(
+        self, paragraph: int, pronoun: Token, sent: Any, quotes: Sequence[QuoteSpan], base: int
+    ) -> tuple[str, Evidence] | None:
+        """The antecedent, unless the pronoun disagrees with how the article refers to that
+        speaker elsewhere ("she" for someone the article calls "his")."""
+        found = self._antecedent(paragraph, pronoun, sent, quotes, base)
+        if found is None:
+            return None
+        holders = self.referents.epithet_holders(pronoun)
+        if holders:
+            if found[0] not in holders:
+                return None  # "the top diplomat" after someone who holds no such title
+            return found[0], replace(found[1], how="epithet")
+        form = self.rules.pronoun_forms.get(pronoun.lower_)
+        seen = self.forms.get(found[0], {})
+        if form and any(n > seen.get(form, 0) for other, n in seen.items() if other != form):
+            return None
+        return found
+
+    def count_forms(self, who: str, sent: Any, quotes: Sequence[QuoteSpan], base: int) -> None:
+        """Gendered pronouns in the narration of a sentence that names a speaker."""
+        counts = self.forms.setdefault(who, {})
+        for token in sent:
+            form = self.rules.pronoun_forms.get(token.lower_)
+            if form and not in_quotes(quotes, offset_of(token, base)):
+                counts[form] = counts.get(form, 0) + 1
+
+    def _antecedent(
+        self, paragraph: int, pronoun: Token, sent: Any, quotes: Sequence[QuoteSpan], base: int
+    ) -> tuple[str, Evidence] | None:
+        """Whom "he"/"she" stands for, with the evidence; None when nobody or when someone
+        else is the likelier antecedent.
+
+        The subject of an earlier clause of the same sentence comes first ("While X
+        acknowledged ..., he rejected ..."); else the last person who was a subject in
+        this or the previous paragraph. People named after that antecedent (not as
+        subjects) are rivals: the credit stands, with low confidence and their names.
+        """
+        mentions = [m for m in self.mentions if base + sent.start_char <= m.start]
+        earlier = [
+            t
+            for t in sent
+            if t.i < pronoun.i
+            and t.dep_ in SUBJECT_DEPS
+            and t.lower_ not in self.rules.pronouns
+            and t.lower_ not in self.rules.relative_pronouns
+            and not in_quotes(quotes, offset_of(t, base))
+        ]
+        for subject in reversed(earlier):
+            found = self.referents.speaker_of(subject, mentions, base)
+            if found is None:
+                continue
+            who = found[0]
+            if who != OTHER:
+                return who, Evidence(
+                    "pronoun", "", pronoun.text, self._name(who), role="same sentence"
+                )
+            if self.referents.person_like(subject):
+                if subject.head.i == pronoun.head.i:
+                    continue  # "X and Y, he pointed out, have ...": a second subject of one verb
+                return None  # "While President X acknowledged ..., he ...": X's
+            owners = {
+                m.speaker
+                for m in mentions
+                if offset_of(subject.left_edge, base)
+                <= m.start
+                < offset_of(subject.right_edge, base) + 1
+            }
+            if len(owners) == 1:
+                # "As far as the feedback of Secretary Blinken is concerned, he said ..."
+                who = owners.pop()
+                return who, Evidence(
+                    "pronoun", "", pronoun.text, self._name(who), role="same sentence"
+                )
+        rivals: list[Person] = []
+        here = self.ranks[paragraph]
+        for person in reversed(self.persons):
+            if self.ranks[person.paragraph] < here - 1:
+                break
+            if not person.subject:
+                if all(r.words != person.words for r in rivals):
+                    rivals.append(person)
+                continue
+            if person.who == OTHER:
+                return None
+            own = {self._name(person.who), person.words}
+            named = [r for r in reversed(rivals) if not _same_person(r.words, own)]
+            others = tuple(r.words for r in named)
+            # The speaking subject of a sentence stays its centre over the people the same
+            # sentence names after him ("X accused Y of ... ." / "'...,' he said."); people
+            # named before him or in a later sentence, past a paragraph break, leave it too
+            # far to tell.
+            centred = person.spoke and all(
+                r.sentence == person.sentence and r.at > person.at for r in named
+            )
+            if others and self.ranks[person.paragraph] < here and not centred:
+                return None  # others named since, and a paragraph break: too far to tell
+            return person.who, Evidence(
+                "pronoun",
+                "",
+                pronoun.text,
+                self._name(person.who),
+                role="antecedent",
+                rivals=others,
+                previous_paragraph=self.ranks[person.paragraph] < here,
+            )
+        return None
+
+    def note(self, person: Person, sentence: int) -> None:
+        """Someone named (as a subject or not) while clause `sentence` is read."""
+        self.persons.append(replace(person, sentence=sentence))
+
+    def note_mentions(
+        self,
+        sent: Any,
+        paragraph: int,
+        mentions: Sequence[Mention],
+        quotes: Sequence[QuoteSpan],
+        base: int,
+        cues: Sequence[Token],
+        sentence: int,
+    ) -> None:
+        """People named in the narration, not as a subject or a possessive: rivals for a
+        later "he".
+
+        Names inside quotations or inside what a cue reports do not count: "Blinken said
+        Putin had ..." leaves "he" to Blinken."""
+        reported: set[int] = set()
+        for cue in cues:
+            for child in cue.children:
+                if child.dep_ in ("ccomp", "xcomp", "parataxis"):
+                    reported.update(t.i for t in child.subtree)
+        found: list[tuple[int, str]] = []
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or ent.root.dep_ in SUBJECT_DEPS | {"poss"}:
+                continue
+            start = offset_of(ent[0], base)
+            if ent.root.i in reported or in_quotes(quotes, start):
+                continue
+            if any(m.start < start + len(ent.text) and start < m.end for m in mentions):
+                continue  # a configured speaker: noted below with their name
+            found.append((start, ent.text))
+        for mention in mentions:
+            token = _mention_root(sent, mention, base)
+            if token is None or token.i in reported or in_quotes(quotes, mention.start):
+                continue
+            if {token.dep_, token.head.dep_} & (SUBJECT_DEPS | {"poss"}):
+                continue  # a subject is noted as one; "Blinken's accusations" is no rival
+            found.append((mention.start, self._name(mention.speaker)))
+        for start, words in sorted(found):
+            who = next((s.id for s in self.speakers if s.name == words), OTHER)
+            self.note(Person(paragraph, who, words, False, at=start), sentence)
+
+    def note_subject_person(
+        self, sent: Any, mentions: Sequence[Mention], base: int, paragraph: int, sentence: int
+    ) -> None:
+        """Narration sentences still change who "he" refers to next."""
+        root = sent.root
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects:
+            return
+        subject = subjects[0]
+        found = self.referents.speaker_of(subject, mentions, base)
+        if found is None:
+            return
+        who, _via = found
+        if who != OTHER or self.referents.person_like(subject):
+            self.note(Person(paragraph, who, subject.text, True), sentence)
+
+
+def _after_according(token: Token) -> bool:
+    """The object in 'according to him'."""
+    return (
+        token.dep_ == "pobj"
+        and token.i >= 2
+        and token.doc[token.i - 1].lower_ == "to"
+        and token.doc[token.i - 2].lower_ == "according"
+    )
+
+
+def _stance_of(token: Token, rules: Rules) -> bool:
+    """The owner in 'in his view', 'in the words of X'."""
+    for candidate in (token.head, token.head.head):
+        source = stance_source(candidate, rules)
+        if source is not None and source.i == token.i:
+            return True
+    return False
+
+
+def _conjuncts(subject: Token) -> list[Token]:
+    """The subject and the heads coordinated with it, also through its apposition
+    ("Lavrov, the Russian minister, and Blinken")."""
+    out = [subject]
+    stack = [subject]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                out.append(child)
+                stack.append(child)
+            elif child.dep_ == "appos" and token is subject:
+                stack.append(child)
+    return out
+
+
+def _heads(subject: Token) -> list[Token]:
+    """The subject head and its appositions (which name the same person)."""
+    heads = [subject]
+    for child in subject.children:
+        if child.dep_ == "appos":
+            heads.append(child)
+            heads.extend(c for c in child.children if c.dep_ == "appos")
+    return heads
+
+
+def _core_range(head: Token, base: int) -> tuple[int, int]:
+    """Characters of the subject's own words: the head with its compounds, modifiers,
+    possessives and appositions, without clauses or prepositional tails (bar "of")."""
+    tokens = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in _CORE_CUT_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
+                continue
+            tokens.append(child)
+            stack.append(child)
+    start = min(offset_of(t, base) for t in tokens)
+    end = max(offset_of(t, base) + len(t.text) for t in tokens)
+    return start, end
+
+
+def _same_person(words: str, own: set[str]) -> bool:
+    """'Sergei Lavrov' and 'Lavrov' name the same person as the antecedent."""
+    return any(words in o or o in words for o in own)
+
+
+def _mention_root(sent: Any, mention: Mention, base: int) -> Token | None:
+    """The token that attaches a mention to its sentence: in "the Secretary of State's
+    statement" the possessive "Secretary", not the article "the" (which is the
+    statement's)."""
+    inside = [t for t in sent if mention.start <= offset_of(t, base) < mention.end]
+    roots = [
+        t
+        for t in inside
+        if t.dep_ != "det" and not mention.start <= offset_of(t.head, base) < mention.end
+    ]
+    if roots:
+        return roots[0]
+    return (
+        inside[0]
+        if inside
+        else next((t for t in sent if offset_of(t, base) >= mention.start), None)
+    )
