@@ -39,7 +39,8 @@ from debate_tui.extract.across_sentences import (
 )
 from debate_tui.extract.clauses import Clause, Credit, carried
 from debate_tui.extract.content import content_words
-from debate_tui.extract.cues import is_according, is_cue, remark_owner, stance_source
+from debate_tui.extract.cue_subjects import CueSubjects
+from debate_tui.extract.cues import is_according, is_cue, stance_source
 from debate_tui.extract.evidence import Evidence
 from debate_tui.extract.lines import joined, wrapped_runs
 from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
@@ -53,8 +54,6 @@ from debate_tui.model import Article, Speaker, Statement, Via
 
 __all__ = ["OTHER", "ArticleAttributor", "Clause", "Credit", "parse_spans"]
 
-_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"})
-_INVERTED_DEPS = frozenset({"dobj", "attr", "dep", "npadvmod", "nsubj", "oprd", "appos"})
 # A cue under another cue reached through one of these is what the outer cue reports.
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "dep"})
 # A cue in a relative clause describing the speaker's words (", a decision that the White
@@ -232,6 +231,7 @@ class ArticleAttributor:
         self._turn_opening: int | None = None  # clause index opening the current turn paragraph
         self._ranks = body_ranks(article, runs)
         self.referents = Referents(gazetteer, self.rules)
+        self.subjects = CueSubjects(self.rules, self.mentions, speaker_ids)
         self.antecedents = Antecedents(
             self.referents, self.rules, self.mentions, self._ranks, gazetteer.speakers
         )
@@ -446,7 +446,7 @@ class ArticleAttributor:
         for cue in outer:
             if any(a.i in framing for a in cue.ancestors):
                 continue  # reported by the framing cue: '..., noting that the diplomat ...'
-            subject = self._subject_of(cue, quotes, base)
+            subject = self.subjects.of(cue, quotes, base)
             if subject is None:
                 continue
             found = self.referents.speaker_of(subject, self.mentions, base)
@@ -475,7 +475,7 @@ class ArticleAttributor:
     def _impersonal(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
         """The cue's subject is a thing ("the statement offered nothing"): no speaker, no
         pronoun, nothing like a person, no unnamed sources."""
-        subject = self._subject_of(cue, quotes, base)
+        subject = self.subjects.of(cue, quotes, base)
         if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
             return False
         found = self.referents.speaker_of(subject, self.mentions, base)
@@ -511,7 +511,7 @@ class ArticleAttributor:
 
     def _named_speaker(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> str | None:
         """The configured speaker the cue's subject names by name or title, if any."""
-        subject = self._subject_of(cue, quotes, base)
+        subject = self.subjects.of(cue, quotes, base)
         if subject is None or subject.lower_ in self.rules.pronouns:
             return None
         found = self.referents.named_in(subject, self.mentions, base)
@@ -544,7 +544,7 @@ class ArticleAttributor:
                 outer = ancestor
                 break
             chain.append(ancestor)
-        if outer is None or self._name_before(cue, base) is not None:
+        if outer is None or self.subjects.name_before(cue, base) is not None:
             return True
         if is_according(cue, self.rules):
             return True  # names its own source; weighed against the others in _cues
@@ -572,8 +572,8 @@ class ArticleAttributor:
         # verb the cue hangs from, not the outer cue's own subject.
         if {t.dep_ for t in chain} & _DESCRIBING_DEPS:
             return False  # inside a relative clause describing something: "... rejected by X"
-        climbed = self._subject_of(cue, quotes, base)
-        own = self._subject_of(outer, quotes, base)
+        climbed = self.subjects.of(cue, quotes, base)
+        own = self.subjects.of(outer, quotes, base)
         return (
             climbed is not None
             and climbed.pos_ == "PROPN"
@@ -605,14 +605,14 @@ class ArticleAttributor:
             and any(  # "Or while questioning ...", "And insisting ...": a participle first
                 c.tag_ == "VBG"
                 and c.i - sent.start <= 3
-                and self._subject_of(c, quotes, base) is None
+                and self.subjects.of(c, quotes, base) is None
                 for c in cues
             ),
         )
         decisions: list[tuple[Token, str, Evidence]] = []
         rival_cues: list[tuple[Token, str]] = []  # cues of others, person or not
         for cue in cues:
-            subject = self._subject_of(cue, quotes, base)
+            subject = self.subjects.of(cue, quotes, base)
             if subject is None:
                 continue
             cue_words = cue.text
@@ -698,7 +698,7 @@ class ArticleAttributor:
             rivals += self._others_words_as_occasion(sent, who, mentions, base)
             own = clause
             if rivals:
-                subject = self._subject_of(cue, quotes, base)
+                subject = self.subjects.of(cue, quotes, base)
                 own = self._without_rivals(clause, sent, cue, rivals, base, subject)
                 telling = [r for r in rivals if r.dep_ not in _DESCRIBING_DEPS]
                 if len(telling) < len(rivals):  # what merging compares keeps the description
@@ -768,127 +768,6 @@ class ArticleAttributor:
                         found.append(prep)
         return found
 
-    def _subject_of(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | None:
-        rules = self.rules
-        stance = stance_source(cue, rules)
-        if stance is None:
-            stance = remark_owner(cue, rules)
-        if stance is not None:
-            return stance
-        if is_according(cue, rules):
-            to = next((c for c in cue.children if c.lower_ == "to"), cue.nbor(1))
-            objects = [c for c in to.children if c.dep_ == "pobj"]
-            return self._words_owner(objects[0]) if objects else None
-        for child in cue.children:
-            if child.dep_ == "agent":
-                # "his departure noted by James Cleverly": the by-phrase names the speaker
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                return objects[0] if objects else None
-        # "The president and his general, he pointed out, have remarked ...": the parser
-        # may give the cue two subjects; the one nearest before it is the aside's own.
-        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
-        before = [c for c in subjects if c.i < cue.i]
-        if len(subjects) > 1 and before:
-            subjects = [before[-1]]
-        for child in subjects:
-            if child.dep_ == "nsubj":
-                if child.lower_ in rules.relative_pronouns and cue.dep_ == "relcl":
-                    return cue.head
-                if child.lemma_.lower() in rules.document_nouns:
-                    return self._words_owner(child)  # "his lawsuit accused ...": his
-                # "He straightaway demanded", parsed with "straightaway" as the subject and
-                # "He" as its subject: a subject with a subject of its own yields to it.
-                inner = [
-                    g for g in child.children if g.dep_ == "nsubj" and g.pos_ in ("PRON", "PROPN")
-                ]
-                return inner[0] if child.pos_ == "NOUN" and inner else child
-        # Inverted attribution after a quote: '"...," added the Secretary of State'.
-        if self._quote_just_before(cue, quotes, base):
-            for child in cue.rights:
-                if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
-                    return child
-        adjacent = self._name_before(cue, base)
-        if adjacent is not None:
-            return adjacent
-        current = cue
-        clauses = 0
-        for _ in range(6):
-            if current.dep_ not in _CLIMB_DEPS or current.head is current:
-                return None
-            clauses += current.dep_ == "advcl"
-            if clauses > 1:
-                return None  # "..., only issuing a statement urging ...": too far to tell
-            via_conj = current.dep_ == "conj"
-            current = current.head
-            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in current.children):
-                return None  # "whether X had made headway": a question, not X's act
-            for child in current.children:
-                # "was asked ... and replied", "was quoted as saying": the passive subject of
-                # the governing verb is the one who speaks.
-                passive_ok = via_conj or current.lemma_ in ("quote", "cite")
-                if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and passive_ok):
-                    if child.lower_ in rules.relative_pronouns and current.dep_ == "relcl":
-                        return current.head
-                    if child.lemma_.lower() in rules.document_nouns:
-                        return self._words_owner(child)  # "his lawsuit, filed ..., accused"
-                    return child
-        return None
-
-    def _quote_just_before(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
-        """A quotation of the sentence closes right before the cue, with only punctuation
-        or an adverb between ('"...," said Y', '"...", added later the minister'): the cue
-        may be inverted. A quotation earlier in the sentence ('wanted to "send a message"
-        and urged Russia to ...') leaves the cue's object its object."""
-        sentence_start = base + cue.sent.start_char
-        ends = [q.end for q in quotes if sentence_start < q.end <= offset_of(cue, base)]
-        if not ends:
-            return False
-        between = [t for t in cue.sent if max(ends) <= offset_of(t, base) < offset_of(cue, base)]
-        return all(t.is_punct or t.is_space or t.dep_ == "advmod" for t in between)
-
-    def _words_owner(self, noun: Token) -> Token:
-        """Whose words or papers a noun names ("his version", "Musk's lawsuit"): the
-        possessive of a speech or document noun of the rules data; else the noun itself."""
-        if noun.lemma_.lower() in self.rules.speech_nouns | self.rules.document_nouns:
-            owners = [c for c in noun.children if c.dep_ == "poss"]
-            if owners:
-                return owners[0]
-        return noun
-
-    def _name_before(self, cue: Token, base: int) -> Token | None:
-        """A speaker's name or title right before a cue the parser left without a subject
-        ("... and Russian Foreign Minister Sergei Lavrov said Moscow ..." in a long
-        sentence), past the cue's auxiliaries ("Musk and some critics have argued", with
-        the names parsed into the clause before): that mention is the subject."""
-        if cue.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
-            return None
-        at = cue.i - 1
-        while (
-            at > cue.sent.start
-            and cue.doc[at].head.i == cue.i
-            and cue.doc[at].dep_ in ("aux", "advmod")
-        ):
-            at -= 1
-        before = cue.doc[at]
-        end = offset_of(before, base) + len(before.text)
-        if any(m.end == end for m in self.mentions) and before.pos_ == "PROPN":
-            return before
-        first = before
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head  # "Musk and some critics": the first of the coordination
-        first_end = offset_of(first, base) + len(first.text)
-        if (
-            first is not before
-            and first.pos_ == "PROPN"
-            and any(m.end == first_end and m.speaker in self.speaker_ids for m in self.mentions)
-        ):
-            return first
-        if cue.dep_ == "conj" and before.dep_ == "conj" and before.pos_ in ("PROPN", "NOUN"):
-            # "... dismissed it as a chat and the Foreign Ministry said ...": the parser
-            # joined the ministry to the object before it; it is the second cue's subject.
-            return before
-        return None
-
     def _without_rivals(
         self,
         clause: Clause,
@@ -910,7 +789,7 @@ class ArticleAttributor:
             if rival.dep_ in _DESCRIBING_DEPS and _set_off(rival.head):
                 top = rival.head  # ", a step that the Kremlin describes as ...": all of it
             block = {t.i for t in top.subtree}
-            named = self._name_before(rival, base)
+            named = self.subjects.name_before(rival, base)
             if named is not None and named.i not in block:
                 block |= {t.i for t in named.subtree}  # the rival's subject the parser misplaced
             # the speaker's own subject stays his even where the parser put it inside the
@@ -998,7 +877,7 @@ class ArticleAttributor:
         for inner in cues:
             if offset_of(inner, base) <= colon:
                 continue
-            subject = self._subject_of(inner, quotes, base)
+            subject = self.subjects.of(inner, quotes, base)
             if subject is None or offset_of(subject, base) <= colon:
                 continue
             found = self.referents.speaker_of(subject, mentions, base)

@@ -1,0 +1,195 @@
+"""Which token speaks for a cue: the subject of a speech verb, found by the shape it takes.
+
+The finders run in order and the first that applies decides (attribution.py, rule 2):
+a stance or a remark's owner ("in his view", "his remarks"), the object of "according
+to", the agent of a passive ("noted by X"), the cue's own subject, the noun after an
+inverted cue ('"...," added the Secretary'), a speaker's name right before a cue the
+parser left without a subject, else the subject of the verb the cue hangs from. Who that
+token stands for is `referents.py`'s question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from debate_tui.extract.cues import is_according, remark_owner, stance_source
+from debate_tui.extract.quotes import QuoteSpan
+from debate_tui.extract.rules import Rules
+from debate_tui.extract.speakers import Mention
+from debate_tui.extract.tokens import SUBJECT_DEPS, Token, offset_of
+
+__all__ = ["CueSubjects"]
+
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"})
+_INVERTED_DEPS = frozenset({"dobj", "attr", "dep", "npadvmod", "nsubj", "oprd", "appos"})
+
+
+class _NoAnswer:
+    """A finder's shape is not there: the next finder is asked."""
+
+
+NO_ANSWER = _NoAnswer()
+Found = Token | None | _NoAnswer  # a token, None (the shape is there: nobody), or ask on
+Finder = Callable[[Token, Sequence[QuoteSpan], int], Found]
+
+
+class CueSubjects:
+    """The subject token of a cue in one article (its mentions mark names before cues)."""
+
+    def __init__(self, rules: Rules, mentions: Sequence[Mention], speaker_ids: set[str]):
+        self.rules = rules
+        self.mentions = mentions
+        self.speaker_ids = speaker_ids
+        self._finders: tuple[Finder, ...] = (
+            self._stance,
+            self._according,
+            self._agent,
+            self._own_subject,
+            self._inverted,
+            self._adjacent_name,
+            self._governing,
+        )
+
+    def of(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Token | None:
+        """The token that speaks for the cue, or None."""
+        for find in self._finders:
+            found = find(cue, quotes, base)
+            if not isinstance(found, _NoAnswer):
+                return found
+        return None
+
+    def _stance(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
+        stance = stance_source(cue, self.rules)
+        if stance is None:
+            stance = remark_owner(cue, self.rules)
+        return NO_ANSWER if stance is None else stance
+
+    def _according(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
+        if not is_according(cue, self.rules):
+            return NO_ANSWER
+        to = next((c for c in cue.children if c.lower_ == "to"), cue.nbor(1))
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        return self._words_owner(objects[0]) if objects else None
+
+    def _agent(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
+        for child in cue.children:
+            if child.dep_ == "agent":
+                # "his departure noted by James Cleverly": the by-phrase names the speaker
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                return objects[0] if objects else None
+        return NO_ANSWER
+
+    def _own_subject(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
+        rules = self.rules
+        # "The president and his general, he pointed out, have remarked ...": the parser
+        # may give the cue two subjects; the one nearest before it is the aside's own.
+        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+        before = [c for c in subjects if c.i < cue.i]
+        if len(subjects) > 1 and before:
+            subjects = [before[-1]]
+        if not subjects:
+            return NO_ANSWER
+        child = subjects[0]
+        if child.lower_ in rules.relative_pronouns and cue.dep_ == "relcl":
+            return cue.head
+        if child.lemma_.lower() in rules.document_nouns:
+            return self._words_owner(child)  # "his lawsuit accused ...": his
+        # "He straightaway demanded", parsed with "straightaway" as the subject and
+        # "He" as its subject: a subject with a subject of its own yields to it.
+        inner = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ in ("PRON", "PROPN")]
+        return inner[0] if child.pos_ == "NOUN" and inner else child
+
+    def _inverted(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
+        """Inverted attribution after a quote: '"...," added the Secretary of State'."""
+        if self._quote_just_before(cue, quotes, base):
+            for child in cue.rights:
+                if child.dep_ in _INVERTED_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return child
+        return NO_ANSWER
+
+    def _adjacent_name(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
+        adjacent = self.name_before(cue, base)
+        return NO_ANSWER if adjacent is None else adjacent
+
+    def _governing(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
+        """The subject of the verb the cue hangs from ("..., arguing that"), a few
+        clauses up at most."""
+        rules = self.rules
+        current = cue
+        clauses = 0
+        for _ in range(6):
+            if current.dep_ not in _CLIMB_DEPS or current.head is current:
+                return None
+            clauses += current.dep_ == "advcl"
+            if clauses > 1:
+                return None  # "..., only issuing a statement urging ...": too far to tell
+            via_conj = current.dep_ == "conj"
+            current = current.head
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in current.children):
+                return None  # "whether X had made headway": a question, not X's act
+            for child in current.children:
+                # "was asked ... and replied", "was quoted as saying": the passive subject of
+                # the governing verb is the one who speaks.
+                passive_ok = via_conj or current.lemma_ in ("quote", "cite")
+                if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and passive_ok):
+                    if child.lower_ in rules.relative_pronouns and current.dep_ == "relcl":
+                        return current.head
+                    if child.lemma_.lower() in rules.document_nouns:
+                        return self._words_owner(child)  # "his lawsuit, filed ..., accused"
+                    return child
+        return None
+
+    def _quote_just_before(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
+        """A quotation of the sentence closes right before the cue, with only punctuation
+        or an adverb between ('"...," said Y', '"...", added later the minister'): the cue
+        may be inverted. A quotation earlier in the sentence ('wanted to "send a message"
+        and urged Russia to ...') leaves the cue's object its object."""
+        sentence_start = base + cue.sent.start_char
+        ends = [q.end for q in quotes if sentence_start < q.end <= offset_of(cue, base)]
+        if not ends:
+            return False
+        between = [t for t in cue.sent if max(ends) <= offset_of(t, base) < offset_of(cue, base)]
+        return all(t.is_punct or t.is_space or t.dep_ == "advmod" for t in between)
+
+    def _words_owner(self, noun: Token) -> Token:
+        """Whose words or papers a noun names ("his version", "Musk's lawsuit"): the
+        possessive of a speech or document noun of the rules data; else the noun itself."""
+        if noun.lemma_.lower() in self.rules.speech_nouns | self.rules.document_nouns:
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            if owners:
+                return owners[0]
+        return noun
+
+    def name_before(self, cue: Token, base: int) -> Token | None:
+        """A speaker's name or title right before a cue the parser left without a subject
+        ("... and Russian Foreign Minister Sergei Lavrov said Moscow ..." in a long
+        sentence), past the cue's auxiliaries ("Musk and some critics have argued", with
+        the names parsed into the clause before): that mention is the subject."""
+        if cue.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+            return None
+        at = cue.i - 1
+        while (
+            at > cue.sent.start
+            and cue.doc[at].head.i == cue.i
+            and cue.doc[at].dep_ in ("aux", "advmod")
+        ):
+            at -= 1
+        before = cue.doc[at]
+        end = offset_of(before, base) + len(before.text)
+        if any(m.end == end for m in self.mentions) and before.pos_ == "PROPN":
+            return before
+        first = before
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head  # "Musk and some critics": the first of the coordination
+        first_end = offset_of(first, base) + len(first.text)
+        if (
+            first is not before
+            and first.pos_ == "PROPN"
+            and any(m.end == first_end and m.speaker in self.speaker_ids for m in self.mentions)
+        ):
+            return first
+        if cue.dep_ == "conj" and before.dep_ == "conj" and before.pos_ in ("PROPN", "NOUN"):
+            # "... dismissed it as a chat and the Foreign Ministry said ...": the parser
+            # joined the ministry to the object before it; it is the second cue's subject.
+            return before
+        return None
