@@ -594,84 +594,20 @@ class ArticleAttributor:
     def _attribute(
         self, clause: Clause, sent: Any, base: int
     ) -> list[tuple[Clause, Credit | None]]:
+        """The sentence's credits: one clause per configured speaker who speaks in it,
+        each cut to its own side, else the first decision; (clause, None) for nobody's."""
         quotes = [q for q in self.quotes if q.start < clause.end and q.end > clause.start]
         mentions = [m for m in self.mentions if clause.start <= m.start < clause.end]
         all_cues, cues = self._cues(sent, quotes, base)
         clause = replace(
             clause,
             cued=bool(all_cues),
-            fragment=bool(cues)
-            and sent[0].pos_ == "CCONJ"
-            and any(  # "Or while questioning ...", "And insisting ...": a participle first
-                c.tag_ == "VBG"
-                and c.i - sent.start <= 3
-                and self.subjects.of(c, quotes, base) is None
-                for c in cues
-            ),
+            fragment=bool(cues) and self._fragment(sent, cues, quotes, base),
         )
         decisions: list[tuple[Token, str, Evidence]] = []
         rival_cues: list[tuple[Token, str]] = []  # cues of others, person or not
         for cue in cues:
-            subject = self.subjects.of(cue, quotes, base)
-            if subject is None:
-                continue
-            cue_words = cue.text
-            if is_according(cue, self.rules):
-                stance = stance_source(cue, self.rules) is not None
-                cue_words = " ".join(t.text for t in cue.head.subtree) if stance else "according to"
-            found = self.referents.speaker_of(subject, mentions, base)
-            if found is not None and self.referents.joint(cue, subject):
-                found = (OTHER, found[1])
-            if found is None:
-                resolved = self.antecedents.resolve_pronoun(
-                    clause.paragraph, subject, sent, quotes, base
-                )
-                if resolved is None:
-                    continue
-                who, evidence = resolved
-                evidence = replace(evidence, cue=cue_words)
-                decisions.append((cue, who, evidence))
-                self._note(
-                    Person(
-                        clause.paragraph,
-                        who,
-                        self._name(who),
-                        True,
-                        spoke=True,
-                        at=offset_of(subject, base),
-                    )
-                )
-                continue
-            who, via = found
-            if who == OTHER and not (self.referents.person_like(subject) or cue is cues[0]):
-                rival_cues.append((cue, who))  # "..., while the Commission said ..."
-                continue
-            if subject.head is cue and subject.i > cue.i:
-                role = "speaker named after the cue"
-            elif subject.head is cue:
-                role = "subject"
-            else:
-                role = "subject of the governing verb"
-            evidence = Evidence(
-                via,
-                cue_words,
-                subject.text,
-                self._name(who),
-                role=role,
-                according_to=cue_words == "according to",
-            )
-            decisions.append((cue, who, evidence))
-            if who != OTHER or self.referents.person_like(subject):
-                self._note(
-                    Person(
-                        clause.paragraph,
-                        who,
-                        subject.text,
-                        True,
-                        spoke=True,
-                        at=offset_of(subject, base),
-                    )
-                )
+            self._decide(clause, sent, base, cue, cues, quotes, mentions, decisions, rival_cues)
         if not decisions:
             self.antecedents.note_subject_person(
                 sent, mentions, base, clause.paragraph, len(self.clauses)
@@ -681,8 +617,6 @@ class ArticleAttributor:
         )
         if not decisions:
             return [(clause, None)]
-        # One clause per configured speaker who speaks in the sentence ("Blinken warned
-        # ... and Lavrov said ..."), each cut to its own side; else the first decision.
         for _cue, who, evidence in decisions:
             if who in self.speaker_ids and evidence.how in ("name", "title"):
                 self.antecedents.count_forms(who, sent, quotes, base)
@@ -690,32 +624,132 @@ class ArticleAttributor:
         for decision in decisions:
             if decision[1] in self.speaker_ids and all(c[1] != decision[1] for c in chosen):
                 chosen.append(decision)
-        out: list[tuple[Clause, Credit | None]] = []
-        for cue, who, evidence in chosen or decisions[:1]:
-            rivals = [d[0] for d in decisions if d[1] != who]
-            rivals += [c for c, other in rival_cues if other != who]
-            rivals += self._narrated_around(cue, who, mentions, base)
-            rivals += self._others_words_as_occasion(sent, who, mentions, base)
-            own = clause
-            if rivals:
-                subject = self.subjects.of(cue, quotes, base)
-                own = self._without_rivals(clause, sent, cue, rivals, base, subject)
-                telling = [r for r in rivals if r.dep_ not in _DESCRIBING_DEPS]
-                if len(telling) < len(rivals):  # what merging compares keeps the description
-                    compared = clause
-                    if telling:
-                        compared = self._without_rivals(clause, sent, cue, telling, base, subject)
-                    own = replace(own, compared=(compared.start, compared.end))
-            own = self._drop_lead_in(own, cue, all_cues, who, quotes, mentions, base)
-            own = self._after_semicolon(own, cue, quotes, base)
-            inside = [q for q in quotes if q.start < own.end and q.end > own.start]
-            record = replace(
+        out = [
+            self._credit(
+                clause,
+                sent,
+                base,
+                cue,
+                who,
                 evidence,
-                rival_cue=bool(rivals),
-                unbalanced_quote=any(not q.balanced for q in inside),
+                all_cues,
+                quotes,
+                mentions,
+                decisions,
+                rival_cues,
             )
-            out.append((own, Credit(who, _via(record), record, own_cue=True)))
+            for cue, who, evidence in chosen or decisions[:1]
+        ]
         return sorted(out, key=lambda pair: pair[0].start)
+
+    def _fragment(
+        self, sent: Any, cues: Sequence[Token], quotes: Sequence[QuoteSpan], base: int
+    ) -> bool:
+        """'Or while questioning ...', 'And insisting ...': a participle first, no subject."""
+        return sent[0].pos_ == "CCONJ" and any(
+            c.tag_ == "VBG" and c.i - sent.start <= 3 and self.subjects.of(c, quotes, base) is None
+            for c in cues
+        )
+
+    def _decide(
+        self,
+        clause: Clause,
+        sent: Any,
+        base: int,
+        cue: Token,
+        cues: Sequence[Token],
+        quotes: Sequence[QuoteSpan],
+        mentions: Sequence[Mention],
+        decisions: list[tuple[Token, str, Evidence]],
+        rival_cues: list[tuple[Token, str]],
+    ) -> None:
+        """Whose one deciding cue is: a decision (who, evidence), a rival's cue, or
+        nothing (no subject, or a pronoun with no antecedent); speakers are noted for
+        later pronouns."""
+        subject = self.subjects.of(cue, quotes, base)
+        if subject is None:
+            return
+        cue_words = cue.text
+        if is_according(cue, self.rules):
+            stance = stance_source(cue, self.rules) is not None
+            cue_words = " ".join(t.text for t in cue.head.subtree) if stance else "according to"
+        found = self.referents.speaker_of(subject, mentions, base)
+        if found is not None and self.referents.joint(cue, subject):
+            found = (OTHER, found[1])
+        if found is None:
+            resolved = self.antecedents.resolve_pronoun(
+                clause.paragraph, subject, sent, quotes, base
+            )
+            if resolved is None:
+                return
+            who, evidence = resolved
+            evidence = replace(evidence, cue=cue_words)
+            decisions.append((cue, who, evidence))
+            self._note_speaker(clause, who, self._name(who), subject, base)
+            return
+        who, via = found
+        if who == OTHER and not (self.referents.person_like(subject) or cue is cues[0]):
+            rival_cues.append((cue, who))  # "..., while the Commission said ..."
+            return
+        evidence = Evidence(
+            via,
+            cue_words,
+            subject.text,
+            self._name(who),
+            role=_subject_role(subject, cue),
+            according_to=cue_words == "according to",
+        )
+        decisions.append((cue, who, evidence))
+        if who != OTHER or self.referents.person_like(subject):
+            self._note_speaker(clause, who, subject.text, subject, base)
+
+    def _note_speaker(
+        self, clause: Clause, who: str, words: str, subject: Token, base: int
+    ) -> None:
+        """The subject of a speech cue, for later pronouns."""
+        self._note(
+            Person(clause.paragraph, who, words, True, spoke=True, at=offset_of(subject, base))
+        )
+
+    def _credit(
+        self,
+        clause: Clause,
+        sent: Any,
+        base: int,
+        cue: Token,
+        who: str,
+        evidence: Evidence,
+        all_cues: list[Token],
+        quotes: Sequence[QuoteSpan],
+        mentions: Sequence[Mention],
+        decisions: Sequence[tuple[Token, str, Evidence]],
+        rival_cues: Sequence[tuple[Token, str]],
+    ) -> tuple[Clause, Credit | None]:
+        """One speaker's clause of the sentence, cut to the cue's side of every rival's
+        words, with its credit."""
+        rivals = [d[0] for d in decisions if d[1] != who]
+        rivals += [c for c, other in rival_cues if other != who]
+        rivals += self._narrated_around(cue, who, mentions, base)
+        rivals += self._others_words_as_occasion(sent, who, mentions, base)
+        own = clause
+        if rivals:
+            subject = self.subjects.of(cue, quotes, base)
+            own = self._without_rivals(clause, sent, cue, rivals, base, subject)
+            telling = [r for r in rivals if r.dep_ not in _DESCRIBING_DEPS]
+            if len(telling) < len(rivals):  # what merging compares keeps the description
+                compared = clause
+                if telling:
+                    compared = self._without_rivals(clause, sent, cue, telling, base, subject)
+                own = replace(own, compared=(compared.start, compared.end))
+        own = self._drop_lead_in(own, cue, all_cues, who, quotes, mentions, base)
+        own = self._after_semicolon(own, cue, quotes, base)
+        inside = [q for q in quotes if q.start < own.end and q.end > own.start]
+        record = replace(
+            evidence,
+            rival_cue=bool(rivals),
+            unbalanced_quote=any(not q.balanced for q in inside),
+        )
+        return own, Credit(who, _via(record), record, own_cue=True)
 
     def _narrated_around(
         self, cue: Token, who: str, mentions: Sequence[Mention], base: int
@@ -960,3 +994,12 @@ def _via(evidence: Evidence) -> Via:
     if how == "epithet":
         return "title"
     return how if how == "title" or how == "pronoun" else "name"
+
+
+def _subject_role(subject: Token, cue: Token) -> str:
+    """Where the speaker stands to the cue, as the reason says it."""
+    if subject.head is cue and subject.i > cue.i:
+        return "speaker named after the cue"
+    if subject.head is cue:
+        return "subject"
+    return "subject of the governing verb"
