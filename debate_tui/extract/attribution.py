@@ -376,15 +376,25 @@ class ArticleAttributor:
         if readout is not None:  # the body that quotes the summary is its channel
             framing = {a.i for a in readout.ancestors}
             cues = sorted([*(t for t in cues if t.i not in framing), readout], key=lambda t: t.i)
-        # "Lavrov said ..., TASS reported": the outlet is the channel, not the speaker, when
-        # the report carries someone's own speech cue.
-        # So are unnamed sources: "Blinken condemned Russia ..., diplomats said".
-        channels = [t for t in cues if t.lemma_ in rules.channels or self._sources(t)]
+        cues = self._without_channels(cues)
+        cues = self._without_readouts(cues, quotes, base)
+        return cues, self._deciding(cues, quotes, base)
+
+    def _without_channels(self, cues: list[Token]) -> list[Token]:
+        """In 'Lavrov said ..., TASS reported' the outlet is the channel, not the speaker,
+        when the report carries someone's own speech cue. So are unnamed sources:
+        'Blinken condemned Russia ..., diplomats said'."""
+        channels = [t for t in cues if t.lemma_ in self.rules.channels or self._sources(t)]
         if any(any(a.i == c.i for a in t.ancestors) for c in channels for t in cues):
             kept = {c.i for c in channels}
             cues = [t for t in cues if t.i not in kept]
-        # "Blinken urged his counterpart to ..., the State Department said": a body's
-        # account, after the words it gives, of a cue with a speaker named as its subject.
+        return cues
+
+    def _without_readouts(
+        self, cues: list[Token], quotes: Sequence[QuoteSpan], base: int
+    ) -> list[Token]:
+        """In 'Blinken urged his counterpart to ..., the State Department said': a body's
+        account, after the words it gives, of a cue with a speaker named as its subject."""
         readouts = {
             c.i
             for c in cues
@@ -394,7 +404,12 @@ class ArticleAttributor:
             and (who := self._named_speaker(t, quotes, base)) is not None
             and self._reads_out(c, who)
         }
-        cues = [t for t in cues if t.i not in readouts]
+        return [t for t in cues if t.i not in readouts]
+
+    def _deciding(self, cues: list[Token], quotes: Sequence[QuoteSpan], base: int) -> list[Token]:
+        """The cues that decide the sentence, outermost first; "according to" against
+        the sentence's other cues."""
+        rules = self.rules
         cue_set = {t.i for t in cues}
         deciding = [t for t in cues if self._decides(t, cue_set, quotes, base)]
         deciding.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
@@ -409,7 +424,7 @@ class ArticleAttributor:
                 deciding = according
             elif not (according and all(self._impersonal(t, quotes, base) for t in others)):
                 deciding = others  # "Lavrov said ..., according to TASS": a source
-        return cues, deciding
+        return deciding
 
     def _quoted_verb(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
         """'Blinken used it to "emphatically underscore that ..."': a quotation opened
