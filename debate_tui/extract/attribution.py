@@ -21,6 +21,10 @@ The rules, in the order they apply:
 6. Consecutive sentences of one statement merge; a statement without topic terms carries
    the topics of the same speaker's statement right before it.
 Everyone else (spokespeople, ministries, officials, narration) is OTHER and never shown.
+
+This module makes the per-sentence decision (rules 1 to 4, with turns and openers); its
+parts live beside it: deciding_cues.py (rule 1), cue_subjects.py (rule 2), referents.py
+(rule 3: names, titles, epithets, pronouns), across_sentences.py (rules 5 and 6).
 """
 
 from __future__ import annotations
@@ -40,32 +44,25 @@ from debate_tui.extract.across_sentences import (
 from debate_tui.extract.clauses import Clause, Credit, carried
 from debate_tui.extract.content import content_words
 from debate_tui.extract.cue_subjects import CueSubjects
-from debate_tui.extract.cues import is_according, is_cue, stance_source
+from debate_tui.extract.cues import is_according, stance_source
+from debate_tui.extract.deciding_cues import SentenceCues
 from debate_tui.extract.evidence import Evidence
 from debate_tui.extract.lines import joined, wrapped_runs
 from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
 from debate_tui.extract.referents import Antecedents, Person, Referents
 from debate_tui.extract.rules import Rules, load_rules
 from debate_tui.extract.speakers import Gazetteer, Mention, title_heads
-from debate_tui.extract.tokens import SUBJECT_DEPS, Token, in_quotes, offset_of
+from debate_tui.extract.tokens import DESCRIBING_DEPS, SUBJECT_DEPS, Token, in_quotes, offset_of
 from debate_tui.extract.topics import TopicMatcher
 from debate_tui.extract.turns import OTHER, Turn, dateline_end, find_turns, is_bullet, label_words
 from debate_tui.model import Article, Speaker, Statement, Via
 
 __all__ = ["OTHER", "ArticleAttributor", "Clause", "Credit", "parse_spans"]
 
-# A cue under another cue reached through one of these is what the outer cue reports.
-_REPORTED_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "dep"})
-# A cue in a relative clause describing the speaker's words (", a decision that the White
-# House describes as ...") is someone else's: the statement is cut before it, but merging
-# still compares the uncut sentence (`Clause.compared`), so two outlets' reports of one
-# remark, one with such a clause, still fold into one.
-_DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 _EDGE_DEPS = frozenset({"punct", "cc", "mark", "prep"})
 _QUOTE_MARKS = '"“”«»„‘'
 _QUOTE_AFTER_COMMA = re.compile(r"[,:]\s*[“‘\"«]\w")
 _SENTENCE_INSIDE = re.compile(r"[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
-_ARTICLES_AND_OF = frozenset({"the", "a", "an", "of", "and", "for", "to", "in"})
 _OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _CLOSING = frozenset({"”", '"', "’", "»", "“"})
 
@@ -232,6 +229,14 @@ class ArticleAttributor:
         self._ranks = body_ranks(article, runs)
         self.referents = Referents(gazetteer, self.rules)
         self.subjects = CueSubjects(self.rules, self.mentions, speaker_ids)
+        self.cues = SentenceCues(
+            self.rules,
+            self.mentions,
+            speaker_ids,
+            gazetteer.speakers,
+            self.subjects,
+            self.referents,
+        )
         self.antecedents = Antecedents(
             self.referents, self.rules, self.mentions, self._ranks, gazetteer.speakers
         )
@@ -360,252 +365,6 @@ class ArticleAttributor:
     def _name(self, who: str) -> str:
         return self._names.get(who, "someone else")
 
-    def _cues(
-        self, sent: Any, quotes: Sequence[QuoteSpan], base: int
-    ) -> tuple[list[Token], list[Token]]:
-        """All cues of the sentence, and those that decide it: outer ones, and rivals
-        beside them."""
-        rules = self.rules
-        cues = [
-            t
-            for t in sent
-            if is_cue(t, rules)
-            and (not in_quotes(quotes, offset_of(t, base)) or self._quoted_verb(t, quotes, base))
-        ]
-        readout = self._readout_cue(sent, quotes, base, cues)
-        if readout is not None:  # the body that quotes the summary is its channel
-            framing = {a.i for a in readout.ancestors}
-            cues = sorted([*(t for t in cues if t.i not in framing), readout], key=lambda t: t.i)
-        cues = self._without_channels(cues)
-        cues = self._without_readouts(cues, quotes, base)
-        return cues, self._deciding(cues, quotes, base)
-
-    def _without_channels(self, cues: list[Token]) -> list[Token]:
-        """In 'Lavrov said ..., TASS reported' the outlet is the channel, not the speaker,
-        when the report carries someone's own speech cue. So are unnamed sources:
-        'Blinken condemned Russia ..., diplomats said'."""
-        channels = [t for t in cues if t.lemma_ in self.rules.channels or self._sources(t)]
-        if any(any(a.i == c.i for a in t.ancestors) for c in channels for t in cues):
-            kept = {c.i for c in channels}
-            cues = [t for t in cues if t.i not in kept]
-        return cues
-
-    def _without_readouts(
-        self, cues: list[Token], quotes: Sequence[QuoteSpan], base: int
-    ) -> list[Token]:
-        """In 'Blinken urged his counterpart to ..., the State Department said': a body's
-        account, after the words it gives, of a cue with a speaker named as its subject."""
-        readouts = {
-            c.i
-            for c in cues
-            for t in cues
-            if t.i < c.i
-            and any(a.i == c.i for a in t.ancestors)
-            and (who := self._named_speaker(t, quotes, base)) is not None
-            and self._reads_out(c, who)
-        }
-        return [t for t in cues if t.i not in readouts]
-
-    def _deciding(self, cues: list[Token], quotes: Sequence[QuoteSpan], base: int) -> list[Token]:
-        """The cues that decide the sentence, outermost first; "according to" against
-        the sentence's other cues."""
-        rules = self.rules
-        cue_set = {t.i for t in cues}
-        deciding = [t for t in cues if self._decides(t, cue_set, quotes, base)]
-        deciding.sort(key=lambda t: (sum(1 for _ in t.ancestors), t.i))
-        according = [t for t in deciding if is_according(t, rules)]
-        if len(according) < len(deciding):
-            others = [t for t in deciding if not is_according(t, rules)]
-            # "..., although the statement offered nothing, according to Lavrov": a verb
-            # whose subject is a thing, not a person, leaves the source to "according to".
-            if according and any(self._named_speaker_cue(t, quotes, base) for t in according):
-                # "Blinken has conveyed a message ..., according to Lavrov": Lavrov's
-                # account of what Blinken did, as "Lavrov said Blinken had ..." would be
-                deciding = according
-            elif not (according and all(self._impersonal(t, quotes, base) for t in others)):
-                deciding = others  # "Lavrov said ..., according to TASS": a source
-        return deciding
-
-    def _quoted_verb(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
-        """'Blinken used it to "emphatically underscore that ..."': a quotation opened
-        inside the sentence on the cue's own verb phrase (only adverbs or "to" before the
-        verb in it), the verb hanging from words outside it: the writer quotes the
-        speaker's wording of his own act, and the cue stays a cue."""
-        at = offset_of(cue, base)
-        inside = [q for q in quotes if q.start < at < q.end]
-        if not inside:
-            return False
-        quote = inside[0]
-        if quote.start <= base + cue.sent.start_char + 1:
-            return False  # a quotation opening the sentence is the speaker's own sentence
-        before = [t for t in cue.sent if quote.start < offset_of(t, base) < at]
-        return (
-            cue.dep_ == "xcomp"  # "used it to '...'", "vowed to '...'": no subject of its own
-            and all(t.dep_ in ("advmod", "aux", "neg") or t.is_punct for t in before)
-            and not quote.start < offset_of(cue.head, base) < quote.end
-        )
-
-    def _readout_cue(
-        self, sent: Any, quotes: Sequence[QuoteSpan], base: int, outer: Sequence[Token]
-    ) -> Token | None:
-        """'“The Secretary reaffirmed ...,” the Department reported': a quotation opening
-        the sentence with a speaker's own cue, quoted from an institution's summary (no
-        person's cue outside it), reports what the speaker said. Quoted by a person
-        ('“Lavrov told me ...,” Blinken said') it stays that person's words."""
-        start, end = base + sent.start_char, base + sent.end_char
-        opening = [q for q in quotes if abs(q.start - start) <= 1 and start + 2 < q.end <= end]
-        if not opening:
-            return None
-        quote = opening[0]
-        framing = {cue.i for cue in outer}
-        for cue in outer:
-            if any(a.i in framing for a in cue.ancestors):
-                continue  # reported by the framing cue: '..., noting that the diplomat ...'
-            subject = self.subjects.of(cue, quotes, base)
-            if subject is None:
-                continue
-            found = self.referents.speaker_of(subject, self.mentions, base)
-            if found is None or found[0] != OTHER:
-                return None
-            if (
-                self.referents.person_like(subject)
-                and subject.lemma_.lower() not in self.rules.readers
-            ):
-                return None
-        mentions = [m for m in self.mentions if quote.start <= m.start < quote.end]
-        for token in sent:
-            if not quote.start < offset_of(token, base) < quote.end or not is_cue(
-                token, self.rules
-            ):
-                continue
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            if not subjects or not quote.start < offset_of(subjects[0], base) < quote.end:
-                continue
-            found = self.referents.speaker_of(subjects[0], mentions, base)
-            if found is not None and found[0] in self.speaker_ids:
-                return token
-            return None
-        return None
-
-    def _impersonal(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
-        """The cue's subject is a thing ("the statement offered nothing"): no speaker, no
-        pronoun, nothing like a person, no unnamed sources."""
-        subject = self.subjects.of(cue, quotes, base)
-        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
-            return False
-        found = self.referents.speaker_of(subject, self.mentions, base)
-        return (
-            found is not None
-            and found[0] == OTHER
-            and not self.referents.person_like(subject)
-            and subject.lemma_.lower() not in self.rules.source_nouns
-        )
-
-    def _reads_out(self, cue: Token, who: str) -> bool:
-        """The cue's subject is the speaker's own side's body that publishes accounts of
-        talks: a reader noun of the rules data whose words also stand in his titles or role
-        ("the State Department" for the Secretary of State, "the Russian Foreign Ministry"
-        for the Russian Foreign Minister), with no person named in it. The other side's
-        ministry telling what he did gives its own account."""
-        readers = self.rules.readers
-        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
-        if cue.i > 0 and cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN"):
-            # "..., Paul Whelan, the State Department said": the parser may take the
-            # body for an apposition of a name before it; the noun before the cue is it
-            subjects.append(cue.doc[cue.i - 1])
-        speaker = next(s for s in self.gazetteer.speakers if s.id == who)
-        side = {
-            w.lower() for t in (*speaker.titles, speaker.role) for w in re.findall(r"\w+", t)
-        } - _ARTICLES_AND_OF
-        return any(
-            c.lemma_.lower() in readers
-            and not any(t.ent_type_ == "PERSON" for t in c.subtree)
-            and any(m.lower_ in side for m in c.children if m.dep_ in ("compound", "amod"))
-            for c in subjects
-        )
-
-    def _named_speaker(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> str | None:
-        """The configured speaker the cue's subject names by name or title, if any."""
-        subject = self.subjects.of(cue, quotes, base)
-        if subject is None or subject.lower_ in self.rules.pronouns:
-            return None
-        found = self.referents.named_in(subject, self.mentions, base)
-        return found[0] if found[0] in self.speaker_ids else None
-
-    def _named_speaker_cue(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
-        """The cue's subject is a configured speaker named by name or title."""
-        return self._named_speaker(cue, quotes, base) is not None
-
-    def _sources(self, cue: Token) -> bool:
-        """The cue's subject is unnamed sources: a plural noun of the data's list
-        ("diplomats", "officials") with no name in it."""
-        return any(
-            c.dep_ == "nsubj"
-            and c.lower_ in self.rules.source_nouns
-            and not any(t.pos_ == "PROPN" for t in c.subtree)
-            for c in cue.children
-        )
-
-    def _decides(
-        self, cue: Token, cue_set: set[int], quotes: Sequence[QuoteSpan], base: int
-    ) -> bool:
-        """True for an outer cue, and for a cue under another cue that is not part of what
-        that cue reports: beside it (conj, advcl, relcl) with a subject of its own, or
-        outside the quotation an inverted cue ('"...," said Y') reports."""
-        chain: list[Token] = []
-        outer = None
-        for ancestor in cue.ancestors:
-            if ancestor.i in cue_set:
-                outer = ancestor
-                break
-            chain.append(ancestor)
-        if outer is None or self.subjects.name_before(cue, base) is not None:
-            return True
-        if is_according(cue, self.rules):
-            return True  # names its own source; weighed against the others in _cues
-        inverted = self._inverted_quote(outer, quotes, base)
-        if inverted is not None:
-            return not (inverted.start <= offset_of(cue, base) < inverted.end)
-        if (
-            cue.i < outer.i
-            and any(c.dep_ in SUBJECT_DEPS for c in cue.children)
-            and any(t.text == ";" and t.head.i == outer.i for t in cue.doc[cue.i : outer.i])
-        ):
-            return True  # "X asked ...; to this, Y responded": beside it, not reported
-        deps = {cue.dep_, *(t.dep_ for t in chain)}
-        if deps & _REPORTED_DEPS:
-            return False
-        if cue.dep_ == "conj" and sum(c.dep_ == "nsubj" for c in outer.children) > 1:
-            return False  # "X, he pointed out, have remarked ...": what the aside reports
-        subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            return all(
-                s.lower_ not in self.rules.pronouns and s.lower_ not in self.rules.relative_pronouns
-                for s in subjects
-            )
-        # "Both said ..., and Blinken saw reason to hope that ...": a named subject of the
-        # verb the cue hangs from, not the outer cue's own subject.
-        if {t.dep_ for t in chain} & _DESCRIBING_DEPS:
-            return False  # inside a relative clause describing something: "... rejected by X"
-        climbed = self.subjects.of(cue, quotes, base)
-        own = self.subjects.of(outer, quotes, base)
-        return (
-            climbed is not None
-            and climbed.pos_ == "PROPN"
-            and climbed.dep_ == "nsubj"
-            and (own is None or climbed.i != own.i)
-        )
-
-    def _inverted_quote(
-        self, cue: Token, quotes: Sequence[QuoteSpan], base: int
-    ) -> QuoteSpan | None:
-        """The quotation an inverted cue reports ('"...," said Y'), if it is one."""
-        if not any(c.dep_ == "nsubj" and c.i > cue.i for c in cue.children):
-            return None
-        sentence_start = base + cue.sent.start_char
-        before = [q for q in quotes if sentence_start <= q.start and q.end <= offset_of(cue, base)]
-        return before[-1] if before else None
-
     def _attribute(
         self, clause: Clause, sent: Any, base: int
     ) -> list[tuple[Clause, Credit | None]]:
@@ -613,7 +372,7 @@ class ArticleAttributor:
         each cut to its own side, else the first decision; (clause, None) for nobody's."""
         quotes = [q for q in self.quotes if q.start < clause.end and q.end > clause.start]
         mentions = [m for m in self.mentions if clause.start <= m.start < clause.end]
-        all_cues, cues = self._cues(sent, quotes, base)
+        all_cues, cues = self.cues.of(sent, quotes, base)
         clause = replace(
             clause,
             cued=bool(all_cues),
@@ -750,7 +509,7 @@ class ArticleAttributor:
         if rivals:
             subject = self.subjects.of(cue, quotes, base)
             own = self._without_rivals(clause, sent, cue, rivals, base, subject)
-            telling = [r for r in rivals if r.dep_ not in _DESCRIBING_DEPS]
+            telling = [r for r in rivals if r.dep_ not in DESCRIBING_DEPS]
             if len(telling) < len(rivals):  # what merging compares keeps the description
                 compared = clause
                 if telling:
@@ -835,7 +594,7 @@ class ArticleAttributor:
         spans: list[tuple[int, int]] = []
         for rival in rivals:
             top = rival
-            if rival.dep_ in _DESCRIBING_DEPS and _set_off(rival.head):
+            if rival.dep_ in DESCRIBING_DEPS and _set_off(rival.head):
                 top = rival.head  # ", a step that the Kremlin describes as ...": all of it
             block = {t.i for t in top.subtree}
             named = self.subjects.name_before(rival, base)

@@ -8,11 +8,16 @@ from typing import Any
 
 from debate_tui.extract.quotes import QuoteSpan
 
-__all__ = ["SUBJECT_DEPS", "Token", "in_quotes", "offset_of"]
+__all__ = ["DESCRIBING_DEPS", "SUBJECT_DEPS", "Token", "in_quotes", "offset_of"]
 
 Token = Any  # a spaCy Token; typed loosely so this module never imports spaCy
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A cue in a relative clause describing the speaker's words (", a decision that the White
+# House describes as ...") is someone else's: the statement is cut before it, but merging
+# still compares the uncut sentence (`Clause.compared`), so two outlets' reports of one
+# remark, one with such a clause, still fold into one.
+DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 
 
 def offset_of(token: Token, base: int) -> int:
