@@ -1,0 +1,155 @@
+"""What of an article is worth parsing, and where each paragraph stands in its body.
+
+The parser is the costly step: a paragraph that cannot hold or carry a statement (no
+speaker's name or title, no quotation mark, no pronoun or epithet that may continue a
+speaker, no transcript turn of a speaker or a briefer) is never parsed. Headings and
+furniture are skipped, save the lines that are speech cut short. `body_ranks` numbers
+the body paragraphs, so "the paragraph before" skips an "ALSO READ" line or a crosshead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from debate_tui.corpus import is_furniture, is_heading
+from debate_tui.extract.lines import wrapped_runs
+from debate_tui.extract.quotes import find_quotes
+from debate_tui.extract.rules import Rules, load_rules
+from debate_tui.extract.speakers import Gazetteer, Mention, title_heads
+from debate_tui.extract.turns import OTHER, Turn, dateline_end, find_turns, is_bullet, label_words
+from debate_tui.model import Article, Speaker
+
+__all__ = ["body_ranks", "briefing_turn", "parse_spans"]
+
+_QUOTE_MARKS = '"“”«»„‘'
+_QUOTE_AFTER_COMMA = re.compile(r"[,:]\s*[“‘\"«]\w")
+_SENTENCE_INSIDE = re.compile(r"[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
+
+
+def parse_spans(
+    article: Article,
+    speakers: tuple[Speaker, ...],
+    rules: Rules | None = None,
+    mentions: Sequence[Mention] | None = None,
+) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of the text worth parsing.
+
+    Never furniture or headings; past any dateline. Inside a transcript turn a short line
+    is speech, never a photo caption ("MR LAVROV: Good afternoon."), and someone else's
+    turn is never parsed. Elsewhere a paragraph is parsed only when it can hold or carry
+    a statement: it names a speaker (name or title), holds a quotation mark, or has a
+    pronoun (or an epithet: "the top diplomat") that may continue a speaker.
+    """
+    rules = rules or load_rules()
+    text = article.text
+    if mentions is None:
+        mentions = Gazetteer(speakers, text, rules.abbreviations).mentions(text)
+    turns = find_turns(text, article.paragraphs, speakers, rules, mentions)
+    runs = wrapped_runs(article, rules, turns)
+    named = {article.paragraph_of(m.start) for m in mentions}
+    for first, last in runs.items():
+        if named & set(range(first, last + 1)):
+            named.add(first)
+    heads = "|".join(re.escape(h) for h in sorted(title_heads(speakers) | rules.holder_nouns))
+    epithet = rf"|\bthe\s+(?:[\w-]+\s+){{0,3}}(?:{heads})\b" if heads else ""
+    objects = "|".join(sorted(w for w in rules.pronoun_forms if w not in rules.pronouns))
+    epithet += rf"|\baccording\s+to\s+(?:{objects})\b" if objects else ""
+    stances = "|".join(sorted(rules.stance_nouns))
+    preps = "|".join(sorted(rules.stance_preps))
+    if objects and stances and preps:
+        epithet += rf"|\b(?:{preps})\s+(?:{objects})\s+(?:{stances})\b"
+    papers = "|".join(sorted(rules.document_nouns | rules.remark_nouns))
+    if objects and papers:  # "His letter accused ...": the owner's words, like "he"
+        epithet += rf"|\b(?:{objects})\s+(?:[\w-]+\s+)?(?:{papers})\b"
+    pronoun = re.compile(
+        r"\b(?:" + "|".join(sorted(rules.pronouns)) + r")\b" + epithet, re.IGNORECASE
+    )
+    out = []
+    inside = {i for first, last in runs.items() for i in range(first + 1, last + 1)}
+    for index, (start, end) in enumerate(article.paragraphs):
+        if index in inside:
+            continue  # parsed with the line its run starts on
+        end = article.paragraphs[runs.get(index, index)][1]
+        paragraph = text[start:end]
+        turn = turns.get(index)
+        if is_heading(paragraph) and not (
+            (turn is not None and _spoken_fragment(paragraph))
+            or _quoted_fragment(paragraph)
+            or _speech_line(paragraph)
+        ):
+            continue
+        if turn is not None:
+            if is_furniture(paragraph, captions=False) or (
+                turn.speaker == OTHER and not briefing_turn(turn, rules)
+            ):
+                continue
+            out.append((index, start if turn.body is None else turn.body, end))
+            continue
+        if index in article.boilerplate:
+            continue
+        if not (
+            index in named or any(q in paragraph for q in _QUOTE_MARKS) or pronoun.search(paragraph)
+        ):
+            continue
+        out.append((index, dateline_end(text, start, end, rules), end))
+    return out
+
+
+def _quoted_fragment(paragraph: str) -> bool:
+    """A line cut off inside a quotation it introduces ("After the talks, he told
+    reporters, 'Our partners are t"): a sentence, not a headline."""
+    return len(paragraph.split()) > 6 and bool(_QUOTE_AFTER_COMMA.search(paragraph))
+
+
+# A quotation closed by a comma and followed by its attribution ('...,” the minister said').
+_ATTRIBUTED_TAIL = re.compile(r"[,!?][”\"’»]\s+(?:[\w.’'-]+\s+){0,6}[\w.’'-]+$")
+
+
+def _speech_line(paragraph: str) -> bool:
+    """A line without closing punctuation that is speech, not a headline: a quotation it
+    opens and never closes (an excerpt cut off mid-quote), or a quotation closed by a comma
+    with its attribution after it (a standfirst: '... no “serious proposals,” the Russian
+    foreign minister said')."""
+    words = len(paragraph.split())
+    if words <= 6:
+        return False
+    stripped = paragraph.strip()
+    quotes = find_quotes(stripped, [(0, len(stripped))])
+    if quotes and quotes[0].start == 0 and not quotes[0].balanced:
+        return True
+    return bool(_ATTRIBUTED_TAIL.search(stripped))
+
+
+def _spoken_fragment(paragraph: str) -> bool:
+    """A line without closing punctuation that is still speech inside a turn: a bulleted
+    item, or text cut off after a sentence of its own."""
+    return is_bullet(paragraph, 0) or bool(_SENTENCE_INSIDE.search(paragraph))
+
+
+def body_ranks(article: Article, runs: dict[int, int] | None = None) -> dict[int, int]:
+    """Each paragraph's place among the body paragraphs (not furniture, not headings), so
+    "the previous paragraph" of a pronoun skips an "ALSO READ" line or a crosshead. The
+    lines of a run of wrapped lines share one place."""
+    runs = runs or {}
+    ranks: dict[int, int] = {}
+    rank = 0
+    last = -1
+    for index, (start, _end) in enumerate(article.paragraphs):
+        if index <= last:
+            ranks[index] = rank
+            continue
+        last = runs.get(index, index)
+        line = article.text[start : article.paragraphs[last][1]]
+        if index not in article.boilerplate and (not is_heading(line) or _speech_line(line)):
+            rank += 1
+        ranks[index] = rank
+    return ranks
+
+
+def briefing_turn(turn: Turn, rules: Rules) -> bool:
+    """Someone else's turn that is no question ("SENIOR STATE DEPARTMENT OFFICIAL:", "MR
+    PRICE:"): an official summary of the talks, where "The Secretary noted that ..." reports
+    what the speaker said. A questioner's turn ("QUESTION:", "MODERATOR:") never does."""
+    words = label_words(turn.label)  # read as the turn's own label was
+    return bool(words) and " ".join(words) not in rules.turn_roles
