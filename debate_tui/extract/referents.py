@@ -71,10 +71,12 @@ class Referents:
         if len(conjuncts) > 1:
             # "Musk and some critics have argued": the one speaker among them speaks;
             # "Blinken and Lavrov said" reports the two jointly, which is nobody's alone.
-            found = {self.named_in(c, mentions, base) for c in conjuncts}
-            speakers = {f for f in found if f[0] != OTHER}
+            # One speaker named and titled among them ("Musk, the owner of X, and ..."):
+            # the name is the stronger evidence, whatever order a set would give.
+            found = [self.named_in(c, mentions, base) for c in conjuncts]
+            speakers = [f for f in found if f[0] != OTHER]
             if len({who for who, _via in speakers}) == 1:
-                return speakers.pop()
+                return min(speakers, key=lambda f: f[1] != "name")
             return OTHER, "name"
         return self.named_in(subject, mentions, base)
 
