@@ -761,10 +761,22 @@ async def test_an_export_failure_in_the_reader_gives_advice_the_reader_can_follo
         await settle(app)
         await pilot.press("e")
         await settle(app)
-        text = " ".join(screen_text(app).split())
+        text = toasts_text(app)
         assert "Export failed" in text and "is a folder" in text
         assert "with -o" not in text, "the reader has no command-line option to give"
         assert "another folder" in text
+
+
+def toasts_text(app: DebateApp) -> str:
+    """The words the screen shows inside its toasts, lines joined by spaces (the whole
+    screen's rows would interleave a wrapped toast's lines with the cards beside it)."""
+    lines = screen_text(app).splitlines()
+    cut = [
+        lines[y][toast.content_region.x : toast.content_region.right]
+        for toast in app.screen.query("Toast")
+        for y in range(toast.content_region.y, min(toast.content_region.bottom, len(lines)))
+    ]
+    return " ".join(" ".join(cut).split())
 
 
 # ----------------------------------------------------------------------------- help, quit
