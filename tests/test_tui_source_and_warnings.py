@@ -92,9 +92,9 @@ async def test_warnings_make_one_short_toast_that_points_to_w() -> None:
         assert WARNINGS[0] in toasts[0].message and "2 more: press w" in toasts[0].message
 
 
-async def test_a_corpus_store_damaged_while_the_reader_runs_is_said_at_once_with_r_to_rebuild(
-    tmp_path: Path,
-) -> None:
+def stored_debate(tmp_path: Path) -> tuple[Debate, Path, list[str]]:
+    """The fixture debate read from a corpus store of its own, the store's path, and the
+    list its warnings go to."""
     base = fixture_debate()
     path = tmp_path / "corpus-key.sqlite"
     sides = (base.speakers[0].id, base.speakers[1].id)
@@ -102,6 +102,13 @@ async def test_a_corpus_store_damaged_while_the_reader_runs_is_said_at_once_with
     write_store(path, "key", base.articles, base.statements, [], tables, sides)
     warnings: list[str] = []
     debate = replace(base, warnings=warnings, store=CorpusStore(path, "key", warnings.append))
+    return debate, path, warnings
+
+
+async def test_a_corpus_store_damaged_while_the_reader_runs_is_said_at_once_with_r_to_rebuild(
+    tmp_path: Path,
+) -> None:
+    debate, path, warnings = stored_debate(tmp_path)
     app = make_app(debate)
     async with app.run_test(size=WIDE) as pilot:
         await settle(app)
@@ -122,13 +129,7 @@ async def test_a_topic_whose_statements_turn_out_damaged_is_neither_shown_empty_
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    base = fixture_debate()
-    path = tmp_path / "corpus-key.sqlite"
-    sides = (base.speakers[0].id, base.speakers[1].id)
-    tables = topic_tables(fixture_debate())  # pairs its own copy: `base` reads the store
-    write_store(path, "key", base.articles, base.statements, [], tables, sides)
-    warnings: list[str] = []
-    debate = replace(base, warnings=warnings, store=CorpusStore(path, "key", warnings.append))
+    debate, path, _ = stored_debate(tmp_path)
     app = make_app(debate)
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(app)
