@@ -17,8 +17,8 @@ import pytest
 
 from debate_tui.build import build_debate, cached_debate
 from debate_tui.cache import CorpusEntry, StatementCache
-from debate_tui.config import default_config, load_config
-from debate_tui.model import ArticleMeta, Report, Statement
+from debate_tui.config import Config, default_config, load_config
+from debate_tui.model import ArticleMeta, Debate, Report, Statement
 
 TEXT = "Headline\nBlinken said the talks on Crimea had failed and would not resume.\n"
 
@@ -295,15 +295,21 @@ def test_a_damaged_corpus_entry_never_survives_a_build(tmp_path: Path, own_cache
     assert third.statements == first_build
 
 
-def test_damage_found_while_reading_a_topic_is_one_warning_and_a_rebuild_next_time(
-    tmp_path: Path, own_cache: Path
-) -> None:
+def built_with_a_paired_topic(tmp_path: Path) -> tuple[Path, Config, Debate, str]:
+    """A one-article corpus built into the cache, with the id of a topic that has rows."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text(TEXT, "utf-8")
     config = default_config()
     built = build_debate(corpus, config, warn=lambda _m: None)
     topic = next(t.id for t in built.all_topics() if built.pairing(t.id).rows)
+    return corpus, config, built, topic
+
+
+def test_damage_found_while_reading_a_topic_is_one_warning_and_a_rebuild_next_time(
+    tmp_path: Path, own_cache: Path
+) -> None:
+    corpus, config, built, topic = built_with_a_paired_topic(tmp_path)
     statements = list(built.statements)
     (entry,) = own_cache.glob("corpus-*.sqlite")
     damage_store(entry, lambda d: first(d).update(kind="speech"))
@@ -322,12 +328,7 @@ def test_damage_found_while_reading_a_topic_is_one_warning_and_a_rebuild_next_ti
 def test_damage_found_after_a_warm_build_reaches_that_debates_warnings(
     tmp_path: Path, own_cache: Path
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(TEXT, "utf-8")
-    config = default_config()
-    built = build_debate(corpus, config, warn=lambda _m: None)
-    topic = next(t.id for t in built.all_topics() if built.pairing(t.id).rows)
+    corpus, config, _, topic = built_with_a_paired_topic(tmp_path)
     said: list[str] = []
     warm = build_debate(corpus, config, warn=said.append)  # the store, checked and trusted
     assert warm.warnings == [] and said == []
