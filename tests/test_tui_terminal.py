@@ -218,7 +218,7 @@ def test_a_warm_start_at_80x24_has_no_blank_line_and_counts_that_never_wrap(
 ) -> None:
     terminal = small_twice
     terminal.wait_for(lambda s: "topic 1 of" in s and "Quit" in s, COLD_START_LIMIT, "a cold start")
-    _quit(terminal, ended=1)
+    _quit(terminal, ended=1, limit=COLD_START_LIMIT)
     # A capture can land between two halves of a redraw: each check waits for a screen
     # that passes it (a blank line that stays, or counts that wrap, never do).
     screen = terminal.wait_for(
@@ -229,23 +229,16 @@ def test_a_warm_start_at_80x24_has_no_blank_line_and_counts_that_never_wrap(
     assert "Blinken vs Lavrov" in screen.splitlines()[0]
     terminal.keys("t")
     terminal.wait_for(_counts_on_one_line, STEP_LIMIT, "the topic list with one-line counts")
-    _quit(terminal, ended=2)
+    _quit(terminal, ended=2, limit=STEP_LIMIT)
 
 
-def _quit(terminal: Terminal, ended: int) -> None:
-    """q, and the run's end. Now and then on a busy machine a q after a cold start had no
-    effect for 15 s (the app sat idle in its event loop, its threads waiting, the screen
-    complete) and a second q quit. Seen only through tmux, not yet explained: this test is
-    about the layout at 80x24, so a q without effect is sent once more, never more."""
-    done = "exited with 0"
-    for attempt in (1, 2):
-        terminal.keys("q")
-        try:
-            terminal.wait_for(lambda s: s.count(done) == ended, STEP_LIMIT, "the run ending")
-            return
-        except pytest.fail.Exception:
-            if attempt == 2:
-                raise
+def _quit(terminal: Terminal, ended: int, limit: float) -> None:
+    """q, and the run's end within `limit` seconds. After a cold start a q now and then
+    took effect only 15-20 s later under a busy machine (the app idle in its event loop
+    meanwhile, the screen complete; not yet explained): a second q would then reach the
+    next run, so the cold run gets one q and the cold start's own limit."""
+    terminal.keys("q")
+    terminal.wait_for(lambda s: s.count("exited with 0") == ended, limit, "the run ending")
 
 
 def _topic_line_under_header(screen: str) -> bool:
