@@ -1,4 +1,5 @@
-"""The dev set's tools: freezing drafts into offsets, and the scorer's arithmetic.
+"""The dev set's tools: freezing drafts into offsets, the scorer's arithmetic, and the
+agreement of two labellings.
 
 Synthetic text only: the dev set's real texts never enter the repository.
 """
@@ -14,6 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "devset"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+import agreement  # noqa: E402
 import freeze  # noqa: E402
 import quality  # noqa: E402
 
@@ -110,3 +112,43 @@ def test_a_changed_text_is_left_out_of_scoring(frozen: tuple[Path, Path]) -> Non
     (texts / "synthetic-01.txt").write_text(TEXT.replace("Friday", "Monday"), "utf-8")
     result = quality.run(texts, "all", use_cache=False, show_text=False, labels=labels)
     assert result.total.labels == 0
+
+
+def test_two_labellings_agree_on_a_shared_sentence_and_differ_on_speaker_and_trap(
+    frozen: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A second labeller's anchor elsewhere in the same sentence still agrees; giving
+    Blinken's sentence to Lavrov, or calling Lavrov's a trap, is counted as such."""
+    from debate_tui.extract.pipeline import load_nlp
+
+    texts, labels = frozen
+    first = freeze.load_labels(labels)[0]
+    second_draft = (
+        DRAFT.replace('anchor = "the talks had been useful"', 'anchor = "said on Friday"')
+        .replace('speaker = "blinken"', 'speaker = "lavrov"')
+        .replace('url = "https://example.org/a"', 'url = "second"')
+    )
+    (texts / "synthetic-01.draft.toml").write_text(second_draft, "utf-8")
+    assert freeze.freeze(texts, "synthetic-01", tmp_path / "second") == []
+    second = freeze.load_labels(tmp_path / "second")[0]
+    count = agreement.compare(first, second, TEXT, load_nlp())
+    assert (count.first, count.second, count.agreed, count.other_speaker) == (2, 2, 1, 1)
+
+    as_trap = DRAFT.replace(
+        """[[statement]]
+anchor = "the talks had been useful"
+speaker = "lavrov"
+via = "name"
+topics = ["peace-talks"]""",
+        """[[trap]]
+anchor = "the talks had been useful"
+who = "Lavrov"
+why = "second reading"
+""",
+    )
+    (texts / "synthetic-01.draft.toml").write_text(as_trap, "utf-8")
+    assert freeze.freeze(texts, "synthetic-01", tmp_path / "third") == []
+    third = freeze.load_labels(tmp_path / "third")[0]
+    count = agreement.compare(first, third, TEXT, load_nlp())
+    assert (count.agreed, count.statement_vs_trap) == (1, 1)
+    assert count.only_first == [f"@{TEXT.index('the talks')} lavrov (second: TRAP)"]
