@@ -122,7 +122,13 @@ def score_article(
             result.misses.append(
                 f"{aid} @{trap['start']} TRAP ({trap.get('who', '?')}) credited{words}"
             )
+    disputed = data.get("disputed", [])  # sentences two labellers read differently
     for s in statements:
+        if any(_overlaps(s, d["start"], d["end"]) for d in disputed) and not any(
+            _covers(s, lab["start"], lab["end"]) for lab in labels
+        ):
+            tally.statements -= 1  # counted neither for nor against
+            continue
         own = any(
             lab["speaker"] == s.speaker and _covers(s, lab["start"], lab["end"]) for lab in labels
         )
@@ -208,11 +214,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--misses", action="store_true", help="list every miss")
     parser.add_argument("--text", action="store_true", help="show the words of each miss")
     parser.add_argument("--no-cache", action="store_true", help="parse again, ignore the cache")
+    parser.add_argument(
+        "--labels", type=Path, help="score against these label files (default: devset/labels)"
+    )
     args = parser.parse_args(argv)
     if not args.texts.is_dir():
         print(f"{args.texts}: no such folder of dev set texts", file=sys.stderr)
         return 2
-    result = run(args.texts, args.half, not args.no_cache, args.text)
+    result = run(args.texts, args.half, not args.no_cache, args.text, args.labels)
     report(result, args.half, args.misses or args.text)
     return 0
 

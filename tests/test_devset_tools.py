@@ -152,3 +152,28 @@ why = "second reading"
     count = agreement.compare(first, third, TEXT, load_nlp())
     assert (count.agreed, count.statement_vs_trap) == (1, 1)
     assert count.only_first == [f"@{TEXT.index('the talks')} lavrov (second: TRAP)"]
+
+
+def test_a_statement_on_a_disputed_sentence_counts_neither_for_nor_against(
+    frozen: tuple[Path, Path],
+) -> None:
+    """Where two labellers read a sentence differently, the consensus labels mark it
+    disputed: the extractor's statement there is not called wrong, nor the label missed."""
+    texts, labels = frozen
+    path = labels / "synthetic-01.toml"
+    data = freeze.load_labels(labels)[0]
+    lavrov = data["statement"][0]
+    data["statement"] = data["statement"][1:]
+    path.write_text(
+        agreement.dump({**data, "disputed": [{"start": lavrov["start"], "end": lavrov["end"]}]})
+    )
+    result = quality.run(texts, "all", use_cache=False, show_text=False, labels=labels)
+    total = result.total
+    assert (total.labels, total.found) == (1, 1), result.misses
+    assert total.correct == total.statements == 1, result.misses
+    assert not result.misses
+
+    data.pop("disputed", None)
+    path.write_text(agreement.dump({**data, "disputed": []}))
+    result = quality.run(texts, "all", use_cache=False, show_text=False, labels=labels)
+    assert (result.total.statements, result.total.correct) == (2, 1)
