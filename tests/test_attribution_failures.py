@@ -1075,6 +1075,36 @@ def test_a_news_agencys_dateline_with_a_colon_is_no_part_of_the_speakers_subject
     assert found[0].text.startswith("Sergei Lavrov, the veteran minister")
 
 
+# -- a cue set off before its clause frames it: "X said, ...", "As he mentioned, ..." --------
+def test_a_parenthetical_cue_before_the_clause_credits_the_clause_to_its_own_speaker(
+    tmp_path: Path,
+) -> None:
+    # The parser hangs "said" on "claims" as a parenthetical: Lavrov's verb was taken for
+    # the sentence's own, and Blinken's account of Lavrov credited to Lavrov.
+    text = (
+        "The two ministers traded barbs on Friday.\n"
+        "In his reply, Blinken said, Lavrov often claims that the sanctions are useless, while "
+        "at other times he calls them a declaration of war.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken"}
+
+
+def test_a_parenthetical_cue_after_the_clauses_subject_stays_that_speakers_aside(
+    tmp_path: Path,
+) -> None:
+    text = "A headline\nThe new sanctions, Lavrov said, will fail like the old ones.\n"
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
+
+
+def test_an_as_clause_before_the_clause_frames_what_the_speaker_said(tmp_path: Path) -> None:
+    text = (
+        "Lavrov spoke for an hour in Moscow.\n"
+        "As he mentioned, before the summit the American envoy conveyed specific proposals, "
+        "which the Kremlin accepted.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
+
+
 # -- cue verbs the lemmatiser reads as another word -------------------------------------------
 @pytest.mark.parametrize(
     "sentence",

@@ -107,6 +107,28 @@ def _colon_after(token: Token) -> bool:
     )
 
 
+def frames_clause(token: Token, rules: Rules) -> bool:
+    """'In his reply, Altman said, Musk complains ...', 'As he mentioned, the envoy
+    conveyed ...': a verb with a subject of its own, set off by a comma before the subject
+    of the clause it hangs from (as a parenthetical, or in an "as" clause of the data's
+    `frame_marks`): that clause is what it reports. After that subject ("The sanctions,
+    Lavrov said, will fail") it is an aside inside the clause instead."""
+    head = token.head
+    if head is token or token.dep_ not in ("parataxis", "advcl"):
+        return False
+    if token.dep_ == "advcl" and not any(
+        c.dep_ == "mark" and c.lower_ in rules.frame_marks for c in token.children
+    ):
+        return False
+    if not any(c.dep_ == "nsubj" for c in token.children):
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    edge = token.right_edge
+    if not subjects or any(s.left_edge.i <= edge.i for s in subjects):
+        return False
+    return edge.text == "," or (edge.i + 1 < len(token.doc) and token.doc[edge.i + 1].text == ",")
+
+
 def is_cue(token: Token, rules: Rules) -> bool:
     """A speech verb (or "according to") in a shape its class accepts, not negated, not
     passive ("was asked": the subject is the addressee, not the speaker)."""
@@ -358,6 +380,16 @@ def _forum(token: Token, children: list[Token], rules: Rules) -> bool:
     )
 
 
+def _as_aside(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'As he mentioned, the envoy had ...': an "as" clause with no object of its own,
+    framing the clause after it (see `frames_clause`)."""
+    return (
+        token.dep_ == "advcl"
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children)
+        and frames_clause(token, rules)
+    )
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -376,4 +408,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "object-as": _object_as,
     "quotation": _quotation,
     "forum": _forum,
+    "as-aside": _as_aside,
 }

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from debate_tui.extract.cue_subjects import CueSubjects
-from debate_tui.extract.cues import is_according, is_cue
+from debate_tui.extract.cues import frames_clause, is_according, is_cue
 from debate_tui.extract.quotes import QuoteSpan
 from debate_tui.extract.referents import Referents
 from debate_tui.extract.rules import Rules
@@ -241,6 +241,14 @@ class SentenceCues:
         """True for an outer cue, and for a cue under another cue that is not part of what
         that cue reports: beside it (conj, advcl, relcl) with a subject of its own, or
         outside the quotation an inverted cue ('"...," said Y') reports."""
+        if frames_clause(cue, self.rules):
+            return True  # "In his reply, Altman said, Musk complains ...": Altman's
+        if any(
+            t.head.i == cue.i and t.i != cue.i and frames_clause(t, self.rules)
+            for t in cue.sent
+            if t.i in cue_set
+        ):
+            return False  # what that framing cue reports
         chain: list[Token] = []
         outer = None
         for ancestor in cue.ancestors:

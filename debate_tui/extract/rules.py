@@ -37,6 +37,7 @@ NEEDS = frozenset(
         "object-as",
         "quotation",
         "forum",
+        "as-aside",
     }
 )
 
@@ -96,6 +97,7 @@ class Rules:
     abbreviations: dict[str, tuple[str, ...]]
     line_glue: frozenset[str]  # words a wrapped line may end with, never a sentence
     holder_nouns: frozenset[str]  # "the owner of Tesla": who holds one speaker's firms
+    frame_marks: frozenset[str]  # "As he mentioned, ...": a cue set off before its clause
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -184,6 +186,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         abbreviations={k.lower(): tuple(v) for k, v in data.get("abbreviations", {}).items()},
         line_glue=_words(data.get("lines", {}).get("glue", ())),
         holder_nouns=_words(words.get("holder_nouns", ())),
+        frame_marks=_words(words.get("frame_marks", ())),
     )
 
 
