@@ -1105,6 +1105,27 @@ def test_an_as_clause_before_the_clause_frames_what_the_speaker_said(tmp_path: P
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
 
 
+# -- posting on a platform, firing back, and an excerpt cut off after a comma --------------
+def test_a_quotation_posted_on_a_platform_is_the_posters_statement(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        '"The sanctions have failed. Europe pays the price for them," Lavrov posted on '
+        "Telegram.\n"
+        "Blinken posted a video of the ceremony in Kyiv.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
+
+
+def test_firing_back_is_a_retort(tmp_path: Path) -> None:
+    text = "A headline\nBlinken fired back at the Russian minister within the hour.\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]
+
+
+def test_a_line_cut_off_after_a_comma_is_a_sentence_not_a_headline(tmp_path: Path) -> None:
+    text = "A headline\nLavrov told reporters that the talks in Geneva had gone nowhere at all,\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
 # -- cue verbs the lemmatiser reads as another word -------------------------------------------
 @pytest.mark.parametrize(
     "sentence",
@@ -1258,6 +1279,8 @@ def test_seeing_a_thing_or_being_asked_is_no_statement(tmp_path: Path, sentence:
         "building for $40 million.",
         "Blinken, an early patron of the fund, stood behind the project, pledging not just "
         "money but his good name.",
+        "The institute opened in 2019 with a $300 million endowment, of which Lavrov had "
+        "promised to raise the larger part.",
     ],
 )
 def test_offering_or_pledging_money_is_no_statement(tmp_path: Path, sentence: str) -> None:

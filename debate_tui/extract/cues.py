@@ -203,6 +203,13 @@ def _spends_money(token: Token, rules: Rules) -> bool:
         if t.ent_type_ == "MONEY" or (t.dep_ == "dobj" and t.lemma_.lower() in rules.money_nouns):
             return True
         stack.extend(t.children)
+    if token.dep_ == "relcl":
+        # "a $1 billion backing, of which Musk had pledged to provide the lion's share":
+        # the money is the noun the relative clause describes
+        noun = token.head
+        return noun.lemma_.lower() in rules.money_nouns or any(
+            t.ent_type_ == "MONEY" for c in noun.children if c.i < noun.i for t in c.subtree
+        )
     return False
 
 
@@ -380,6 +387,19 @@ def _forum(token: Token, children: list[Token], rules: Rules) -> bool:
     )
 
 
+def _after_quotation(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'"...," Musk posted on X': a quotation closed right before the verb and its subject
+    (the parser may join the verb to the quotation's own as a conjunct, not a clause)."""
+    subject = {t.i for c in children if c.dep_ == "nsubj" and c.i < token.i for t in c.subtree}
+    at = token.i - 1
+    while at in subject:
+        at -= 1
+    if not subject or at < token.sent.start:
+        return False
+    before = token.doc[at]
+    return before.tag_ == "''" or before.text in '”"»’'
+
+
 def _as_aside(token: Token, children: list[Token], rules: Rules) -> bool:
     """'As he mentioned, the envoy had ...': an "as" clause with no object of its own,
     framing the clause after it (see `frames_clause`)."""
@@ -409,4 +429,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "quotation": _quotation,
     "forum": _forum,
     "as-aside": _as_aside,
+    "after-quotation": _after_quotation,
 }

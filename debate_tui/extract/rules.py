@@ -38,6 +38,7 @@ NEEDS = frozenset(
         "quotation",
         "forum",
         "as-aside",
+        "after-quotation",
     }
 )
 

@@ -107,14 +107,16 @@ _ATTRIBUTED_TAIL = re.compile(r"[,!?][”\"’»]\s+(?:[\w.’'-]+\s+){0,6}[\w.�
 
 
 def _speech_line(paragraph: str) -> bool:
-    """A line without closing punctuation that is speech, not a headline: a quotation it
-    opens and never closes (an excerpt cut off mid-quote), or a quotation closed by a comma
-    with its attribution after it (a standfirst: '... no “serious proposals,” the Russian
-    foreign minister said')."""
+    """A line without closing punctuation that is speech, not a headline: a line ending in
+    a comma, a quotation it opens and never closes (an excerpt cut off mid-quote), or a
+    quotation closed by a comma with its attribution after it (a standfirst: '... no
+    “serious proposals,” the Russian foreign minister said')."""
     words = len(paragraph.split())
     if words <= 6:
         return False
     stripped = paragraph.strip()
+    if stripped.endswith(","):
+        return True  # an excerpt cut off after a clause: no headline ends with a comma
     quotes = find_quotes(stripped, [(0, len(stripped))])
     if quotes and quotes[0].start == 0 and not quotes[0].balanced:
         return True
