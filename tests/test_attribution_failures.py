@@ -176,6 +176,28 @@ def test_in_a_transcript_any_other_label_in_capitals_is_someone_elses_turn(
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 4: "lavrov"}
 
 
+TIMED_TRANSCRIPT = """Speaker 2 (00:00):
+Are we rolling?
+Speaker 1 (00:03):
+Minister, what came out of the meeting with Lavrov this morning?
+Antony Blinken (00:09):
+We agreed to keep talking. Our teams will meet again next month.
+(00:41)
+And we asked for the release of the two reporters held in Moscow.
+Speaker 1 (00:52):
+Did Lavrov promise anything?
+Nora Vale (00:58):
+The minister made no promise, and the room went quiet after that.
+"""
+
+
+def test_a_transcription_services_timed_labels_make_turns_whatever_their_case(
+    tmp_path: Path,
+) -> None:
+    found = by_line(TIMED_TRANSCRIPT, extract(tmp_path, TIMED_TRANSCRIPT))
+    assert found == {5: "blinken", 7: "blinken"}  # the bare time mark is nobody's
+
+
 INTERVIEW = """An interview with {named}
 Here is the transcript of the interview, edited for length.
 Q: What did the shareholders tell you?

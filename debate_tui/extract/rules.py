@@ -83,6 +83,7 @@ class Rules:
     demonstratives: frozenset[str]
     person_roles: frozenset[str]
     turn_label: re.Pattern[str]
+    time_mark: re.Pattern[str]  # "(00:13)" in a label: a transcription service's turn
     turn_roles: frozenset[str]
     answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
     honorifics: frozenset[str]
@@ -165,6 +166,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         demonstratives=_words(words["demonstratives"]),
         person_roles=_words(words["person_roles"]),
         turn_label=re.compile(turns["label"]),
+        time_mark=re.compile(turns.get("time_mark", "(?!)")),
         turn_roles=_words(turns["roles"]),
         answer_roles=_words(turns.get("answer_roles", ())),
         honorifics=_words(turns["honorifics"]),

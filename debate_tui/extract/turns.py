@@ -51,13 +51,21 @@ def label_words(label: str) -> list[str]:
     return [w.strip(".,’'").lower() for w in label.split() if w.strip(".,’'")]
 
 
+def is_role(words: list[str], rules: Rules) -> bool:
+    """A label's words name a role ("QUESTION", "MODERATOR"), numbered or not: a
+    transcription service numbers the voices it cannot name ("Speaker 1")."""
+    if len(words) > 1 and words[-1].isdigit():
+        words = words[:-1]
+    return " ".join(words) in rules.turn_roles
+
+
 def _label_speaker(label: str, speakers: tuple[Speaker, ...], rules: Rules) -> str | None:
     """The speaker a label names on its own, OTHER for a role or someone else, None when
     the words before the colon are no label at all (a dateline, a headline)."""
     words = label_words(label)
     if not words:
         return None
-    if " ".join(words) in rules.turn_roles:
+    if is_role(words, rules):
         return OTHER
     for speaker in speakers:
         for phrase in (*speaker.aliases, *speaker.titles):
@@ -108,11 +116,14 @@ def _labelled_turns(
 ) -> dict[int, Turn]:
     """Transcript turns: several labels, or one speaker's label in capitals (the way
     official transcripts print it: "SECRETARY BLINKEN:"), each turn lasting until the
-    next label; there any other label in capitals is someone else's. In a question-and-
-    answer transcript ("Q:", "A:") the answers are the one speaker the text names before
-    its first label (the interview's subject)."""
+    next label; there any other label in capitals is someone else's. Labels with a time
+    mark ("Marco Rubio (00:13):", a transcription service's way) count whatever their
+    case, and there any other timed label is someone else's ("Jane Doe (01:28):"). In a
+    question-and-answer transcript ("Q:", "A:") the answers are the one speaker the text
+    names before its first label (the interview's subject)."""
     labels: dict[int, Turn] = {}
     unknown: dict[int, Turn] = {}  # "SENIOR STATE DEPARTMENT OFFICIAL:", "JANE DOE:"
+    timed: set[int] = set()
     for index, (start, end) in enumerate(paragraphs):
         paragraph = text[start:end]
         match = rules.turn_label.match(paragraph)
@@ -121,13 +132,19 @@ def _labelled_turns(
         label = re.sub(r"\s+", " ", match.group("label"))
         if match.end() < len(paragraph) and is_heading(paragraph):
             continue  # "Lavrov: West Must Listen" is a headline quoting him, not a turn
+        paren = match.groupdict().get("paren")
+        if paren is not None and rules.time_mark.match(paren):
+            timed.add(index)
         who = _label_speaker(label, speakers, rules)
         if who is not None:
             labels[index] = Turn(who, label, True)
-        elif label.isupper() and any(c.isalpha() for c in label):
+        elif (label.isupper() or index in timed) and any(c.isalpha() for c in label):
             unknown[index] = Turn(OTHER, label, True)
-    if len(labels) < rules.min_labels and not any(
-        turn.speaker != OTHER and turn.label.isupper() for turn in labels.values()
+    timed_speaker = any(labels[i].speaker != OTHER for i in timed & labels.keys())
+    if (
+        len(labels) < rules.min_labels
+        and not any(turn.speaker != OTHER and turn.label.isupper() for turn in labels.values())
+        and not (timed_speaker and len(timed) >= rules.min_labels)
     ):
         return {}
     # In a transcript, any other label in capitals opens someone else's turn: the

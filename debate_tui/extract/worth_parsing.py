@@ -17,7 +17,15 @@ from debate_tui.extract.lines import wrapped_runs
 from debate_tui.extract.quotes import find_quotes
 from debate_tui.extract.rules import Rules, load_rules
 from debate_tui.extract.speakers import Gazetteer, Mention, title_heads
-from debate_tui.extract.turns import OTHER, Turn, dateline_end, find_turns, is_bullet, label_words
+from debate_tui.extract.turns import (
+    OTHER,
+    Turn,
+    dateline_end,
+    find_turns,
+    is_bullet,
+    is_role,
+    label_words,
+)
 from debate_tui.model import Article, Speaker
 
 __all__ = ["body_ranks", "briefing_turn", "parse_spans"]
@@ -80,9 +88,11 @@ def parse_spans(
         ):
             continue
         if turn is not None:
-            if is_furniture(paragraph, captions=False) or (
-                turn.speaker == OTHER and not briefing_turn(turn, rules)
-            ):
+            if (
+                is_furniture(paragraph, captions=False)
+                or rules.time_mark.match(paragraph.strip().strip("()[]"))
+                or (turn.speaker == OTHER and not briefing_turn(turn, rules))
+            ):  # a bare "(01:07)" inside a turn marks the time, nobody speaks it
                 continue
             out.append((index, start if turn.body is None else turn.body, end))
             continue
@@ -154,4 +164,4 @@ def briefing_turn(turn: Turn, rules: Rules) -> bool:
     PRICE:"): an official summary of the talks, where "The Secretary noted that ..." reports
     what the speaker said. A questioner's turn ("QUESTION:", "MODERATOR:") never does."""
     words = label_words(turn.label)  # read as the turn's own label was
-    return bool(words) and " ".join(words) not in rules.turn_roles
+    return bool(words) and not is_role(words, rules)
