@@ -874,6 +874,16 @@ def test_a_readout_quoted_from_a_body_reports_the_speaker(tmp_path: Path) -> Non
     assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "lavrov"}
 
 
+def test_a_readout_quoted_after_a_colon_reports_the_speaker(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Washington was cooler, and the department released a short summary: “The Secretary "
+        "underlined the need for concrete steps by Moscow.”\n"
+        "Lavrov's own statement was blunter: “The Secretary repeated the old demands.”\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken"}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -144,6 +144,8 @@ class SentenceCues:
         start, end = base + sent.start_char, base + sent.end_char
         opening = [q for q in quotes if abs(q.start - start) <= 1 and start + 2 < q.end <= end]
         if not opening:
+            opening = self._after_readers_colon(sent, quotes, base)
+        if not opening:
             return None
         quote = opening[0]
         framing = {cue.i for cue in outer}
@@ -175,6 +177,30 @@ class SentenceCues:
                 return token
             return None
         return None
+
+    def _after_readers_colon(
+        self, sent: Any, quotes: Sequence[QuoteSpan], base: int
+    ) -> list[QuoteSpan]:
+        """'..., the State Department provided a readout: “The Secretary reiterated ...”':
+        a quotation opened right after a colon, where the words before the colon name a
+        body or paper of the data's `readers` that is no one's own (no possessive)."""
+        end = base + sent.end_char
+        for colon in sent:
+            if colon.text != ":" or in_quotes(quotes, offset_of(colon, base)):
+                continue
+            after = offset_of(colon, base) + 1
+            # the quotation opens after the colon and a space at most
+            opening = [q for q in quotes if after <= q.start <= after + 1 and q.end <= end]
+            if not opening:
+                continue
+            if any(
+                t.lemma_.lower() in self.rules.readers
+                and not any(c.dep_ == "poss" for c in t.children)
+                for t in sent
+                if t.i < colon.i
+            ):
+                return opening
+        return []
 
     def _impersonal(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
         """The cue's subject is a thing ("the statement offered nothing"): no speaker, no
