@@ -1534,6 +1534,45 @@ def test_the_other_sides_ministry_telling_what_a_speaker_said_gives_its_own_acco
     assert extract(tmp_path, text) == []
 
 
+def test_the_other_sides_ministry_reading_out_what_he_told_its_own_minister_reports_him(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Secretary of State Antony Blinken informed Sergei Lavrov by phone of the new convoy "
+        "rules, the Russian Foreign Ministry said after the call.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]
+
+
+def test_a_long_title_the_lead_repeats_word_for_word_is_no_statement(tmp_path: Path) -> None:
+    title = (
+        "Foreign Minister Sergei Lavrov told the visiting envoys on Tuesday that Moscow "
+        "would not return to the grain corridor talks before the autumn session in Geneva "
+        "had begun in earnest"
+    )
+    text = f"{title}\n{title}.\nThe envoys left the next morning.\n"
+    found = extract(tmp_path, text)
+    assert [(s.speaker, s.start) for s in found] == [("lavrov", len(title) + 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Foreign Minister Sergei Lavrov held talks with Secretary of State Antony Blinken, "
+        "the Russian Ministry of Foreign Affairs announced.",
+        "Blinken spoke by phone with Foreign Minister Sergei Lavrov, the Russian Ministry of "
+        "Foreign Affairs announced on Monday.",
+        "Foreign Minister Sergei Lavrov held a long meeting with Secretary of State Antony "
+        "Blinken, the press office of the Russian Foreign Ministry announced.",
+    ],
+)
+def test_a_bodys_trailing_cue_telling_of_a_speakers_act_is_the_bodys(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
 def test_the_chief_of_an_office_named_in_a_speakers_title_is_not_the_speaker(
     tmp_path: Path,
 ) -> None:

@@ -4,7 +4,8 @@ The finders run in order and the first that applies decides (attribution.py, rul
 a stance or a remark's owner ("in his view", "his remarks"), the object of "according
 to", the agent of a passive ("noted by X"), the cue's own subject, the noun after an
 inverted cue ('"...," added the Secretary'), a speaker's name right before a cue the
-parser left without a subject, else the subject of the verb the cue hangs from. Who that
+parser left without a subject, a noun phrase set off right before a trailing cue ('...,
+the ministry announced'), else the subject of the verb the cue hangs from. Who that
 token stands for is `referents.py`'s question.
 """
 
@@ -47,6 +48,7 @@ class CueSubjects:
             self._own_subject,
             self._inverted,
             self._adjacent_name,
+            self._set_off_subject,
             self._governing,
         )
 
@@ -111,6 +113,32 @@ class CueSubjects:
         adjacent = self.name_before(cue, base)
         return NO_ANSWER if adjacent is None else adjacent
 
+    def _set_off_subject(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
+        """'X held talks with Y, the Russian Ministry of Foreign Affairs announced.': a
+        trailing cue the parser left without a subject, after a noun phrase set off by a
+        comma that ends right before it (the parser hung the phrase on the words before,
+        as an apposition): that phrase is the cue's subject, not the subject of the verb
+        it hangs from. Only when nothing but the cue's own words follows it."""
+        if cue.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+            return NO_ANSWER
+        before = _word_before(cue)
+        if before.pos_ not in ("NOUN", "PROPN"):
+            return NO_ANSWER
+        head = before
+        while head.dep_ in ("pobj", "prep", "compound") and head.head.i < head.i:
+            head = head.head
+        if head.pos_ not in ("NOUN", "PROPN") or head.right_edge.i != before.i:
+            return NO_ANSWER
+        opening = head.left_edge.i
+        if opening <= cue.sent.start or cue.doc[opening - 1].text != ",":
+            return NO_ANSWER
+        if any(head.i == a.i for a in cue.ancestors):
+            return NO_ANSWER
+        after = cue.doc[cue.i + 1 : cue.sent.end]
+        if not all(t.is_punct or any(a.i == cue.i for a in t.ancestors) for t in after):
+            return NO_ANSWER
+        return head
+
     def _governing(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
         """The subject of the verb the cue hangs from ("..., arguing that"), a few
         clauses up at most."""
@@ -167,14 +195,7 @@ class CueSubjects:
         the names parsed into the clause before): that mention is the subject."""
         if cue.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
             return None
-        at = cue.i - 1
-        while (
-            at > cue.sent.start
-            and cue.doc[at].head.i == cue.i
-            and cue.doc[at].dep_ in ("aux", "advmod")
-        ):
-            at -= 1
-        before = cue.doc[at]
+        before = _word_before(cue)
         end = offset_of(before, base) + len(before.text)
         if any(m.end == end for m in self.mentions) and before.pos_ == "PROPN":
             return before
@@ -193,3 +214,16 @@ class CueSubjects:
             # joined the ministry to the object before it; it is the second cue's subject.
             return before
         return None
+
+
+def _word_before(cue: Token) -> Token:
+    """The word right before a cue, past its own auxiliaries and adverbs ("have argued",
+    "also said")."""
+    at = cue.i - 1
+    while (
+        at > cue.sent.start
+        and cue.doc[at].head.i == cue.i
+        and cue.doc[at].dep_ in ("aux", "advmod")
+    ):
+        at -= 1
+    return cue.doc[at]

@@ -83,7 +83,10 @@ class SentenceCues:
         self, cues: list[Token], quotes: Sequence[QuoteSpan], base: int
     ) -> list[Token]:
         """In 'Blinken urged his counterpart to ..., the State Department said': a body's
-        account, after the words it gives, of a cue with a speaker named as its subject."""
+        account, after the words it gives, of a cue with a speaker named as its subject:
+        his own side's body, or the body of the other speaker he addressed ('Blinken told
+        Lavrov ..., the Russian Foreign Ministry said': a readout of its own minister's
+        call)."""
         readouts = {
             c.i
             for c in cues
@@ -91,9 +94,23 @@ class SentenceCues:
             if t.i < c.i
             and any(a.i == c.i for a in t.ancestors)
             and (who := self._named_speaker(t, quotes, base)) is not None
-            and self._reads_out(c, who)
+            and self._reads_out(c, {who, *self._addressed(t, who, base)})
         }
         return [t for t in cues if t.i not in readouts]
+
+    def _addressed(self, cue: Token, who: str, base: int) -> set[str]:
+        """The other configured speakers a cue is addressed to, named as its object or
+        after "to"/"with": "informed Lavrov", "told Blinken", "said to Lavrov"."""
+        heard = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]
+        heard += [
+            g
+            for c in cue.children
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        found = {self.referents.named_in(h, self.mentions, base)[0] for h in heard}
+        return {f for f in found if f in self.speaker_ids and f != who}
 
     def _deciding(self, cues: list[Token], quotes: Sequence[QuoteSpan], base: int) -> list[Token]:
         """The cues that decide the sentence, outermost first; "according to" against
@@ -216,21 +233,24 @@ class SentenceCues:
             and subject.lemma_.lower() not in self.rules.source_nouns
         )
 
-    def _reads_out(self, cue: Token, who: str) -> bool:
-        """The cue's subject is the speaker's own side's body that publishes accounts of
-        talks: a reader noun of the rules data whose words also stand in his titles or role
-        ("the State Department" for the Secretary of State, "the Russian Foreign Ministry"
-        for the Russian Foreign Minister), with no person named in it. The other side's
-        ministry telling what he did gives its own account."""
+    def _reads_out(self, cue: Token, sides: set[str]) -> bool:
+        """The cue's subject is the body of one of `sides` (speaker ids) that publishes
+        accounts of talks: a reader noun of the rules data whose words also stand in his
+        titles or role ("the State Department" for the Secretary of State, "the Russian
+        Foreign Ministry" for the Russian Foreign Minister), with no person named in it.
+        The other side's ministry telling what he did gives its own account."""
         readers = self.rules.readers
         subjects = [c for c in cue.children if c.dep_ == "nsubj"]
         if cue.i > 0 and cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN"):
             # "..., Paul Whelan, the State Department said": the parser may take the
             # body for an apposition of a name before it; the noun before the cue is it
             subjects.append(cue.doc[cue.i - 1])
-        speaker = next(s for s in self.speakers if s.id == who)
         side = {
-            w.lower() for t in (*speaker.titles, speaker.role) for w in re.findall(r"\w+", t)
+            w.lower()
+            for speaker in self.speakers
+            if speaker.id in sides
+            for t in (*speaker.titles, speaker.role)
+            for w in re.findall(r"\w+", t)
         } - _ARTICLES_AND_OF
         return any(
             c.lemma_.lower() in readers

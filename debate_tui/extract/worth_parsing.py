@@ -78,6 +78,8 @@ def parse_spans(
     for index, (start, end) in enumerate(article.paragraphs):
         if index in inside:
             continue  # parsed with the line its run starts on
+        if _repeated_below(text, article.paragraphs, index):
+            continue
         end = article.paragraphs[runs.get(index, index)][1]
         paragraph = text[start:end]
         turn = turns.get(index)
@@ -104,6 +106,22 @@ def parse_spans(
             continue
         out.append((index, dateline_end(text, start, end, rules), end))
     return out
+
+
+def _repeated_below(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
+    """A line without closing punctuation that the next paragraph opens with word for
+    word: a title or a photo caption printed again as the lead or under the picture
+    (however long it is). The next paragraph is the sentence; this line is furniture."""
+    if index + 1 >= len(paragraphs):
+        return False
+    start, end = paragraphs[index]
+    line = text[start:end]
+    below = text[paragraphs[index + 1][0] : paragraphs[index + 1][1]]
+    return (
+        len(line.split()) > 3
+        and not line.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", "»"))
+        and below.startswith(line)
+    )
 
 
 def _quoted_fragment(paragraph: str) -> bool:
