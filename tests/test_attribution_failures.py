@@ -1272,6 +1272,21 @@ def test_a_light_verb_with_nothing_said_is_no_cue(tmp_path: Path, sentence: str)
     assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        ("The Secretary provided his counterpart an overview of the new visa rules.", 1),
+        ("After the dinner in Geneva, Lavrov gave the envoys an update on the prisoner talks.", 1),
+        ("Blinken provided the funding for the new consulate.", 0),
+        ("Lavrov provided an escort for the convoy.", 0),
+    ],
+)
+def test_an_account_given_in_talks_is_a_statement_a_thing_provided_is_not(
+    tmp_path: Path, sentence: str, credited: int
+) -> None:
+    assert len(extract(tmp_path, "A headline\n" + sentence + "\n")) == credited
+
+
 # -- a passive cue with its speaker in a "by" phrase; a view of something "as" ----------------
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
