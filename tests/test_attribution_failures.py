@@ -1375,6 +1375,21 @@ def test_a_view_without_a_cue_between_two_statements_of_one_speaker_is_his(
     assert any("Without a real dialogue" in s.text for s in found if s.speaker == "lavrov")
 
 
+@pytest.mark.parametrize("joint", [" ", "\n"])
+def test_a_claim_told_as_alleged_between_two_statements_of_one_speaker_is_his(
+    tmp_path: Path, joint: str
+) -> None:
+    # in one paragraph, or each sentence a paragraph of its own (as web copy prints it)
+    text = (
+        "A headline\n"
+        f"Lavrov said the American envoy had brought new proposals to Geneva.{joint}The "
+        f"Kremlin allegedly accepted them within a day, with only minor changes.{joint}"
+        "According to Lavrov, this was already a compromise.\n"
+    )
+    found = extract(tmp_path, text)
+    assert any("allegedly accepted" in s.text for s in found if s.speaker == "lavrov")
+
+
 def test_narration_between_two_statements_of_one_speaker_stays_narration(
     tmp_path: Path,
 ) -> None:

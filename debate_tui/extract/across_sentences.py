@@ -103,9 +103,10 @@ def _continues(
 
 def carry_paraphrase(view: ArticleClauses, credits: list[Credit | None]) -> list[Credit | None]:
     """A sentence with no cue between two of one speaker's statements, a paragraph
-    apart at most, that reads as a view (a modal, naming no one) goes on with
-    that speaker: 'According to Lavrov, X. Without a dialogue it would be hard to Y.
-    "We ...," ...'; narration between them ('The talks lasted an hour.') stays."""
+    apart at most, that reads as a view (a modal, naming no one), or as a claim told as
+    someone's ("allegedly", in a paragraph of its own at most), goes on with that speaker:
+    'According to Lavrov, X. Without a dialogue it would be hard to Y. "We ...," ...';
+    narration between them ('The talks lasted an hour.') stays."""
     out = list(credits)
     clauses = view.clauses
     for i in range(1, len(clauses)):
@@ -125,7 +126,7 @@ def carry_paraphrase(view: ArticleClauses, credits: list[Credit | None]) -> list
         if (
             out[i] is not None
             or clause.cued
-            or not clause.argued
+            or not (clause.argued or clause.alleged)
             or before is None
             or after is None
             or before.speaker != after.speaker
@@ -133,7 +134,8 @@ def carry_paraphrase(view: ArticleClauses, credits: list[Credit | None]) -> list
         ):
             continue
         ranks = [view.ranks[clauses[j].paragraph] for j in (i - 1, i, i + 1)]
-        if ranks[2] - ranks[0] > 1:
+        # an alleged claim may stand in a paragraph of its own between the two
+        if ranks[2] - ranks[0] > (2 if clause.alleged else 1):
             continue
         out[i] = carried(before, i - 1, "paraphrase")
     return out

@@ -156,6 +156,7 @@ class ArticleAttributor:
                 ),
                 lead_in=text[end - 1] == ":",
                 argued=self._argued(sent, start, end),
+                alleged=self._alleged(sent, start, end),
                 content=content_words(
                     sent,
                     base,
@@ -190,6 +191,18 @@ class ArticleAttributor:
         if any(t.lower_ in self.rules.pronouns for t in sent):
             return False
         return any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+
+    def _alleged(self, sent: Any, start: int, end: int) -> bool:
+        """'The Russian president allegedly accepted these proposals': a main verb with an
+        adverb of the data's `reportive`, a claim told as someone's, naming no speaker and
+        no "he" (whose act it would narrate)."""
+        if any(m.start < end and start < m.end for m in self.mentions):
+            return False
+        if any(t.lower_ in self.rules.pronouns for t in sent):
+            return False
+        return any(
+            c.dep_ == "advmod" and c.lower_ in self.rules.reportive for c in sent.root.children
+        )
 
     def _opener(self, index: int, base: int) -> tuple[str, Evidence] | None:
         """'As per the remarks of Lavrov, ...', 'According to Lavrov, ...' opening a

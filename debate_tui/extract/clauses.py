@@ -26,6 +26,8 @@ class Clause:
     lead_in: bool = False  # ends in ":", framing the next sentence
     # reads as a view paraphrased: its main verb with a modal, nobody named in it
     argued: bool = False
+    # tells a claim as someone's: its main verb with "allegedly", no speaker named in it
+    alleged: bool = False
     # opens with a conjunction and holds only cues without a subject: "Or while
     # questioning why ...", the previous sentence going on
     fragment: bool = False

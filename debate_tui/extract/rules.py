@@ -100,6 +100,7 @@ class Rules:
     line_glue: frozenset[str]  # words a wrapped line may end with, never a sentence
     holder_nouns: frozenset[str]  # "the owner of Tesla": who holds one speaker's firms
     frame_marks: frozenset[str]  # "As he mentioned, ...": a cue set off before its clause
+    reportive: frozenset[str]  # "allegedly": a claim told as someone's, not the writer's
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -190,6 +191,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         line_glue=_words(data.get("lines", {}).get("glue", ())),
         holder_nouns=_words(words.get("holder_nouns", ())),
         frame_marks=_words(words.get("frame_marks", ())),
+        reportive=_words(words.get("reportive", ())),
     )
 
 

@@ -47,7 +47,8 @@ def parse_spans(
     is speech, never a photo caption ("MR LAVROV: Good afternoon."), and someone else's
     turn is never parsed. Elsewhere a paragraph is parsed only when it can hold or carry
     a statement: it names a speaker (name or title), holds a quotation mark, or has a
-    pronoun (or an epithet: "the top diplomat") that may continue a speaker.
+    pronoun (or an epithet: "the top diplomat", or "allegedly") that may continue a
+    speaker.
     """
     rules = rules or load_rules()
     text = article.text
@@ -70,6 +71,8 @@ def parse_spans(
     papers = "|".join(sorted(rules.document_nouns | rules.remark_nouns))
     if objects and papers:  # "His letter accused ...": the owner's words, like "he"
         epithet += rf"|\b(?:{objects})\s+(?:[\w-]+\s+)?(?:{papers})\b"
+    if rules.reportive:  # "the president allegedly accepted ...": may go on with a speaker
+        epithet += r"|\b(?:" + "|".join(sorted(rules.reportive)) + r")\b"
     pronoun = re.compile(
         r"\b(?:" + "|".join(sorted(rules.pronouns)) + r")\b" + epithet, re.IGNORECASE
     )
