@@ -1287,6 +1287,29 @@ def test_an_account_given_in_talks_is_a_statement_a_thing_provided_is_not(
     assert len(extract(tmp_path, "A headline\n" + sentence + "\n")) == credited
 
 
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        (
+            "Musk sued the start-up and two of its directors for fraud and breach of fiduciary "
+            "duty in a state court.",
+            ["musk"],
+        ),
+        (
+            "Altman later countersued for defamation, a week after the hearing in Oakland.",
+            ["altman"],
+        ),
+        ("Musk sued the start-up for $10 million in a state court in Delaware last week.", []),
+        ("Musk sued the start-up and two of its directors in a state court last week.", []),
+    ],
+)
+def test_a_suit_for_a_named_wrong_is_the_suers_claim(
+    tmp_path: Path, sentence: str, credited: list[str]
+) -> None:
+    found = _musk_altman(tmp_path, "A headline\n" + sentence + "\n")
+    assert [s.speaker for s in found] == credited
+
+
 # -- a passive cue with its speaker in a "by" phrase; a view of something "as" ----------------
 @pytest.mark.parametrize(
     ("sentence", "speaker"),

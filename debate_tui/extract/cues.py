@@ -410,6 +410,19 @@ def _as_aside(token: Token, children: list[Token], rules: Rules) -> bool:
     )
 
 
+def _wrong(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'sued OpenAI for breach of contract': a "for" phrase naming a wrong of the data's
+    list (or a list of them), what the suer claims was done; hung on the verb or, as the
+    parser often does, on its object."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in rules.wrongs for o in c.children)
+        for c in (*children, *(g for o in objects for g in o.children))
+    )
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -430,4 +443,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "forum": _forum,
     "as-aside": _as_aside,
     "after-quotation": _after_quotation,
+    "wrong": _wrong,
 }

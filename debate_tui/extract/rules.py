@@ -39,6 +39,7 @@ NEEDS = frozenset(
         "forum",
         "as-aside",
         "after-quotation",
+        "wrong",
     }
 )
 
@@ -66,6 +67,7 @@ class Rules:
     money_verbs: frozenset[str]  # "offered $97bn", "pledging money": a bid, not a statement
     money_nouns: frozenset[str]
     said_nouns: frozenset[str]  # "made the announcement that ...": a light verb's speech
+    wrongs: frozenset[str]  # "sued for breach of contract": the suer's claim
     hedge_modals: frozenset[str]
     joint: frozenset[str]  # "jointly", "together": a coordinated subject speaking as one
     joint_verbs: frozenset[str]  # "agreed", "concurred": what two say as one
@@ -139,6 +141,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         speech_nouns=_words(words.get("speech_nouns", ())),
         occasion_preps=_words(words.get("occasion_preps", ())),
         said_nouns=_words(words.get("said_nouns", ())),
+        wrongs=_words(words.get("wrongs", ())),
         money_verbs=_words(words.get("money_verbs", ())),
         money_nouns=_words(words.get("money_nouns", ())),
         hedge_modals=_words(words.get("hedge_modals", ())),
