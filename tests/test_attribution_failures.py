@@ -8,6 +8,7 @@ else's attributed words, and files whose lines end in CR or CRLF.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -191,10 +192,15 @@ The minister made no promise, and the room went quiet after that.
 """
 
 
+@pytest.mark.parametrize("style", ["Name (00:13):", "Name: (00:13)"])
 def test_a_transcription_services_timed_labels_make_turns_whatever_their_case(
-    tmp_path: Path,
+    tmp_path: Path, style: str
 ) -> None:
-    found = by_line(TIMED_TRANSCRIPT, extract(tmp_path, TIMED_TRANSCRIPT))
+    text = TIMED_TRANSCRIPT
+    if style == "Name: (00:13)":  # the time after the colon, as older transcripts print it
+        text = re.sub(r"^(.+) \((\d\d:\d\d)\):$", r"\1: (\2)", text, flags=re.MULTILINE)
+        assert "Antony Blinken: (00:09)" in text
+    found = by_line(text, extract(tmp_path, text))
     assert found == {5: "blinken", 7: "blinken"}  # the bare time mark is nobody's
 
 

@@ -95,9 +95,9 @@ def parse_spans(
         if turn is not None:
             if (
                 is_furniture(paragraph, captions=False)
-                or rules.time_mark.match(paragraph.strip().strip("()[]"))
+                or _time_only(paragraph, turn, rules)
                 or (turn.speaker == OTHER and not briefing_turn(turn, rules))
-            ):  # a bare "(01:07)" inside a turn marks the time, nobody speaks it
+            ):
                 continue
             out.append((index, start if turn.body is None else turn.body, end))
             continue
@@ -109,6 +109,15 @@ def parse_spans(
             continue
         out.append((index, dateline_end(text, start, end, rules), end))
     return out
+
+
+def _time_only(paragraph: str, turn: Turn, rules: Rules) -> bool:
+    """A bare "(01:07)" inside a turn, or a label with only its time after it ("Jane Doe:
+    (00:13)"): a transcription service's time marks, which nobody speaks."""
+    if rules.time_mark.match(paragraph.strip().strip("()[]")):
+        return True
+    label = rules.turn_label.match(paragraph) if turn.opens else None
+    return label is not None and label.groupdict().get("after") is not None
 
 
 def _repeated_below(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
