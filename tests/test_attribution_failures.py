@@ -993,6 +993,12 @@ def test_a_speakers_words_named_with_their_content_are_his_statement(
         "Lavrov's remarks drew condemnation from Kyiv and from several capitals.",
         "Kyiv condemned Lavrov's remarks that the West had declared war on Russia.",
         "Lavrov's visit to Ankara came after weeks of talks about the grain corridor.",
+        "The statements of Blinken that the talks in Geneva had failed only serve to cast "
+        "Washington as the patient party.",
+        # the parser reads "attempt" as a noun here, leaving "statements" the root
+        "The statements of US Secretary of State Antony Blinken that the two sides did not "
+        "reach a deal at the summit of March 3, 2023 attempt to present Washington as a "
+        "neutral party.",
     ],
 )
 def test_a_speakers_words_named_without_content_or_by_others_are_no_statement(

@@ -86,6 +86,8 @@ def remark_owner(token: Token, rules: Rules) -> Token | None:
     if token.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
         # elsewhere in a sentence only with what was said: "following the words of X that"
         return owners[0] if content and token.dep_ in ("pobj", "dobj", "attr") else None
+    if _imputed_aim(token, rules):
+        return None  # "X's statements that ... attempt to present ...": the writer's reading
     said = (
         content
         or any(c.dep_ == "prep" and c.lower_ in rules.remark_preps for c in token.children)
@@ -93,6 +95,25 @@ def remark_owner(token: Token, rules: Rules) -> Token | None:
         or _colon_after(token)
     )
     return owners[0] if said else None
+
+
+def _imputed_aim(token: Token, rules: Rules) -> bool:
+    """'X's statements that ... attempt to present the USA as neutral': the verb of a
+    remark noun as subject reads an aim into the words (the data's `imputing` verbs), or,
+    where the parser left the noun as the root, such a word read as a noun takes a "to"
+    infinitive after it (the verb misread: "... of August 15, 2025 attempt to present")."""
+    if token.dep_ == "nsubj":
+        return token.head.lemma_.lower() in rules.imputing
+    return token.dep_ == "ROOT" and any(
+        t.i > token.i
+        and t.pos_ == "NOUN"
+        and t.lemma_.lower() in rules.imputing
+        and any(
+            g.dep_ in ("acl", "xcomp") and any(a.lower_ == "to" for a in g.children)
+            for g in t.children
+        )
+        for t in token.subtree
+    )
 
 
 def _colon_after(token: Token) -> bool:

@@ -103,6 +103,7 @@ class Rules:
     holder_nouns: frozenset[str]  # "the owner of Tesla": who holds one speaker's firms
     frame_marks: frozenset[str]  # "As he mentioned, ...": a cue set off before its clause
     reportive: frozenset[str]  # "allegedly": a claim told as someone's, not the writer's
+    imputing: frozenset[str]  # "X's remarks that ... attempt to ...": the writer's reading
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -195,6 +196,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         holder_nouns=_words(words.get("holder_nouns", ())),
         frame_marks=_words(words.get("frame_marks", ())),
         reportive=_words(words.get("reportive", ())),
+        imputing=_words(words.get("imputing", ())),
     )
 
 
