@@ -177,6 +177,19 @@ def test_in_a_transcript_any_other_label_in_capitals_is_someone_elses_turn(
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 4: "lavrov"}
 
 
+def test_where_the_speakers_labels_are_in_mixed_case_anyone_elses_alike_open_a_turn(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Interview transcript\n"
+        "Antony Blinken: We agreed to keep talking, and our teams meet again next month.\n"
+        "Nora Vale: Then why did the talks in Geneva end so early?\n"
+        "The delegations left after an hour, and nobody explained why.\n"
+        "Antony Blinken: Ask our partners in Moscow.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 4: "blinken"}
+
+
 TIMED_TRANSCRIPT = """Speaker 2 (00:00):
 Are we rolling?
 Speaker 1 (00:03):

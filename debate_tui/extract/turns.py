@@ -120,10 +120,13 @@ def _labelled_turns(
     mark ("Marco Rubio (00:13):", a transcription service's way) count whatever their
     case, and there any other timed label is someone else's ("Jane Doe (01:28):"). In a
     question-and-answer transcript ("Q:", "A:") the answers are the one speaker the text
-    names before its first label (the interview's subject)."""
+    names before its first label (the interview's subject). Where the speakers' labels are
+    in mixed case ("Antony Blinken:"), other labels alike ("Jane Doe:") are someone
+    else's turns."""
     labels: dict[int, Turn] = {}
     unknown: dict[int, Turn] = {}  # "SENIOR STATE DEPARTMENT OFFICIAL:", "JANE DOE:"
     timed: set[int] = set()
+    mixed: dict[int, Turn] = {}  # "Jane Doe:": a label only where the speakers' are alike
     for index, (start, end) in enumerate(paragraphs):
         paragraph = text[start:end]
         match = rules.turn_label.match(paragraph)
@@ -140,6 +143,8 @@ def _labelled_turns(
             labels[index] = Turn(who, label, True)
         elif (label.isupper() or index in timed) and any(c.isalpha() for c in label):
             unknown[index] = Turn(OTHER, label, True)
+        elif any(c.isalpha() for c in label):
+            mixed[index] = Turn(OTHER, label, True)
     timed_speaker = any(labels[i].speaker != OTHER for i in timed & labels.keys())
     if (
         len(labels) < rules.min_labels
@@ -148,8 +153,12 @@ def _labelled_turns(
     ):
         return {}
     # In a transcript, any other label in capitals opens someone else's turn: the
-    # interviewer named without an honorific, a briefing official.
+    # interviewer named without an honorific, a briefing official. Where the speakers'
+    # own labels are not in capitals ("Antony Blinken:"), a transcript prints everyone's
+    # alike: any other such label ("Jane Doe:") is someone else's turn.
     labels.update(unknown)
+    if any(t.speaker != OTHER and not t.label.isupper() for t in labels.values()):
+        labels.update(mixed)
     answers = [i for i, t in labels.items() if " ".join(label_words(t.label)) in rules.answer_roles]
     if answers:
         before = paragraphs[min(labels)][0]
