@@ -190,6 +190,26 @@ def test_where_the_speakers_labels_are_in_mixed_case_anyone_elses_alike_open_a_t
     assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 4: "blinken"}
 
 
+def test_a_question_printed_as_a_bare_q_without_a_colon_is_no_part_of_the_answer(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Remarks to the press\n"
+        "SECRETARY BLINKEN: Good afternoon. We had a long meeting with the minister today.\n"
+        "We will keep talking.\n"
+        "Q    Mr. Secretary, did Lavrov say anything new about the prisoners?\n"
+        "SECRETARY BLINKEN: No, nothing new.\n"
+        "Q And the treaty?\n"
+        "SECRETARY BLINKEN: We will see.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {
+        1: "blinken",
+        2: "blinken",
+        4: "blinken",
+        6: "blinken",
+    }
+
+
 TIMED_TRANSCRIPT = """Speaker 2 (00:00):
 Are we rolling?
 Speaker 1 (00:03):

@@ -87,6 +87,7 @@ class Rules:
     turn_label: re.Pattern[str]
     time_mark: re.Pattern[str]  # "(00:13)" in a label: a transcription service's turn
     turn_roles: frozenset[str]
+    bare_role: re.Pattern[str]  # "Q  Mr. Secretary, ...": a role printed without a colon
     answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
     honorifics: frozenset[str]
     min_labels: int
@@ -173,6 +174,11 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         turn_label=re.compile(turns["label"]),
         time_mark=re.compile(turns.get("time_mark", "(?!)")),
         turn_roles=_words(turns["roles"]),
+        bare_role=re.compile(
+            r"^(?P<label>"
+            + ("|".join(re.escape(str(w).upper()) for w in turns.get("bare_roles", ())) or "(?!)")
+            + r")\.?\s+(?=[A-Z“\"‘'(])"
+        ),
         answer_roles=_words(turns.get("answer_roles", ())),
         honorifics=_words(turns["honorifics"]),
         min_labels=int(turns["min_labels"]),

@@ -131,6 +131,9 @@ def _labelled_turns(
         paragraph = text[start:end]
         match = rules.turn_label.match(paragraph)
         if not match:
+            bare = rules.bare_role.match(paragraph)
+            if bare:  # "Q  Mr. Secretary, ...": a question, where the text is a transcript
+                unknown[index] = Turn(OTHER, bare.group("label"), True)
             continue
         label = re.sub(r"\s+", " ", match.group("label"))
         if match.end() < len(paragraph) and is_heading(paragraph):
