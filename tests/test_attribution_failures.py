@@ -1182,6 +1182,25 @@ def test_an_as_clause_before_the_clause_frames_what_the_speaker_said(tmp_path: P
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
 
 
+# -- "he" in a clause describing a speaker's paper is its author ------------------------------
+@pytest.mark.parametrize(
+    "clause",
+    [", in which he accused the West of lying.", ", wherein he accuses the West of lying."],
+)
+def test_he_in_a_clause_describing_a_speakers_letter_is_its_author(
+    tmp_path: Path, clause: str
+) -> None:
+    # "he" went to the last speaking subject (Blinken, the paragraph before)
+    text = (
+        "A headline\n"
+        "Blinken said the talks in Geneva had been useful.\n"
+        "The row deepened after Lavrov's letter to the council" + clause + "\n"
+    )
+    found = extract(tmp_path, text)
+    assert by_line(text, found) == {1: "blinken", 2: "lavrov"}
+    assert "the author of the words or paper" in found[1].reason
+
+
 # -- posting on a platform, firing back, and an excerpt cut off after a comma --------------
 def test_a_quotation_posted_on_a_platform_is_the_posters_statement(tmp_path: Path) -> None:
     text = (

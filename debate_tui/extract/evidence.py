@@ -81,6 +81,8 @@ def reason(evidence: Evidence) -> str:
     if evidence.how in ("pronoun", "epithet"):
         if evidence.role == "same sentence":
             where = "the subject of an earlier clause of this sentence"
+        elif evidence.role == "author":
+            where = "the author of the words or paper the clause describes"
         else:
             paragraph = "the previous" if evidence.previous_paragraph else "this"
             where = f"the last speaking subject in {paragraph} paragraph"

@@ -247,6 +247,9 @@ class Antecedents:
         subjects) are rivals: the credit stands, with low confidence and their names.
         """
         mentions = [m for m in self.mentions if base + sent.start_char <= m.start]
+        author = self._author_of_paper(pronoun, mentions, base)
+        if author is not None:
+            return author, Evidence("pronoun", "", pronoun.text, self._name(author), role="author")
         earlier = [
             t
             for t in sent
@@ -314,6 +317,46 @@ class Antecedents:
                 rivals=others,
                 previous_paragraph=self.ranks[person.paragraph] < here,
             )
+        return None
+
+    def _author_of_paper(
+        self, pronoun: Token, mentions: Sequence[Mention], base: int
+    ) -> str | None:
+        """'... after Musk's lawsuit against OpenAI, wherein he alleges ...': "he" as the
+        subject of a clause describing a speaker's paper or words (a relative clause of
+        the noun, or a clause the data's `relative_openers` open right after it and a
+        comma, however the parser hung it) is that paper's author."""
+        verb = pronoun.head
+        if pronoun.dep_ != "nsubj" or verb is pronoun:
+            return None
+        papers = self.rules.document_nouns | self.rules.speech_nouns | self.rules.remark_nouns
+        noun = verb.head if verb.dep_ == "relcl" else None
+        first = verb.left_edge
+        if noun is None and first.i > 0 and first.nbor(-1).text == ",":
+            openers = self.rules.relative_openers
+            opened = any(
+                c.i < pronoun.i
+                and (
+                    c.lower_ in openers
+                    or (c.dep_ == "prep" and any(g.lower_ in openers for g in c.children))
+                )
+                for c in verb.children
+            )
+            end = first.i - 2  # the last word before the comma
+            if opened and end >= 0:
+                # the phrase ending there, up to its head noun: "letter to the council"
+                token = pronoun.doc[end]
+                noun = token
+                while token.head.i < token.i and token.head.right_edge.i in (end, end + 1):
+                    token = token.head
+                    if token.lemma_.lower() in papers:
+                        noun = token
+        if noun is None or noun.lemma_.lower() not in papers:
+            return None
+        for owner in noun.children:
+            if owner.dep_ == "poss" and owner.lower_ not in self.rules.pronoun_forms:
+                found = self.referents.named_in(owner, mentions, base)
+                return found[0] if found[0] != OTHER else None
         return None
 
     def note(self, person: Person, sentence: int) -> None:

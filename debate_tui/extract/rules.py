@@ -105,6 +105,7 @@ class Rules:
     frame_marks: frozenset[str]  # "As he mentioned, ...": a cue set off before its clause
     reportive: frozenset[str]  # "allegedly": a claim told as someone's, not the writer's
     imputing: frozenset[str]  # "X's remarks that ... attempt to ...": the writer's reading
+    relative_openers: frozenset[str]  # "X's lawsuit, wherein he alleges": X's paper
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -203,6 +204,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         frame_marks=_words(words.get("frame_marks", ())),
         reportive=_words(words.get("reportive", ())),
         imputing=_words(words.get("imputing", ())),
+        relative_openers=_words(words.get("relative_openers", ())),
     )
 
 
