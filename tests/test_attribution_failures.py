@@ -1374,6 +1374,33 @@ def test_a_suit_for_a_named_wrong_is_the_suers_claim(
     assert [s.speaker for s in found] == credited
 
 
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        (
+            "Besides the money, Musk is also seeking the removal of two directors from the "
+            "start-up's board.",
+            ["musk"],
+        ),
+        (
+            "Altman sought damages and an injunction against the sale in a court filing in "
+            "Oakland.",
+            ["altman"],
+        ),
+        (
+            "Musk sought complete control of the start-up and a merger with his car company "
+            "in 2018.",
+            [],
+        ),
+    ],
+)
+def test_seeking_a_remedy_is_a_claimants_demand_seeking_control_is_an_aim(
+    tmp_path: Path, sentence: str, credited: list[str]
+) -> None:
+    found = _musk_altman(tmp_path, "A headline\n" + sentence + "\n")
+    assert [s.speaker for s in found] == credited
+
+
 # -- a passive cue with its speaker in a "by" phrase; a view of something "as" ----------------
 @pytest.mark.parametrize(
     ("sentence", "speaker"),

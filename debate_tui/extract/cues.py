@@ -444,6 +444,14 @@ def _wrong(token: Token, children: list[Token], rules: Rules) -> bool:
     )
 
 
+def _remedy(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'is seeking damages and Altman's ouster': an object (or one of a list of them)
+    naming a remedy of the data's list, what a claimant demands."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    objects += [g for o in objects for g in o.conjuncts]
+    return any(o.lemma_.lower() in rules.remedies or o.lower_ in rules.remedies for o in objects)
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -465,4 +473,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "as-aside": _as_aside,
     "after-quotation": _after_quotation,
     "wrong": _wrong,
+    "remedy": _remedy,
 }

@@ -40,6 +40,7 @@ NEEDS = frozenset(
         "as-aside",
         "after-quotation",
         "wrong",
+        "remedy",
     }
 )
 
@@ -68,6 +69,7 @@ class Rules:
     money_nouns: frozenset[str]
     said_nouns: frozenset[str]  # "made the announcement that ...": a light verb's speech
     wrongs: frozenset[str]  # "sued for breach of contract": the suer's claim
+    remedies: frozenset[str]  # "is seeking damages": a claimant's demand
     hedge_modals: frozenset[str]
     joint: frozenset[str]  # "jointly", "together": a coordinated subject speaking as one
     joint_verbs: frozenset[str]  # "agreed", "concurred": what two say as one
@@ -145,6 +147,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         occasion_preps=_words(words.get("occasion_preps", ())),
         said_nouns=_words(words.get("said_nouns", ())),
         wrongs=_words(words.get("wrongs", ())),
+        remedies=_words(words.get("remedies", ())),
         money_verbs=_words(words.get("money_verbs", ())),
         money_nouns=_words(words.get("money_nouns", ())),
         hedge_modals=_words(words.get("hedge_modals", ())),
