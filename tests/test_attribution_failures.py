@@ -1504,6 +1504,20 @@ def test_a_claim_told_as_alleged_between_two_statements_of_one_speaker_is_his(
     assert any("allegedly accepted" in s.text for s in found if s.speaker == "lavrov")
 
 
+def test_a_sentence_in_the_speakers_own_person_after_his_quotation_goes_on_with_him(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov said he had told his counterpart: “Our task is to use every chance we have.” "
+        "It will only work if our dialogue is “honest and respectful.”\n"
+        "Blinken said: “The talks were useful.” We should not expect too much from them.\n"
+    )
+    found = extract(tmp_path, text)
+    assert any("It will only work" in s.text for s in found if s.speaker == "lavrov")
+    assert not any("expect too much" in s.text for s in found)
+
+
 def test_narration_between_two_statements_of_one_speaker_stays_narration(
     tmp_path: Path,
 ) -> None:

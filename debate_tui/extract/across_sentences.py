@@ -120,6 +120,22 @@ def carry_paraphrase(view: ArticleClauses, credits: list[Credit | None]) -> list
         ):
             # "..., as he put it. Or while questioning why ...": his sentence goes on
             out[i] = carried(before, i - 1, "paraphrase")
+    for i in range(1, len(clauses)):
+        before = out[i - 1]
+        if (
+            out[i] is None
+            and clauses[i].first_person
+            and not clauses[i].cued
+            and before is not None
+            and before.speaker in view.speaker_ids
+            and clauses[i - 1].paragraph == clauses[i].paragraph
+            and _ends_quoting(view, clauses[i - 1])
+            and _quotes_inside(view, clauses[i])
+        ):
+            # '... “Our task is to ...”. It will work if our dialogue is “honest.”': his
+            # words going on, quoted in part, in his own person (a writer's "we" quotes no
+            # one: 'We should not be surprised.')
+            out[i] = carried(before, i - 1, "paraphrase")
     for i in range(1, len(clauses) - 1):
         before, after = out[i - 1], out[i + 1]
         clause = clauses[i]
@@ -139,6 +155,18 @@ def carry_paraphrase(view: ArticleClauses, credits: list[Credit | None]) -> list
             continue
         out[i] = carried(before, i - 1, "paraphrase")
     return out
+
+
+def _ends_quoting(view: ArticleClauses, clause: Clause) -> bool:
+    """The clause ends with a quotation of its own (its speaker's words just before)."""
+    return any(
+        clause.start <= q.start and clause.end - 2 <= q.end <= clause.end for q in view.quotes
+    )
+
+
+def _quotes_inside(view: ArticleClauses, clause: Clause) -> bool:
+    """A quotation stands inside the clause."""
+    return any(clause.start <= q.start and q.end <= clause.end for q in view.quotes)
 
 
 def group_statements(view: ArticleClauses, credits: list[Credit | None]) -> list[Statement]:

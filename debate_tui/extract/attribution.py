@@ -157,6 +157,11 @@ class ArticleAttributor:
                 lead_in=text[end - 1] == ":",
                 argued=self._argued(sent, start, end),
                 alleged=self._alleged(sent, start, end),
+                first_person=any(
+                    self.rules.first_person.fullmatch(t.text)
+                    and not in_quotes(self.quotes, offset_of(t, base))
+                    for t in sent
+                ),
                 content=content_words(
                     sent,
                     base,

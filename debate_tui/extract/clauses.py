@@ -28,6 +28,9 @@ class Clause:
     argued: bool = False
     # tells a claim as someone's: its main verb with "allegedly", no speaker named in it
     alleged: bool = False
+    # speaks in the first person outside any quotation, with no cue: "It will work if our
+    # dialogue is ...", a quotation going on without its marks
+    first_person: bool = False
     # opens with a conjunction and holds only cues without a subject: "Or while
     # questioning why ...", the previous sentence going on
     fragment: bool = False
