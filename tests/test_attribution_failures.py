@@ -1316,6 +1316,10 @@ def test_according_to_a_speaker_his_account_of_the_other_is_his(tmp_path: Path) 
         "Lavrov issued a stern warning against any new deployment in the region.",
         "At the forum, Lavrov took on his hosts while building a strong case for why Moscow "
         "had no choice.",
+        # a telling in itself, with nothing after it
+        "Lavrov presented an entirely different picture.",
+        "Blinken painted a bleak picture.",
+        "Lavrov later gave his own version of what happened in Geneva.",
     ],
 )
 def test_a_light_verb_with_a_noun_of_speech_carrying_what_was_said_is_a_cue(
@@ -1330,6 +1334,7 @@ def test_a_light_verb_with_a_noun_of_speech_carrying_what_was_said_is_a_cue(
         "Blinken made a call to Lavrov on Tuesday.",
         "Lavrov gave a speech at the forum.",
         "Blinken made an offer to buy the embassy building.",
+        "Blinken presented a painting to the museum in Kyiv.",
     ],
 )
 def test_a_light_verb_with_nothing_said_is_no_cue(tmp_path: Path, sentence: str) -> None:

@@ -421,6 +421,12 @@ def _after_quotation(token: Token, children: list[Token], rules: Rules) -> bool:
     return before.tag_ == "''" or before.text in '”"»’'
 
 
+def _account_object(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'presented an entirely different picture', 'gave his version': an object of the
+    data's `account_nouns`, a telling that is itself what was said."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in rules.account_nouns for c in children)
+
+
 def _as_aside(token: Token, children: list[Token], rules: Rules) -> bool:
     """'As he mentioned, the envoy had ...': an "as" clause with no object of its own,
     framing the clause after it (see `frames_clause`)."""
@@ -474,4 +480,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "after-quotation": _after_quotation,
     "wrong": _wrong,
     "remedy": _remedy,
+    "account-object": _account_object,
 }

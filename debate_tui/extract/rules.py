@@ -41,6 +41,7 @@ NEEDS = frozenset(
         "after-quotation",
         "wrong",
         "remedy",
+        "account-object",
     }
 )
 
@@ -108,6 +109,7 @@ class Rules:
     reportive: frozenset[str]  # "allegedly": a claim told as someone's, not the writer's
     imputing: frozenset[str]  # "X's remarks that ... attempt to ...": the writer's reading
     relative_openers: frozenset[str]  # "X's lawsuit, wherein he alleges": X's paper
+    account_nouns: frozenset[str]  # "presented a different picture": a telling in itself
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -208,6 +210,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         reportive=_words(words.get("reportive", ())),
         imputing=_words(words.get("imputing", ())),
         relative_openers=_words(words.get("relative_openers", ())),
+        account_nouns=_words(words.get("account_nouns", ())),
     )
 
 
