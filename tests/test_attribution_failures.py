@@ -1406,6 +1406,46 @@ def test_seeking_a_remedy_is_a_claimants_demand_seeking_control_is_an_aim(
     assert [s.speaker for s in found] == credited
 
 
+# -- how readouts and wire copy tell what was said: "made clear", "drew attention to" -------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Antony Blinken made clear that Washington would keep supporting Kyiv for as long as "
+        "it takes.",
+        "Antony Blinken made it plain to his hosts that the sanctions would stay in place.",
+        "Sergei Lavrov drew attention to the continued shelling of the power plant by the "
+        "other side.",
+        "Sergei Lavrov drew his counterpart's attention to the fate of the detained sailors.",
+        "Sergei Lavrov outlined Moscow's approaches to a settlement of the conflict over the "
+        "enclave.",
+        "Sergei Lavrov set out Russia's position on the future of the grain corridor in detail.",
+        "Antony Blinken laid out his vision of a security order in Europe after the war.",
+        "Sergei Lavrov put forward a number of proposals on the exchange of detained citizens.",
+        "Antony Blinken shared his assessment of the arms control talks with the minister.",
+        "Sergei Lavrov spoke in favour of reopening the consulates in both countries as soon "
+        "as possible.",
+    ],
+)
+def test_the_ways_readouts_tell_what_a_speaker_said_are_cues(tmp_path: Path, sentence: str) -> None:
+    found = extract(tmp_path, "A headline\n" + sentence + "\n")
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the talks in Geneva, Sergei Lavrov set out for Moscow on a late flight.",
+        "After the talks in Geneva, Sergei Lavrov made his way to the airport with his delegation.",
+        "After the talks in Geneva, Sergei Lavrov drew a crowd of reporters outside the hotel.",
+        "After the talks in Geneva, Sergei Lavrov spoke in Moscow to the party's youth wing.",
+        "After the talks in Geneva, Sergei Lavrov shared a table with the Turkish minister.",
+        "After the talks in Geneva, Sergei Lavrov put his delegation on a plane to Moscow.",
+    ],
+)
+def test_the_same_verbs_telling_of_acts_are_no_cues(tmp_path: Path, sentence: str) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
 # -- a passive cue with its speaker in a "by" phrase; a view of something "as" ----------------
 @pytest.mark.parametrize(
     ("sentence", "speaker"),

@@ -85,6 +85,12 @@ def test_a_turn_role_added_to_the_data_opens_someone_elses_turn(tmp_path: Path) 
     assert [s.speaker for s in found] == ["blinken"]
 
 
+def test_a_verb_listed_in_two_cue_classes_takes_the_shapes_of_both(tmp_path: Path) -> None:
+    text = "A headline\nLavrov grumbled that the West never listened.\n"
+    both = rules_with({"cues.assertive.lemmas": ["grumble"], "cues.speaking.lemmas": ["grumble"]})
+    assert [(s.speaker, s.cue) for s in extract(tmp_path, text, both)] == [("lavrov", "grumbled")]
+
+
 def test_a_cue_class_needing_an_unknown_shape_is_refused() -> None:
     data = tomllib.loads((RULES_DIR / "en.toml").read_text("utf-8"))
     data["cues"]["odd"] = {"lemmas": ["mutter"], "needs": ["telepathy"]}

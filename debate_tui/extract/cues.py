@@ -458,6 +458,49 @@ def _remedy(token: Token, children: list[Token], rules: Rules) -> bool:
     return any(o.lemma_.lower() in rules.remedies or o.lower_ in rules.remedies for o in objects)
 
 
+def _declared(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'made clear that ...', 'made it plain to his guests that ...': an adjective of the
+    data's `declared` list as what the verb makes."""
+    return any(
+        c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "dobj") and c.lower_ in rules.declared
+        for c in children
+    )
+
+
+def _attention(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'drew attention to ...', "drew his counterpart's attention to ...": a noun of the
+    data's `attention_nouns` as object, with what it is drawn to (on the verb or on it)."""
+    objects = [
+        c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in rules.attention_nouns
+    ]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to"
+        for c in (*children, *(g for o in objects for g in o.children))
+    ) and bool(objects)
+
+
+def _particle_object(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'set out Russia's position', 'put forward proposals': the verb's particle of the
+    data with a direct object (a bare "set out for Geneva" is a journey)."""
+    return _particle(token, children, rules) and any(c.dep_ == "dobj" for c in children)
+
+
+def _advocacy(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'spoke in favour of ...', 'spoke out against ...': speaking for or against
+    something."""
+    return any(
+        c.dep_ == "prep"
+        and (
+            c.lower_ == "against"
+            or (
+                c.lower_ == "in"
+                and any(o.dep_ == "pobj" and o.lower_ in rules.advocacy for o in c.children)
+            )
+        )
+        for c in children
+    )
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -481,4 +524,8 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "wrong": _wrong,
     "remedy": _remedy,
     "account-object": _account_object,
+    "declared": _declared,
+    "attention": _attention,
+    "particle-object": _particle_object,
+    "advocacy": _advocacy,
 }

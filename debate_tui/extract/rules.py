@@ -42,6 +42,10 @@ NEEDS = frozenset(
         "wrong",
         "remedy",
         "account-object",
+        "declared",
+        "attention",
+        "particle-object",
+        "advocacy",
     }
 )
 
@@ -71,6 +75,9 @@ class Rules:
     said_nouns: frozenset[str]  # "made the announcement that ...": a light verb's speech
     wrongs: frozenset[str]  # "sued for breach of contract": the suer's claim
     remedies: frozenset[str]  # "is seeking damages": a claimant's demand
+    declared: frozenset[str]  # "made clear that ...", "made it plain"
+    attention_nouns: frozenset[str]  # "drew attention to ..."
+    advocacy: frozenset[str]  # "spoke in favour of ..."
     hedge_modals: frozenset[str]
     joint: frozenset[str]  # "jointly", "together": a coordinated subject speaking as one
     joint_verbs: frozenset[str]  # "agreed", "concurred": what two say as one
@@ -125,7 +132,14 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         if unknown:
             raise ValueError(f"cue class {name!r} needs unknown shapes {sorted(unknown)}")
         for lemma in table["lemmas"]:
-            cues[lemma.lower()] = CueClass(name, needs)
+            known = cues.get(lemma.lower())
+            if known is not None:
+                # a verb in two classes ("put" forward, "as he put it") takes either shape;
+                # a class that accepts the verb alone accepts it alone
+                both = () if not known.needs or not needs else (*known.needs, *needs)
+                cues[lemma.lower()] = CueClass(known.name, tuple(dict.fromkeys(both)))
+            else:
+                cues[lemma.lower()] = CueClass(name, needs)
     particles = data.get("particles", {})
     words = data["words"]
     turns = data["turns"]
@@ -150,6 +164,9 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         said_nouns=_words(words.get("said_nouns", ())),
         wrongs=_words(words.get("wrongs", ())),
         remedies=_words(words.get("remedies", ())),
+        declared=_words(words.get("declared", ())),
+        attention_nouns=_words(words.get("attention_nouns", ())),
+        advocacy=_words(words.get("advocacy", ())),
         money_verbs=_words(words.get("money_verbs", ())),
         money_nouns=_words(words.get("money_nouns", ())),
         hedge_modals=_words(words.get("hedge_modals", ())),
