@@ -1201,6 +1201,16 @@ def test_he_in_a_clause_describing_a_speakers_letter_is_its_author(
     assert "the author of the words or paper" in found[1].reason
 
 
+# -- addressing a matter named in the sentence ------------------------------------------------
+def test_addressing_a_named_matter_is_a_statement(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Secretary Blinken addressed Russia's military buildup near the Ukrainian border.\n"
+        "The treaty was the thorniest issue, which Lavrov addressed in a diplomatic fashion.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken"}
+
+
 # -- posting on a platform, firing back, and an excerpt cut off after a comma --------------
 def test_a_quotation_posted_on_a_platform_is_the_posters_statement(tmp_path: Path) -> None:
     text = (

@@ -427,6 +427,12 @@ def _account_object(token: Token, children: list[Token], rules: Rules) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in rules.account_nouns for c in children)
 
 
+def _named_object(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'addressed Russia's aggression': a direct object that is a noun, not a relative or
+    personal pronoun standing for something named elsewhere ("which he addressed")."""
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)
+
+
 def _as_aside(token: Token, children: list[Token], rules: Rules) -> bool:
     """'As he mentioned, the envoy had ...': an "as" clause with no object of its own,
     framing the clause after it (see `frames_clause`)."""
@@ -528,4 +534,5 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "attention": _attention,
     "particle-object": _particle_object,
     "advocacy": _advocacy,
+    "named-object": _named_object,
 }

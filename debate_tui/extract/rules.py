@@ -46,6 +46,7 @@ NEEDS = frozenset(
         "attention",
         "particle-object",
         "advocacy",
+        "named-object",
     }
 )
 
