@@ -158,7 +158,7 @@ class ArticleAttributor:
                 argued=self._argued(sent, start, end),
                 alleged=self._alleged(sent, start, end),
                 first_person=any(
-                    self.rules.first_person.fullmatch(t.text)
+                    t.lower_ in self.rules.first_person_words
                     and not in_quotes(self.quotes, offset_of(t, base))
                     for t in sent
                 ),

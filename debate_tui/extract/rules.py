@@ -109,6 +109,7 @@ class Rules:
     remark_before: re.Pattern[str]  # "Remarks by ", "statements by " right before it
     remark_tail: re.Pattern[str]  # what may follow the remark noun
     first_person: re.Pattern[str]
+    first_person_words: frozenset[str]  # the same words, for a token's lower-case form
     first_person_min: int
     abbreviations: dict[str, tuple[str, ...]]
     line_glue: frozenset[str]  # words a wrapped line may end with, never a sentence
@@ -220,6 +221,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             r"\b(?:" + "|".join(re.escape(w) for w in remarks["first_person"]) + r")\b",
             re.IGNORECASE,
         ),
+        first_person_words=_words(remarks["first_person"]),
         first_person_min=int(remarks["first_person_min"]),
         abbreviations={k.lower(): tuple(v) for k, v in data.get("abbreviations", {}).items()},
         line_glue=_words(data.get("lines", {}).get("glue", ())),
