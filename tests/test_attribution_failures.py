@@ -1201,6 +1201,16 @@ def test_he_in_a_clause_describing_a_speakers_letter_is_its_author(
     assert "the author of the words or paper" in found[1].reason
 
 
+def test_a_speakers_paper_named_since_is_a_rival_for_a_later_he(tmp_path: Path) -> None:
+    # "Lavrov's letter" made no one a rival, so "he" went to Blinken, a paragraph before
+    text = (
+        "A headline\n"
+        "Blinken said the talks in Geneva had been useful.\n"
+        "The row deepened after Lavrov's letter to the council. He accused the West of lying.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken"}
+
+
 # -- addressing a matter named in the sentence ------------------------------------------------
 def test_addressing_a_named_matter_is_a_statement(tmp_path: Path) -> None:
     text = (

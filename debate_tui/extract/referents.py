@@ -393,12 +393,18 @@ class Antecedents:
             if any(m.start < start + len(ent.text) and start < m.end for m in mentions):
                 continue  # a configured speaker: noted below with their name
             found.append((start, ent.text))
+        papers = self.rules.document_nouns | self.rules.speech_nouns | self.rules.remark_nouns
         for mention in mentions:
             token = _mention_root(sent, mention, base)
             if token is None or token.i in reported or in_quotes(quotes, mention.start):
                 continue
-            if {token.dep_, token.head.dep_} & (SUBJECT_DEPS | {"poss"}):
-                continue  # a subject is noted as one; "Blinken's accusations" is no rival
+            # "after Lavrov's letter to the council": the author of words or papers named
+            # in the narration may be the next "he", a rival like a name
+            paper = token.dep_ == "poss" and token.head.lemma_.lower() in papers
+            if {token.dep_, token.head.dep_} & (SUBJECT_DEPS | {"poss"}) and not (
+                paper and token.head.dep_ not in SUBJECT_DEPS
+            ):
+                continue  # a subject is noted as one; "Blinken's visit" is no rival
             found.append((mention.start, self._name(mention.speaker)))
         for start, words in sorted(found):
             who = next((s.id for s in self.speakers if s.name == words), OTHER)
