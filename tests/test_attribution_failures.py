@@ -1466,6 +1466,42 @@ def test_the_same_verbs_telling_of_acts_are_no_cues(tmp_path: Path, sentence: st
     assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sergei Lavrov was adamant that Russia would not pull its troops back from the border.",
+        "At the press conference, Sergei Lavrov was critical of the decision to close the "
+        "consulate.",
+        "Sergei Lavrov took issue with the claim that Moscow had broken the terms of the deal.",
+        "Antony Blinken took exception to Moscow's account of the talks in a speech in Prague.",
+        "Antony Blinken sounded the alarm over the growing ties between Moscow and Pyongyang.",
+        "In Istanbul, Sergei Lavrov struck a conciliatory tone at the talks with the American "
+        "delegation.",
+        "In his remarks, Antony Blinken also touched on the fate of the detained reporters.",
+        "Antony Blinken sought assurances that the two detained reporters would be treated fairly.",
+    ],
+)
+def test_stances_and_idioms_of_saying_are_cues(tmp_path: Path, sentence: str) -> None:
+    assert len(extract(tmp_path, "A headline\n" + sentence + "\n")) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the talks in Geneva, Sergei Lavrov was in a hurry and left for the airport.",
+        "After the talks in Geneva, Sergei Lavrov was critical to the success of the deal.",
+        "After the talks in Geneva, Sergei Lavrov took a flight to Moscow with his delegation.",
+        "After the talks in Geneva, Sergei Lavrov raised his glass to the hosts at the dinner.",
+        "After the talks in Geneva, Sergei Lavrov struck a deal with the Turkish minister.",
+        "After the talks in Geneva, the plane of Sergei Lavrov touched down in Moscow at noon.",
+    ],
+)
+def test_the_same_verbs_and_the_copula_telling_of_acts_are_no_cues(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
 # -- a passive cue with its speaker in a "by" phrase; a view of something "as" ----------------
 @pytest.mark.parametrize(
     ("sentence", "speaker"),

@@ -158,7 +158,7 @@ def is_cue(token: Token, rules: Rules) -> bool:
     lemma = cue_lemma(token, rules)
     if not (
         token.pos_ == "VERB"
-        or (token.tag_.startswith("VB") and token.pos_ == "AUX" and lemma == "say")
+        or (token.tag_.startswith("VB") and token.pos_ == "AUX" and lemma in _AUX_CUES)
     ):
         return False
     cue_class = rules.cues.get(lemma)
@@ -191,6 +191,11 @@ def is_cue(token: Token, rules: Rules) -> bool:
 # Inflections the lemmatiser may strip one letter short ("hopes" -> "hop"): the suffix
 # and what to put back, tried in order when the lemma it gave is no cue.
 _INFLECTIONS = {"VBZ": (("es", "e"), ("s", "")), "VBD": (("ed", "e"),), "VBN": (("ed", "e"),)}
+
+
+# Auxiliaries that may be cues: "say" tagged as one, and the copula of a stance
+# ("was adamant that ...", see `stance-adjective`).
+_AUX_CUES = frozenset({"say", "be"})
 
 
 def cue_lemma(token: Token, rules: Rules) -> str:
@@ -507,6 +512,28 @@ def _advocacy(token: Token, children: list[Token], rules: Rules) -> bool:
     )
 
 
+def _stance_adjective(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'was adamant that ...', 'was critical of the decision': the copula with an
+    adjective of the data's `stance_adjectives` and what it is said of (a clause, or a
+    phrase of `stance_preps`); a bare "was blunt" says nothing yet."""
+    return any(
+        c.dep_ == "acomp"
+        and c.lemma_.lower() in rules.stance_adjectives
+        and any(
+            g.dep_ == "ccomp" or (g.dep_ == "prep" and g.lower_ in rules.stance_adjective_preps)
+            for g in (*c.children, *(t for t in children if t.i > c.i))
+        )
+        for c in children
+    )
+
+
+def _idiom_object(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'took issue with', 'sounded the alarm over', 'struck a conciliatory tone': the verb
+    with an object of its idioms (rules data `idioms`)."""
+    wanted = rules.idioms.get(cue_lemma(token, rules), frozenset())
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in wanted for c in children)
+
+
 SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "clause": _clause,
     "predicate": _predicate,
@@ -535,4 +562,6 @@ SHAPES: dict[str, Callable[[Token, list[Token], Rules], bool]] = {
     "particle-object": _particle_object,
     "advocacy": _advocacy,
     "named-object": _named_object,
+    "stance-adjective": _stance_adjective,
+    "idiom-object": _idiom_object,
 }

@@ -47,6 +47,8 @@ NEEDS = frozenset(
         "particle-object",
         "advocacy",
         "named-object",
+        "stance-adjective",
+        "idiom-object",
     }
 )
 
@@ -79,6 +81,9 @@ class Rules:
     declared: frozenset[str]  # "made clear that ...", "made it plain"
     attention_nouns: frozenset[str]  # "drew attention to ..."
     advocacy: frozenset[str]  # "spoke in favour of ..."
+    stance_adjectives: frozenset[str]  # "was adamant that ...", "was critical of ..."
+    stance_adjective_preps: frozenset[str]
+    idioms: dict[str, frozenset[str]]  # verb -> objects: "took issue with", "took aim at"
     hedge_modals: frozenset[str]
     joint: frozenset[str]  # "jointly", "together": a coordinated subject speaking as one
     joint_verbs: frozenset[str]  # "agreed", "concurred": what two say as one
@@ -169,6 +174,9 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         declared=_words(words.get("declared", ())),
         attention_nouns=_words(words.get("attention_nouns", ())),
         advocacy=_words(words.get("advocacy", ())),
+        stance_adjectives=_words(words.get("stance_adjectives", ())),
+        stance_adjective_preps=_words(words.get("stance_adjective_preps", ())),
+        idioms={k: _words(v) for k, v in data.get("idioms", {}).items()},
         money_verbs=_words(words.get("money_verbs", ())),
         money_nouns=_words(words.get("money_nouns", ())),
         hedge_modals=_words(words.get("hedge_modals", ())),
