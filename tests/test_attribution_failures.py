@@ -1502,6 +1502,30 @@ def test_the_same_verbs_and_the_copula_telling_of_acts_are_no_cues(
     assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
 
 
+# -- speech still to come is a preview, not a statement ----------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        ("Sergei Lavrov will tell the assembly on Friday that Moscow remains open to talks.", []),
+        ("Antony Blinken plans to urge his counterpart to free the detained reporters.", []),
+        (
+            "Antony Blinken is set to raise the cases of the detained Americans with the minister.",
+            [],
+        ),
+        ("Sergei Lavrov would later say that the talks had been useful, if long.", ["lavrov"]),
+        (
+            "Antony Blinken said he will urge the Russian side to free the detained reporters.",
+            ["blinken"],
+        ),
+    ],
+)
+def test_speech_still_to_come_is_no_statement_speech_told_from_the_past_is(
+    tmp_path: Path, sentence: str, credited: list[str]
+) -> None:
+    found = extract(tmp_path, "A headline\n" + sentence + "\n")
+    assert [s.speaker for s in found] == credited
+
+
 # -- a passive cue with its speaker in a "by" phrase; a view of something "as" ----------------
 @pytest.mark.parametrize(
     ("sentence", "speaker"),

@@ -179,6 +179,8 @@ def is_cue(token: Token, rules: Rules) -> bool:
         return False  # "was asked": the addressee; "was rebuffed by Altman" names the speaker
     if _hedged(token, children, rules):
         return False  # "probably said as much", "may have said so": the writer's guess
+    if _not_yet_said(token, children, rules):
+        return False  # "will tell the assembly", "plans to urge": a preview, nothing said
     if _asked_by_the_writer(token, children):
         return False  # "Did he expect ...?", "What did Lavrov expect would happen?"
     if lemma in rules.money_verbs and _spends_money(token, rules):
@@ -244,6 +246,16 @@ def _hedged(token: Token, children: list[Token], rules: Rules) -> bool:
         return True
     auxes = [c.lower_ for c in children if c.dep_ == "aux"]
     return "have" in auxes and any(a in rules.hedge_modals for a in auxes)
+
+
+def _not_yet_said(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'Lavrov will tell the assembly that ...', 'Blinken plans to urge ...', 'is set to
+    raise ...': speech in the future or planned (a future auxiliary of the data, or the
+    verb hung as "to ..." on a verb of planning) is a preview, not something said; "would
+    later say" (the future seen from the past) is said."""
+    if any(c.dep_ == "aux" and c.lower_ in rules.future_auxiliaries for c in children):
+        return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in rules.plan_verbs
 
 
 def _asked_by_the_writer(token: Token, children: list[Token]) -> bool:

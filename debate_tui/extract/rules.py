@@ -85,6 +85,8 @@ class Rules:
     stance_adjective_preps: frozenset[str]
     idioms: dict[str, frozenset[str]]  # verb -> objects: "took issue with", "took aim at"
     hedge_modals: frozenset[str]
+    future_auxiliaries: frozenset[str]  # "will tell": a preview, not yet said
+    plan_verbs: frozenset[str]  # "plans to urge", "is set to raise"
     joint: frozenset[str]  # "jointly", "together": a coordinated subject speaking as one
     joint_verbs: frozenset[str]  # "agreed", "concurred": what two say as one
     stance_nouns: frozenset[str]  # "in X's view", "in the words of X"
@@ -180,6 +182,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         money_verbs=_words(words.get("money_verbs", ())),
         money_nouns=_words(words.get("money_nouns", ())),
         hedge_modals=_words(words.get("hedge_modals", ())),
+        future_auxiliaries=_words(words.get("future_auxiliaries", ())),
+        plan_verbs=_words(words.get("plan_verbs", ())),
         joint=_words(words.get("joint", ())),
         joint_verbs=_words(words.get("joint_verbs", ())),
         stance_nouns=_words(words.get("stance_nouns", ())),
