@@ -70,7 +70,11 @@ _CAPTION_PHRASE = re.compile(
 _VERBISH = re.compile(
     r"^(is|are|was|were|be|been|being|has|have|had|will|would|can|could|shall|should|may|might|"
     r"must|do|does|did|says?|said|tells?|told|[a-z]{2,}ed|he|she|they|we|i|it|you|who|which|"
-    r"that|this|there|not|no)$"
+    r"that|this|there|not|no|"
+    # irregular past tenses, which "-ed" misses: "Blinken spoke to reporters in Jakarta."
+    r"spoke|wrote|gave|made|took|hit|put|sent|met|went|came|got|held|began|became|brought|"
+    r"thought|felt|kept|found|saw|knew|stood|struck|sought|fought|won|lost|ran|led|drew|"
+    r"grew|threw|chose|broke|swore|paid|sold|built|spent|meant|heard|withdrew|upheld)$"
 )
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: it starts with the same two bytes

@@ -129,6 +129,19 @@ def test_a_headline_ending_in_a_full_stop_is_not_taken_for_a_caption(tmp_path: P
     assert flagged(article) == ["Advertisement", "Blinken in Brussels."]
 
 
+def test_a_short_sentence_with_an_irregular_past_tense_is_not_taken_for_a_caption(
+    tmp_path: Path,
+) -> None:
+    # only "-ed" past tenses counted as verbs: these lines were dropped as photo captions
+    (tmp_path / "short.txt").write_text(
+        "Talks in Jakarta\nBlinken spoke to reporters in Jakarta.\nLavrov gave his own version.\n"
+        "Musk hit back on X.\nSecretary Blinken and Foreign Minister Lavrov in Jakarta.\n",
+        "utf-8",
+    )
+    article = load(tmp_path)[0][0]
+    assert flagged(article) == ["Secretary Blinken and Foreign Minister Lavrov in Jakarta."]
+
+
 BUNDLED_FURNITURE = [
     # tracking token
     ("blinken-meets-russian-counterpart.txt", "fbpx"),
