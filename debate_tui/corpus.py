@@ -74,7 +74,8 @@ _VERBISH = re.compile(
     # irregular past tenses, which "-ed" misses: "Blinken spoke to reporters in Jakarta."
     r"spoke|wrote|gave|made|took|hit|put|sent|met|went|came|got|held|began|became|brought|"
     r"thought|felt|kept|found|saw|knew|stood|struck|sought|fought|won|lost|ran|led|drew|"
-    r"grew|threw|chose|broke|swore|paid|sold|built|spent|meant|heard|withdrew|upheld)$"
+    r"grew|threw|chose|broke|swore|paid|sold|built|spent|meant|heard|withdrew|upheld|"
+    r"set|laid)$"  # "Blinken set out his position.", "Lavrov laid out his terms."
 )
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: it starts with the same two bytes

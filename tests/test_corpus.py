@@ -142,6 +142,18 @@ def test_a_short_sentence_with_an_irregular_past_tense_is_not_taken_for_a_captio
     assert flagged(article) == ["Secretary Blinken and Foreign Minister Lavrov in Jakarta."]
 
 
+def test_a_short_sentence_setting_out_a_position_is_not_taken_for_a_caption(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "short.txt").write_text(
+        "Talks in Geneva\nBlinken set out his position on the treaty.\n"
+        "Lavrov laid out his terms.\nSergei Lavrov, at the opening of the forum in Geneva.\n",
+        "utf-8",
+    )
+    article = load(tmp_path)[0][0]
+    assert flagged(article) == ["Sergei Lavrov, at the opening of the forum in Geneva."]
+
+
 BUNDLED_FURNITURE = [
     # tracking token
     ("blinken-meets-russian-counterpart.txt", "fbpx"),
