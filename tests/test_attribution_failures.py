@@ -1526,6 +1526,37 @@ def test_speech_still_to_come_is_no_statement_speech_told_from_the_past_is(
     assert [s.speaker for s in found] == credited
 
 
+# -- an outlet quoting a speaker "as saying" only carries his words ---------------------------
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        (
+            "Lavrov was cited by RIA Novosti as saying that the talks had been useful and long.",
+            ["lavrov"],
+        ),
+        (
+            "RIA Novosti cited Lavrov as saying that the talks had been useful and long on Monday.",
+            ["lavrov"],
+        ),
+        (
+            "TASS quoted Sergei Lavrov as saying that the talks had been useful and long on "
+            "Monday.",
+            ["lavrov"],
+        ),
+        (
+            "Lavrov quoted Blinken as saying that the talks had been useful and long on Monday.",
+            ["lavrov"],
+        ),
+        ("Maria Zakharova quoted Lavrov as saying that the talks had been useful and long.", []),
+    ],
+)
+def test_an_outlet_quoting_a_speaker_as_saying_carries_his_words_a_person_gives_her_own(
+    tmp_path: Path, sentence: str, credited: list[str]
+) -> None:
+    found = extract(tmp_path, "A headline\n" + sentence + "\n")
+    assert [s.speaker for s in found] == credited
+
+
 # -- a passive cue with its speaker in a "by" phrase; a view of something "as" ----------------
 @pytest.mark.parametrize(
     ("sentence", "speaker"),

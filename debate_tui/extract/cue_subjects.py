@@ -152,13 +152,18 @@ class CueSubjects:
             if clauses > 1:
                 return None  # "..., only issuing a statement urging ...": too far to tell
             via_conj = current.dep_ == "conj"
+            via_as = current.dep_ == "prep" and current.lower_ == "as"
             current = current.head
             if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in current.children):
                 return None  # "whether X had made headway": a question, not X's act
+            if via_as and self.quoted_by_outlet(current, base):
+                quoted = [c for c in current.children if c.dep_ == "dobj"]
+                if quoted:
+                    return quoted[0]  # "TASS quoted Lavrov as saying ...": he speaks
             for child in current.children:
                 # "was asked ... and replied", "was quoted as saying": the passive subject of
                 # the governing verb is the one who speaks.
-                passive_ok = via_conj or current.lemma_ in ("quote", "cite")
+                passive_ok = via_conj or current.lemma_ in rules.quoting_verbs
                 if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and passive_ok):
                     if child.lower_ in rules.relative_pronouns and current.dep_ == "relcl":
                         return current.head
@@ -166,6 +171,28 @@ class CueSubjects:
                         return self._words_owner(child)  # "his lawsuit, filed ..., accused"
                     return child
         return None
+
+    def quoted_by_outlet(self, verb: Token, base: int) -> bool:
+        """'Lavrov was cited by RIA Novosti as saying ...', 'TASS quoted Lavrov as saying
+        ...': a verb of quoting (rules data `quoting_verbs`) with the one quoted as its
+        passive subject, or as its object with an outlet as subject: the outlet only
+        carries what he said. A person who quotes him ('Lavrov quoted Blinken as saying',
+        'his aide quoted ...') gives an account of his own."""
+        if verb.lemma_.lower() not in self.rules.quoting_verbs:
+            return False
+        children = list(verb.children)
+        if any(c.dep_ == "nsubjpass" for c in children):
+            return True
+        for subject in (c for c in children if c.dep_ == "nsubj"):
+            start = offset_of(subject, base)
+            if (
+                any(m.start <= start < m.end for m in self.mentions)
+                or subject.ent_type_ == "PERSON"
+                or subject.lower_ in self.rules.pronouns
+                or subject.lemma_.lower() in self.rules.person_roles
+            ):
+                return False
+        return any(c.dep_ == "dobj" for c in children)
 
     def _quote_just_before(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
         """A quotation of the sentence closes right before the cue, with only punctuation

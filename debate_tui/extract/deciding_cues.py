@@ -65,15 +65,21 @@ class SentenceCues:
         if readout is not None:  # the body that quotes the summary is its channel
             framing = {a.i for a in readout.ancestors}
             cues = sorted([*(t for t in cues if t.i not in framing), readout], key=lambda t: t.i)
-        cues = self._without_channels(cues)
+        cues = self._without_channels(cues, base)
         cues = self._without_readouts(cues, quotes, base)
         return cues, self._deciding(cues, quotes, base)
 
-    def _without_channels(self, cues: list[Token]) -> list[Token]:
+    def _without_channels(self, cues: list[Token], base: int) -> list[Token]:
         """In 'Lavrov said ..., TASS reported' the outlet is the channel, not the speaker,
         when the report carries someone's own speech cue. So are unnamed sources:
         'Blinken condemned Russia ..., diplomats said'."""
-        channels = [t for t in cues if t.lemma_ in self.rules.channels or self._sources(t)]
+        channels = [
+            t
+            for t in cues
+            if t.lemma_ in self.rules.channels
+            or self._sources(t)
+            or self.subjects.quoted_by_outlet(t, base)
+        ]
         if any(any(a.i == c.i for a in t.ancestors) for c in channels for t in cues):
             kept = {c.i for c in channels}
             cues = [t for t in cues if t.i not in kept]

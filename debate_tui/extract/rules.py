@@ -65,6 +65,7 @@ class Rules:
     particles: dict[str, frozenset[str]]
     about: frozenset[str]
     channels: frozenset[str]
+    quoting_verbs: frozenset[str]  # "was quoted/cited as saying": the subject speaks
     according: frozenset[str]
     wh_free: frozenset[str]
     source_nouns: frozenset[str]
@@ -162,6 +163,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         particles={k: _words(v) for k, v in particles.items() if isinstance(v, list)},
         about=_words(words.get("about", ())),
         channels=_words(words.get("channels", ())),
+        quoting_verbs=_words(words.get("quoting_verbs", ())),
         according=_words(words.get("according", ())),
         wh_free=_words(words.get("wh_free", ())),
         source_nouns=_words(words.get("source_nouns", ())),
