@@ -210,6 +210,21 @@ def test_a_question_printed_as_a_bare_q_without_a_colon_is_no_part_of_the_answer
     }
 
 
+@pytest.mark.parametrize("label", ["S.V.Lavrov:", "S. Lavrov:"])
+def test_a_label_of_initials_and_a_speakers_surname_opens_his_turn(
+    tmp_path: Path, label: str
+) -> None:
+    text = (
+        "Press conference\n"
+        "Question: What about the treaty?\n"
+        f"{label} The treaty is dead, and nobody in Washington wants it back.\n"
+        "Question: And the talks?\n"
+        f"{label} We are ready.\n"
+        "K. Lavrov: I am his namesake from the press pool, and I disagree.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov", 4: "lavrov"}
+
+
 TIMED_TRANSCRIPT = """Speaker 2 (00:00):
 Are we rolling?
 Speaker 1 (00:03):

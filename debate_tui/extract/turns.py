@@ -78,6 +78,18 @@ def _label_speaker(label: str, speakers: tuple[Speaker, ...], rules: Rules) -> s
             rest = words[: len(words) - len(own)]
             if own and words[-len(own) :] == own and rest and set(rest) <= rules.honorifics:
                 return speaker.id
+            # "S.V.Lavrov", "S. Lavrov": initials, the first one a first name's, then the name
+            letters = [w for w in re.split(r"[\s.]+", label.lower()) if w]
+            initials = letters[: len(letters) - len(own)]
+            firsts = {a.split()[0][0].lower() for a in speaker.aliases if len(a.split()) > 1}
+            if (
+                own
+                and letters[-len(own) :] == own
+                and initials
+                and all(len(w) == 1 and w.isalpha() for w in initials)
+                and initials[0] in firsts
+            ):
+                return speaker.id
     # "MR PRICE", "FOREIGN MINISTER WANG": someone else's turn
     head = [w for w in words if w in rules.honorifics]
     if head and words[: len(head)] == head and 1 <= len(words) - len(head) <= 3:
