@@ -225,6 +225,20 @@ def test_a_label_of_initials_and_a_speakers_surname_opens_his_turn(
     assert by_line(text, extract(tmp_path, text)) == {2: "lavrov", 4: "lavrov"}
 
 
+def test_the_secretary_as_a_label_opens_the_turn_of_the_speaker_titled_so(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Remarks to the press\n"
+        "THE SECRETARY: Good afternoon. We had a long meeting with the minister today.\n"
+        "We will keep talking.\n"
+        "QUESTION: Did Lavrov say anything new?\n"
+        "THE SECRETARY: No.\n"
+        "THE PRESIDENT: Thank you all.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken", 4: "blinken"}
+
+
 TIMED_TRANSCRIPT = """Speaker 2 (00:00):
 Are we rolling?
 Speaker 1 (00:03):

@@ -67,6 +67,8 @@ def _label_speaker(label: str, speakers: tuple[Speaker, ...], rules: Rules) -> s
         return None
     if is_role(words, rules):
         return OTHER
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]  # "THE SECRETARY:", as a title "the Secretary" names him
     for speaker in speakers:
         for phrase in (*speaker.aliases, *speaker.titles):
             own = label_words(phrase)
