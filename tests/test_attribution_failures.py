@@ -632,6 +632,15 @@ def test_an_epithet_built_from_a_speakers_titles_refers_back_to_him(
     assert all(s.via in ("name", "title") for s in found)
 
 
+def test_a_title_with_its_words_in_another_order_is_an_epithet(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Sergei Lavrov met the envoys in Moscow on Monday. The Russian top diplomat said the "
+        "talks had been useful and long.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
 def test_the_office_an_alias_puts_before_the_name_is_an_epithet(tmp_path: Path) -> None:
     # "Governor Hale" as an alias: "the governor" refers back to her like "she".
     (tmp_path / "debate.toml").write_text(

@@ -132,8 +132,12 @@ class Gazetteer:
                 title_words = _title_words(title)
                 if _title_head(title_words) != head or not wanted <= set(title_words):
                     continue
-                if title in speaker.titles and wanted == set(title_words) - _ARTICLES:
+                if title in speaker.titles and [w.lower() for w in words] == [
+                    w for w in title_words if w not in _ARTICLES
+                ]:
                     return frozenset()  # a whole title: matched (or refused) as one
+                # the same words in another order ("the Russian top diplomat" for "the top
+                # Russian diplomat") are no title the gazetteer matches: an epithet
                 holders.add(speaker.id)
         if not holders or self._shared(head):
             return frozenset()
