@@ -1498,6 +1498,7 @@ def test_the_ways_readouts_tell_what_a_speaker_said_are_cues(tmp_path: Path, sen
         "After the talks in Geneva, Sergei Lavrov spoke in Moscow to the party's youth wing.",
         "After the talks in Geneva, Sergei Lavrov shared a table with the Turkish minister.",
         "After the talks in Geneva, Sergei Lavrov put his delegation on a plane to Moscow.",
+        "The plan that Lavrov put forward in Istanbul was rejected by Kyiv within hours.",
     ],
 )
 def test_the_same_verbs_telling_of_acts_are_no_cues(tmp_path: Path, sentence: str) -> None:

@@ -504,8 +504,11 @@ def _attention(token: Token, children: list[Token], rules: Rules) -> bool:
 
 def _particle_object(token: Token, children: list[Token], rules: Rules) -> bool:
     """'set out Russia's position', 'put forward proposals': the verb's particle of the
-    data with a direct object (a bare "set out for Geneva" is a journey)."""
-    return _particle(token, children, rules) and any(c.dep_ == "dobj" for c in children)
+    data with a direct object (a bare "set out for Geneva" is a journey; "the plan that he
+    put forward was rejected" tells of the plan, not what he said)."""
+    return _particle(token, children, rules) and any(
+        c.dep_ == "dobj" and c.lower_ not in rules.relative_pronouns for c in children
+    )
 
 
 def _advocacy(token: Token, children: list[Token], rules: Rules) -> bool:
