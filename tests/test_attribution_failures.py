@@ -186,8 +186,11 @@ def test_where_the_speakers_labels_are_in_mixed_case_anyone_elses_alike_open_a_t
         "Nora Vale: Then why did the talks in Geneva end so early?\n"
         "The delegations left after an hour, and nobody explained why.\n"
         "Antony Blinken: Ask our partners in Moscow.\n"
+        "Second: the sanctions stay until the troops leave.\n"
+        "Article 5: an attack on one is an attack on all, and Moscow knows it.\n"
     )
-    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 4: "blinken"}
+    found = by_line(text, extract(tmp_path, text))
+    assert found == {1: "blinken", 4: "blinken", 5: "blinken", 6: "blinken"}
 
 
 def test_a_question_printed_as_a_bare_q_without_a_colon_is_no_part_of_the_answer(

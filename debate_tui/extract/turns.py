@@ -160,7 +160,8 @@ def _labelled_turns(
             labels[index] = Turn(who, label, True)
         elif (label.isupper() or index in timed) and any(c.isalpha() for c in label):
             unknown[index] = Turn(OTHER, label, True)
-        elif any(c.isalpha() for c in label):
+        elif 2 <= len(label.split()) <= 4 and not any(c.isdigit() for c in label):
+            # a name ("Jane Doe:"), not a word opening a point ("Second:", "Article 5:")
             mixed[index] = Turn(OTHER, label, True)
     timed_speaker = any(labels[i].speaker != OTHER for i in timed & labels.keys())
     if (
