@@ -164,6 +164,18 @@ def test_one_bare_name_before_a_colon_is_still_no_transcript(tmp_path: Path) -> 
     assert 2 not in by_line(text, extract(tmp_path, text))
 
 
+def test_a_numbered_heading_in_capitals_inside_a_turn_opens_no_one_elses(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Remarks to the press\n"
+        "SECRETARY BLINKEN: We went through the treaty with the minister point by point.\n"
+        "ARTICLE 5: an attack on one is an attack on all, and Moscow knows it.\n"
+        "QUESTION: And the talks?\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken"}
+
+
 def test_in_a_transcript_any_other_label_in_capitals_is_someone_elses_turn(
     tmp_path: Path,
 ) -> None:

@@ -158,7 +158,9 @@ def _labelled_turns(
         who = _label_speaker(label, speakers, rules)
         if who is not None:
             labels[index] = Turn(who, label, True)
-        elif (label.isupper() or index in timed) and any(c.isalpha() for c in label):
+        elif (index in timed or (label.isupper() and not any(c.isdigit() for c in label))) and any(
+            c.isalpha() for c in label
+        ):  # "ARTICLE 5:" opens no one's turn
             unknown[index] = Turn(OTHER, label, True)
         elif 2 <= len(label.split()) <= 4 and not any(c.isdigit() for c in label):
             # a name ("Jane Doe:"), not a word opening a point ("Second:", "Article 5:")
