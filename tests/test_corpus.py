@@ -129,29 +129,28 @@ def test_a_headline_ending_in_a_full_stop_is_not_taken_for_a_caption(tmp_path: P
     assert flagged(article) == ["Advertisement", "Blinken in Brussels."]
 
 
-def test_a_short_sentence_with_an_irregular_past_tense_is_not_taken_for_a_caption(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("lines", "caption"),
+    [
+        (  # irregular past tenses: only "-ed" ones counted as verbs
+            "Talks in Jakarta\nBlinken spoke to reporters in Jakarta.\n"
+            "Lavrov gave his own version.\nMusk hit back on X.\n",
+            "Secretary Blinken and Foreign Minister Lavrov in Jakarta.",
+        ),
+        (  # "set" and "laid" setting out a position
+            "Talks in Geneva\nBlinken set out his position on the treaty.\n"
+            "Lavrov laid out his terms.\n",
+            "Sergei Lavrov, at the opening of the forum in Geneva.",
+        ),
+    ],
+)
+def test_a_short_sentence_with_a_verb_is_not_taken_for_a_caption(
+    tmp_path: Path, lines: str, caption: str
 ) -> None:
-    # only "-ed" past tenses counted as verbs: these lines were dropped as photo captions
-    (tmp_path / "short.txt").write_text(
-        "Talks in Jakarta\nBlinken spoke to reporters in Jakarta.\nLavrov gave his own version.\n"
-        "Musk hit back on X.\nSecretary Blinken and Foreign Minister Lavrov in Jakarta.\n",
-        "utf-8",
-    )
+    """These lines were dropped as photo captions; the verbless line after them is one."""
+    (tmp_path / "short.txt").write_text(f"{lines}{caption}\n", "utf-8")
     article = load(tmp_path)[0][0]
-    assert flagged(article) == ["Secretary Blinken and Foreign Minister Lavrov in Jakarta."]
-
-
-def test_a_short_sentence_setting_out_a_position_is_not_taken_for_a_caption(
-    tmp_path: Path,
-) -> None:
-    (tmp_path / "short.txt").write_text(
-        "Talks in Geneva\nBlinken set out his position on the treaty.\n"
-        "Lavrov laid out his terms.\nSergei Lavrov, at the opening of the forum in Geneva.\n",
-        "utf-8",
-    )
-    article = load(tmp_path)[0][0]
-    assert flagged(article) == ["Sergei Lavrov, at the opening of the forum in Geneva."]
+    assert flagged(article) == [caption]
 
 
 BUNDLED_FURNITURE = [
