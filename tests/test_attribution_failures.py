@@ -1685,6 +1685,37 @@ def test_a_standfirst_ending_in_its_attribution_is_a_statement(tmp_path: Path) -
     assert by_line(text, extract(tmp_path, text)) == {2: "lavrov"}
 
 
+def test_a_cue_line_ending_in_a_colon_gives_the_quotation_below_to_its_speaker(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Ministers trade barbs\n"
+        "Lavrov said the sanctions had failed.\n"
+        "“They have only made us stronger.”\n"
+        "Blinken answered on Monday:\n"
+        "“The costs for Moscow keep rising.”\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {
+        1: "lavrov",
+        2: "lavrov",
+        3: "blinken",
+        4: "blinken",
+    }
+
+
+def test_someone_elses_cue_line_ending_in_a_colon_keeps_the_quotation_below_from_the_speaker(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Ministers trade barbs\n"
+        "Lavrov said the sanctions had failed.\n"
+        "“They have only made us stronger.”\n"
+        "A spokeswoman for the alliance replied calmly:\n"
+        "“We have heard this before.”\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}
+
+
 # -- a view paraphrased between two of one speaker's statements -----------------------------
 def test_a_view_without_a_cue_between_two_statements_of_one_speaker_is_his(
     tmp_path: Path,

@@ -31,6 +31,7 @@ from debate_tui.model import Article, Speaker
 __all__ = ["body_ranks", "briefing_turn", "parse_spans"]
 
 _QUOTE_MARKS = '"“”«»„‘'
+_QUOTE_OPENING = '"“«„‘'
 _QUOTE_AFTER_COMMA = re.compile(r"[,:]\s*[“‘\"«]\w")
 _SENTENCE_INSIDE = re.compile(r"[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
 
@@ -90,6 +91,7 @@ def parse_spans(
             (turn is not None and _spoken_fragment(paragraph))
             or _quoted_fragment(paragraph)
             or _speech_line(paragraph)
+            or introduces_quotation(text, article.paragraphs, index)
         ):
             continue
         if turn is not None:
@@ -163,6 +165,18 @@ def _speech_line(paragraph: str) -> bool:
     return bool(_ATTRIBUTED_TAIL.search(stripped))
 
 
+def introduces_quotation(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
+    """A line ending in a colon whose next paragraph opens with a quotation ("Altman fired
+    back Sunday:" / "“I helped turn ...”"): a cue standing on its own line before the words
+    it introduces, not a headline. It is parsed, and counts as the paragraph before the
+    quotation, so the quotation is its speaker's and no earlier speaker's."""
+    if index + 1 >= len(paragraphs):
+        return False
+    start, end = paragraphs[index]
+    below = text[paragraphs[index + 1][0] : paragraphs[index + 1][1]]
+    return text[start:end].rstrip().endswith(":") and below[:1] in _QUOTE_OPENING
+
+
 def _spoken_fragment(paragraph: str) -> bool:
     """A line without closing punctuation that is still speech inside a turn: a bulleted
     item, or text cut off after a sentence of its own."""
@@ -183,7 +197,11 @@ def body_ranks(article: Article, runs: dict[int, int] | None = None) -> dict[int
             continue
         last = runs.get(index, index)
         line = article.text[start : article.paragraphs[last][1]]
-        if index not in article.boilerplate and (not is_heading(line) or _speech_line(line)):
+        if index not in article.boilerplate and (
+            not is_heading(line)
+            or _speech_line(line)
+            or introduces_quotation(article.text, article.paragraphs, index)
+        ):
             rank += 1
         ranks[index] = rank
     return ranks
