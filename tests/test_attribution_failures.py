@@ -1716,6 +1716,21 @@ def test_someone_elses_cue_line_ending_in_a_colon_keeps_the_quotation_below_from
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}
 
 
+# -- the words a cue repeats are its object, not a rival's cue -----------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"The Secretary {verb} President Trump’s calls for direct talks between Moscow and Kyiv."
+        for verb in ("reiterated", "stressed")
+    ],
+)
+def test_someone_elses_calls_a_speaker_repeats_are_his_whole_sentence(
+    tmp_path: Path, sentence: str
+) -> None:
+    text = "A headline\nBlinken met Lavrov in Geneva.\n" + sentence + "\n"
+    assert [s.text for s in extract(tmp_path, text)] == [sentence]
+
+
 # -- a view paraphrased between two of one speaker's statements -----------------------------
 def test_a_view_without_a_cue_between_two_statements_of_one_speaker_is_his(
     tmp_path: Path,

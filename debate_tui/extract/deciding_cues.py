@@ -321,6 +321,10 @@ class SentenceCues:
             and any(t.text == ";" and t.head.i == outer.i for t in cue.doc[cue.i : outer.i])
         ):
             return True  # "X asked ...; to this, Y responded": beside it, not reported
+        if cue.dep_ == "dobj" and cue.head.i == outer.i:
+            # "The Secretary reiterated X's calls for ...": the words the outer cue repeats
+            # or answers (a noun the parser may take for a verb with X as its subject)
+            return False
         deps = {cue.dep_, *(t.dep_ for t in chain)}
         if deps & _REPORTED_DEPS:
             return False
