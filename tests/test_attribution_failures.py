@@ -1716,6 +1716,18 @@ def test_someone_elses_cue_line_ending_in_a_colon_keeps_the_quotation_below_from
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}
 
 
+def test_he_after_a_quotation_introduced_by_a_cue_line_is_that_cues_speaker(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Ministers trade barbs\n"
+        "Blinken answered on Monday:\n"
+        "“The costs for Moscow keep rising.”\n"
+        "He added that the sanctions would stay until the troops left.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken", 3: "blinken"}
+
+
 # -- the words a cue repeats are its object, not a rival's cue -----------------------------
 @pytest.mark.parametrize(
     "sentence",

@@ -53,12 +53,13 @@ def carry_quotes(view: ArticleClauses, credits: list[Credit | None]) -> list[Cre
             at_para_start = quote.start == view.article.paragraphs[paragraph][0]
             if (
                 previous is not None
-                and clauses[previous].paragraph == paragraph
+                and view.ranks[clauses[previous].paragraph] == view.ranks[paragraph]
                 and out[previous] is not None
                 and (clauses[previous].lead_in or quote.start == clauses[first].start)
             ):
                 # '"...," he said. "..."': an unattributed quotation opening the next
-                # sentence continues the same speaker.
+                # sentence continues the same speaker; so does one below a cue line
+                # ending in a colon, which shares its place ("Y replied:" / '"..."').
                 owner = previous
             elif at_para_start and owner_of_open is not None and last_paragraph == paragraph - 1:
                 owner = owner_of_open

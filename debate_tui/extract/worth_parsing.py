@@ -106,7 +106,10 @@ def parse_spans(
         if index in article.boilerplate:
             continue
         if not (
-            index in named or any(q in paragraph for q in _QUOTE_MARKS) or pronoun.search(paragraph)
+            introduces_quotation(text, article.paragraphs, index)
+            or index in named
+            or any(q in paragraph for q in _QUOTE_MARKS)
+            or pronoun.search(paragraph)
         ):
             continue
         out.append((index, dateline_end(text, start, end, rules), end))
@@ -168,8 +171,9 @@ def _speech_line(paragraph: str) -> bool:
 def introduces_quotation(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
     """A line ending in a colon whose next paragraph opens with a quotation ("Altman fired
     back Sunday:" / "“I helped turn ...”"): a cue standing on its own line before the words
-    it introduces, not a headline. It is parsed, and counts as the paragraph before the
-    quotation, so the quotation is its speaker's and no earlier speaker's."""
+    it introduces, not a headline. It is always parsed, and shares its place among the
+    body paragraphs with the quotation, so the quotation is its speaker's (or nobody's
+    when the cue is someone else's), and a later "he" reaches back to him."""
     if index + 1 >= len(paragraphs):
         return False
     start, end = paragraphs[index]
@@ -186,24 +190,30 @@ def _spoken_fragment(paragraph: str) -> bool:
 def body_ranks(article: Article, runs: dict[int, int] | None = None) -> dict[int, int]:
     """Each paragraph's place among the body paragraphs (not furniture, not headings), so
     "the previous paragraph" of a pronoun skips an "ALSO READ" line or a crosshead. The
-    lines of a run of wrapped lines share one place."""
+    lines of a run of wrapped lines share one place, and so do a cue line ending in a colon
+    and the quotation it introduces below ("Altman fired back:" / "“...”")."""
     runs = runs or {}
     ranks: dict[int, int] = {}
     rank = 0
     last = -1
+    introduced = False  # the line before is a cue line introducing this one's quotation
     for index, (start, _end) in enumerate(article.paragraphs):
         if index <= last:
             ranks[index] = rank
             continue
         last = runs.get(index, index)
         line = article.text[start : article.paragraphs[last][1]]
-        if index not in article.boilerplate and (
-            not is_heading(line)
-            or _speech_line(line)
-            or introduces_quotation(article.text, article.paragraphs, index)
+        leads = index not in article.boilerplate and introduces_quotation(
+            article.text, article.paragraphs, last
+        )
+        if (
+            index not in article.boilerplate
+            and (not is_heading(line) or _speech_line(line) or leads)
+            and not introduced
         ):
             rank += 1
         ranks[index] = rank
+        introduced = leads
     return ranks
 
 
