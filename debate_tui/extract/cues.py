@@ -392,14 +392,23 @@ def _said_object(token: Token, children: list[Token], rules: Rules) -> bool:
     return False
 
 
+def _preps(word: str, children: list[Token], objects: list[Token]) -> list[Token]:
+    """The `word` phrases of a verb, hung on the verb or, as the parser often does, on one
+    of its `objects` ("sued OpenAI for breach", "drew attention to")."""
+    return [
+        c
+        for c in (*children, *(g for o in objects for g in o.children))
+        if c.dep_ == "prep" and c.lower_ == word
+    ]
+
+
 def _object_as(token: Token, children: list[Token], rules: Rules) -> bool:
     """'saw Putin's remark as menacing', 'regards the treaty as dead': an object and an
     "as" phrase saying what the object is held to be (hung on the verb or the object)."""
     objects = [c for c in children if c.dep_ == "dobj"]
-    return any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(True for _ in c.children)
-        for c in (*children, *(g for o in objects for g in o.children))
-    ) and bool(objects)
+    return bool(objects) and any(
+        any(True for _ in c.children) for c in _preps("as", children, objects)
+    )
 
 
 def _quotation(token: Token, children: list[Token], rules: Rules) -> bool:
@@ -466,10 +475,8 @@ def _wrong(token: Token, children: list[Token], rules: Rules) -> bool:
     parser often does, on its object."""
     objects = [c for c in children if c.dep_ == "dobj"]
     return any(
-        c.dep_ == "prep"
-        and c.lower_ == "for"
-        and any(o.dep_ == "pobj" and o.lemma_.lower() in rules.wrongs for o in c.children)
-        for c in (*children, *(g for o in objects for g in o.children))
+        any(o.dep_ == "pobj" and o.lemma_.lower() in rules.wrongs for o in c.children)
+        for c in _preps("for", children, objects)
     )
 
 
@@ -496,10 +503,7 @@ def _attention(token: Token, children: list[Token], rules: Rules) -> bool:
     objects = [
         c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in rules.attention_nouns
     ]
-    return any(
-        c.dep_ == "prep" and c.lower_ == "to"
-        for c in (*children, *(g for o in objects for g in o.children))
-    ) and bool(objects)
+    return bool(objects) and bool(_preps("to", children, objects))
 
 
 def _particle_object(token: Token, children: list[Token], rules: Rules) -> bool:

@@ -204,6 +204,8 @@ class Antecedents:
         self.persons: list[Person] = []
         self.forms: dict[str, dict[str, int]] = {}  # speaker -> pronoun form -> count
         self._names = {speaker.id: speaker.name for speaker in speakers}
+        # nouns of words or papers, whose owner is their author ("Lavrov's letter")
+        self.papers = rules.document_nouns | rules.speech_nouns | rules.remark_nouns
 
     def _name(self, who: str) -> str:
         return self._names.get(who, "someone else")
@@ -329,7 +331,6 @@ class Antecedents:
         verb = pronoun.head
         if pronoun.dep_ != "nsubj" or verb is pronoun:
             return None
-        papers = self.rules.document_nouns | self.rules.speech_nouns | self.rules.remark_nouns
         noun = verb.head if verb.dep_ == "relcl" else None
         first = verb.left_edge
         if noun is None and first.i > 0 and first.nbor(-1).text == ",":
@@ -349,9 +350,9 @@ class Antecedents:
                 noun = token
                 while token.head.i < token.i and token.head.right_edge.i in (end, end + 1):
                     token = token.head
-                    if token.lemma_.lower() in papers:
+                    if token.lemma_.lower() in self.papers:
                         noun = token
-        if noun is None or noun.lemma_.lower() not in papers:
+        if noun is None or noun.lemma_.lower() not in self.papers:
             return None
         for owner in noun.children:
             if owner.dep_ == "poss" and owner.lower_ not in self.rules.pronoun_forms:
@@ -393,14 +394,13 @@ class Antecedents:
             if any(m.start < start + len(ent.text) and start < m.end for m in mentions):
                 continue  # a configured speaker: noted below with their name
             found.append((start, ent.text))
-        papers = self.rules.document_nouns | self.rules.speech_nouns | self.rules.remark_nouns
         for mention in mentions:
             token = _mention_root(sent, mention, base)
             if token is None or token.i in reported or in_quotes(quotes, mention.start):
                 continue
             # "after Lavrov's letter to the council": the author of words or papers named
             # in the narration may be the next "he", a rival like a name
-            paper = token.dep_ == "poss" and token.head.lemma_.lower() in papers
+            paper = token.dep_ == "poss" and token.head.lemma_.lower() in self.papers
             if {token.dep_, token.head.dep_} & (SUBJECT_DEPS | {"poss"}) and not (
                 paper and token.head.dep_ not in SUBJECT_DEPS
             ):

@@ -69,7 +69,9 @@ def _label_speaker(label: str, speakers: tuple[Speaker, ...], rules: Rules) -> s
         return OTHER
     if len(words) > 1 and words[0] == "the":
         words = words[1:]  # "THE SECRETARY:", as a title "the Secretary" names him
+    letters = [w for w in re.split(r"[\s.]+", label.lower()) if w]  # "S.V.Lavrov", "S. Lavrov"
     for speaker in speakers:
+        firsts = {a.split()[0][0].lower() for a in speaker.aliases if len(a.split()) > 1}
         for phrase in (*speaker.aliases, *speaker.titles):
             own = label_words(phrase)
             if own and own[0] == "the":
@@ -81,9 +83,7 @@ def _label_speaker(label: str, speakers: tuple[Speaker, ...], rules: Rules) -> s
             if own and words[-len(own) :] == own and rest and set(rest) <= rules.honorifics:
                 return speaker.id
             # "S.V.Lavrov", "S. Lavrov": initials, the first one a first name's, then the name
-            letters = [w for w in re.split(r"[\s.]+", label.lower()) if w]
             initials = letters[: len(letters) - len(own)]
-            firsts = {a.split()[0][0].lower() for a in speaker.aliases if len(a.split()) > 1}
             if (
                 own
                 and letters[-len(own) :] == own
