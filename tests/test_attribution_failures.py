@@ -1703,6 +1703,26 @@ def test_a_cue_line_ending_in_a_colon_gives_the_quotation_below_to_its_speaker(
     }
 
 
+def test_a_cue_line_wrapped_over_two_lines_gives_the_quotation_below_to_its_speaker(
+    tmp_path: Path,
+) -> None:
+    """The colon ends the wrapped run's last line: that line, not the run's first, is the
+    one introducing the quotation (the quotation went to the speaker before)."""
+    text = (
+        "Ministers trade barbs over the sanctions regime\n"
+        "Lavrov said on Sunday that the sanctions had failed.\n"
+        "Blinken answered the Russian minister in a statement released in\n"
+        "Washington on Monday:\n"
+        "“The costs for Moscow keep rising.”\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {
+        1: "lavrov",
+        2: "blinken",
+        3: "blinken",
+        4: "blinken",
+    }
+
+
 def test_someone_elses_cue_line_ending_in_a_colon_keeps_the_quotation_below_from_the_speaker(
     tmp_path: Path,
 ) -> None:

@@ -84,14 +84,17 @@ def parse_spans(
             continue  # parsed with the line its run starts on
         if _repeated_below(text, article.paragraphs, index):
             continue
-        end = article.paragraphs[runs.get(index, index)][1]
+        last = runs.get(index, index)
+        end = article.paragraphs[last][1]
         paragraph = text[start:end]
         turn = turns.get(index)
+        # asked of the run's last line, as body_ranks asks it
+        leads = introduces_quotation(text, article.paragraphs, last)
         if is_heading(paragraph) and not (
             (turn is not None and _spoken_fragment(paragraph))
             or _quoted_fragment(paragraph)
             or _speech_line(paragraph)
-            or introduces_quotation(text, article.paragraphs, index)
+            or leads
         ):
             continue
         if turn is not None:
@@ -106,7 +109,7 @@ def parse_spans(
         if index in article.boilerplate:
             continue
         if not (
-            introduces_quotation(text, article.paragraphs, index)
+            leads
             or index in named
             or any(q in paragraph for q in _QUOTE_MARKS)
             or pronoun.search(paragraph)
