@@ -94,7 +94,16 @@ def score_article(
 ) -> None:
     article = data["article"]
     labels, traps = data.get("statement", []), data.get("trap", [])
-    tally = Tally(labels=len(labels), statements=len(statements), traps=len(traps))
+    # a statement on a sentence two labellers read differently, covering no label, is
+    # counted neither for nor against
+    disputed = data.get("disputed", [])
+    counted = [
+        s
+        for s in statements
+        if not any(_overlaps(s, d["start"], d["end"]) for d in disputed)
+        or any(_covers(s, lab["start"], lab["end"]) for lab in labels)
+    ]
+    tally = Tally(labels=len(labels), statements=len(counted), traps=len(traps))
     aid = article["id"]
     for label in labels:
         hits = [
@@ -122,13 +131,7 @@ def score_article(
             result.misses.append(
                 f"{aid} @{trap['start']} TRAP ({trap.get('who', '?')}) credited{words}"
             )
-    disputed = data.get("disputed", [])  # sentences two labellers read differently
-    for s in statements:
-        if any(_overlaps(s, d["start"], d["end"]) for d in disputed) and not any(
-            _covers(s, lab["start"], lab["end"]) for lab in labels
-        ):
-            tally.statements -= 1  # counted neither for nor against
-            continue
+    for s in counted:
         own = any(
             lab["speaker"] == s.speaker and _covers(s, lab["start"], lab["end"]) for lab in labels
         )

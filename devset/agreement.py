@@ -137,9 +137,9 @@ def consensus(first: dict[str, Any], second: dict[str, Any], text: str, nlp: Any
 
 
 def dump(labels: dict[str, Any]) -> str:
-    from freeze import _dump  # the dev set's one label writer
+    from freeze import dump_labels  # the dev set's one label writer
 
-    lines = [_dump(labels["article"], labels["statement"], labels["trap"])]
+    lines = [dump_labels(labels["article"], labels["statement"], labels["trap"])]
     lines += [
         f"\n[[disputed]]\nstart = {d['start']}\nend = {d['end']}\n" for d in labels["disputed"]
     ]

@@ -148,7 +148,8 @@ def freeze(texts: Path, article_id: str, labels: Path = LABELS) -> list[str]:
     article["sha"] = short_sha(text, 12)
     article["labelled"] = datetime.date.today().isoformat()
     labels.mkdir(exist_ok=True)
-    (labels / f"{article_id}.toml").write_text(_dump(article, out_statements, out_traps), "utf-8")
+    written = dump_labels(article, out_statements, out_traps)
+    (labels / f"{article_id}.toml").write_text(written, "utf-8")
     return []
 
 
@@ -163,7 +164,7 @@ def _value(value: Any) -> str:
     return f'"{escaped}"'
 
 
-def _dump(
+def dump_labels(
     article: dict[str, Any], statements: list[dict[str, Any]], traps: list[dict[str, Any]]
 ) -> str:
     lines = ["[article]"]
