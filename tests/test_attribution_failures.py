@@ -281,6 +281,20 @@ def test_a_transcription_services_timed_labels_make_turns_whatever_their_case(
     assert found == {5: "blinken", 7: "blinken"}  # the bare time mark is nobody's
 
 
+def test_a_time_stamp_in_brackets_after_a_name_makes_a_turn_without_a_colon(
+    tmp_path: Path,
+) -> None:
+    # the way podcast and broadcast transcripts print it: "Jane Doe [00:00:59] Well, ..."
+    text = (
+        "Rough transcript\n"
+        "Nora Vale [00:00:00] Welcome back. What came out of the meeting with Lavrov?\n"
+        "Sec Antony Blinken [00:00:09] Well, we agreed to keep talking. Our teams meet again.\n"
+        "[00:00:41] And we asked for the release of the two reporters held in Moscow.\n"
+        "Nora Vale [00:00:52] Did Lavrov promise anything?\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "blinken", 3: "blinken"}
+
+
 INTERVIEW = """An interview with {named}
 Here is the transcript of the interview, edited for length.
 Q: What did the shareholders tell you?

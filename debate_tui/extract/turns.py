@@ -152,7 +152,8 @@ def _labelled_turns(
         label = re.sub(r"\s+", " ", match.group("label"))
         if match.end() < len(paragraph) and is_heading(paragraph):
             continue  # "Lavrov: West Must Listen" is a headline quoting him, not a turn
-        paren = match.groupdict().get("paren") or match.groupdict().get("after")
+        groups = match.groupdict()
+        paren = groups.get("paren") or groups.get("after") or groups.get("stamp")
         if paren is not None and rules.time_mark.match(paren):
             timed.add(index)
         who = _label_speaker(label, speakers, rules)
