@@ -454,6 +454,29 @@ def test_a_headline_about_remarks_is_no_such_title(tmp_path: Path) -> None:
     assert extract(tmp_path, text) == []
 
 
+def test_a_header_naming_a_speaker_and_what_he_speaks_about_titles_his_post(
+    tmp_path: Path,
+) -> None:
+    # the way state media and channels repost a minister's own words under his name
+    text = (
+        "Secretary of State Antony Blinken — about the call with Lavrov:\n"
+        "In today's call with Foreign Minister Lavrov, I repeated the message: the war must "
+        "stop.\n"
+        "We welcome the exchange of prisoners. Let's not miss this chance.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken"}
+
+
+def test_a_header_with_a_speaker_and_a_topic_but_narration_below_is_no_title(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Secretary of State Antony Blinken — about the call with Lavrov:\n"
+        "The call lasted an hour, the department said. The two sides set no date.\n"
+    )
+    assert extract(tmp_path, text) == []
+
+
 LISTED = """Lavrov sets out terms
 Further statements by the Russian FM:
 • Moscow has never refused a meeting with Washington

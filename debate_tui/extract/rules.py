@@ -156,6 +156,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
     remarks = data["remarks"]
     nouns = "|".join(re.escape(n) for n in sorted(remarks["nouns"], key=len, reverse=True))
     tail = "|".join(re.escape(w) for w in remarks["tail"])
+    about = "|".join(re.escape(w) for w in remarks.get("about", ())) or "(?!)"
     evidence = dict(data["evidence"])
     modifiers = evidence.pop("modifiers", {})
     return Rules(
@@ -224,7 +225,12 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         datelines=tuple(re.compile(p) for p in data["datelines"]["shapes"]),
         priors={k: float(v) for k, v in evidence.items()},
         modifiers={k: float(v) for k, v in modifiers.items()},
-        remark_after=re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE),
+        remark_after=re.compile(
+            rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b"
+            # "Marco Rubio — about the call with Lavrov:", a header over his own post
+            rf"|\s*[—–-]+\s*(?:{about})\b[^:\n]{{0,80}}(?=:\s*$)",
+            re.IGNORECASE,
+        ),
         remark_before=re.compile(
             rf"\b(?:{nouns})\s+(?:and\s+[\w-]+(?:\s+[\w-]+){{0,3}}\s+)?(?:by|of|with|from)\s+"
             rf"(?:[\w.’'-]+\s+){{0,6}}",
