@@ -244,7 +244,9 @@ class SentenceCues:
         accounts of talks: a reader noun of the rules data whose words also stand in his
         titles or role ("the State Department" for the Secretary of State, "the Russian
         Foreign Ministry" for the Russian Foreign Minister), with no person named in it.
-        The other side's ministry telling what he did gives its own account."""
+        The other side's ministry telling what he did gives its own account. A body named
+        bare ("the department said", as wire copy names it once it has been named in full)
+        is read as the one whose account it gives."""
         readers = self.rules.readers
         subjects = [c for c in cue.children if c.dep_ == "nsubj"]
         if cue.i > 0 and cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN"):
@@ -261,7 +263,7 @@ class SentenceCues:
         return any(
             c.lemma_.lower() in readers
             and not any(t.ent_type_ == "PERSON" for t in c.subtree)
-            and any(m.lower_ in side for m in c.children if m.dep_ in ("compound", "amod"))
+            and _named_for(c, side)
             for c in subjects
         )
 
@@ -358,3 +360,10 @@ class SentenceCues:
         sentence_start = base + cue.sent.start_char
         before = [q for q in quotes if sentence_start <= q.start and q.end <= offset_of(cue, base)]
         return before[-1] if before else None
+
+
+def _named_for(body: Token, side: set[str]) -> bool:
+    """The body's own words ("State", "Foreign") are among the side's titles, or it has
+    none ("the department")."""
+    words = [m.lower_ for m in body.children if m.dep_ in ("compound", "amod")]
+    return not words or any(w in side for w in words)
