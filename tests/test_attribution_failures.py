@@ -1911,6 +1911,47 @@ def test_a_quotation_opened_on_the_cues_verb_keeps_the_cue(tmp_path: Path) -> No
     assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Lavrov "emphasised the importance of the coming contacts as a chance for both sides."',
+        'According to the readout of the call, Blinken "underscored the need for a ceasefire."',
+    ],
+)
+def test_a_quotation_opened_on_the_verb_of_a_speaker_named_before_it_keeps_the_cue(
+    tmp_path: Path, sentence: str
+) -> None:
+    # a readout's wording of what he did, quoted from the verb on
+    found = extract(tmp_path, "A headline\n" + sentence + "\n")
+    assert [s.speaker for s in found] == [("lavrov" if "Lavrov" in sentence else "blinken")]
+
+
+def test_a_quoted_verb_of_someone_else_that_a_speaker_tells_is_no_cue(tmp_path: Path) -> None:
+    # 'Trump "feels like, ...," Rubio told the show': the quotation runs on over sentences
+    # and is told further on, so the verb opening it is Rubio's words, not Trump's cue
+    (tmp_path / "debate.toml").write_text(
+        '[[speakers]]\nid = "rubio"\nname = "Marco Rubio"\nrole = "secretary of state"\n'
+        'aliases = ["Marco Rubio", "Rubio"]\n'
+        '[[speakers]]\nid = "lavrov"\nname = "Sergei Lavrov"\nrole = "foreign minister"\n'
+        'aliases = ["Sergei Lavrov", "Lavrov"]\n',
+        "utf-8",
+    )
+    config = load_config(tmp_path / "debate.toml")
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "A headline\n"
+        "Rubio, in a radio interview earlier on Tuesday, rejected criticism of the summit.\n"
+        "Trump “feels like, ‘Look, I have got to sit across the table from this man. I need to "
+        "see him face to face. I need to hear him out,’” Rubio told the morning show.\n",
+        "utf-8",
+    )
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    found = statements_for_articles([article], config, use_cache=False)
+    assert {s.speaker for s in found} == {"rubio"}
+    assert any("see him face to face" in s.text for s in found)
+
+
 def test_a_verb_quoted_with_its_own_subject_is_the_quoted_words_not_a_cue(
     tmp_path: Path,
 ) -> None:

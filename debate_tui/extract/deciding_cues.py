@@ -55,12 +55,13 @@ class SentenceCues:
         """All cues of the sentence, and those that decide it: outer ones, and rivals
         beside them."""
         rules = self.rules
-        cues = [
-            t
-            for t in sent
-            if is_cue(t, rules)
-            and (not in_quotes(quotes, offset_of(t, base)) or self._quoted_verb(t, quotes, base))
-        ]
+        found = [t for t in sent if is_cue(t, rules)]
+        outside = [t for t in found if not in_quotes(quotes, offset_of(t, base))]
+        # a quoted verb with its subject before the quotation is a cue only where nobody
+        # outside the quotation is said to speak it ('Trump "feels ...," Rubio said')
+        alone = all(is_according(t, rules) for t in outside)
+        kept = {t.i for t in outside}
+        cues = [t for t in found if t.i in kept or self._quoted_verb(t, quotes, base, alone)]
         readout = self._readout_cue(sent, quotes, base, cues)
         if readout is not None:  # the body that quotes the summary is its channel
             framing = {a.i for a in readout.ancestors}
@@ -138,11 +139,13 @@ class SentenceCues:
                 deciding = others  # "Lavrov said ..., according to TASS": a source
         return deciding
 
-    def _quoted_verb(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
+    def _quoted_verb(self, cue: Token, quotes: Sequence[QuoteSpan], base: int, alone: bool) -> bool:
         """'Blinken used it to "emphatically underscore that ..."': a quotation opened
         inside the sentence on the cue's own verb phrase (only adverbs or "to" before the
         verb in it), the verb hanging from words outside it: the writer quotes the
-        speaker's wording of his own act, and the cue stays a cue."""
+        speaker's wording of his own act, and the cue stays a cue. So when the quotation
+        opens on a verb whose subject stands before it ('Rubio "emphasized ..."', a
+        readout's wording quoted from the verb on)."""
         at = offset_of(cue, base)
         inside = [q for q in quotes if q.start < at < q.end]
         if not inside:
@@ -151,10 +154,20 @@ class SentenceCues:
         if quote.start <= base + cue.sent.start_char + 1:
             return False  # a quotation opening the sentence is the speaker's own sentence
         before = [t for t in cue.sent if quote.start < offset_of(t, base) < at]
-        return (
-            cue.dep_ == "xcomp"  # "used it to '...'", "vowed to '...'": no subject of its own
-            and all(t.dep_ in ("advmod", "aux", "neg") or t.is_punct for t in before)
-            and not quote.start < offset_of(cue.head, base) < quote.end
+        subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+        hangs_outside = (
+            # "used it to '...'", "vowed to '...'": no subject of its own
+            cue.dep_ == "xcomp" and not quote.start < offset_of(cue.head, base) < quote.end
+        )
+        # 'Rubio "emphasized the importance of ..."': its subject named before it
+        # (the quotation closing in this sentence: one running on may be told further on)
+        named_before = (
+            alone
+            and quote.end <= base + cue.sent.end_char + 1
+            and any(offset_of(c, base) < quote.start for c in subjects)
+        )
+        return (hangs_outside or named_before) and all(
+            t.dep_ in ("advmod", "aux", "neg") or t.is_punct for t in before
         )
 
     def _readout_cue(
