@@ -320,6 +320,17 @@ def test_answers_are_nobodys_when_the_text_names_two_speakers_before_them(
 
 
 # -- 3. a pronoun with rival antecedents is never credited with confidence ------------------
+def test_he_after_a_sentence_about_a_speakers_account_is_that_speaker(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        'Blinken said, "We remain clear about the challenges that Russia poses."\n'
+        "Lavrov’s account of the talks was more upbeat, however. He said the two had found "
+        "common ground over the treaty.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [(s.speaker, s.text[:7]) for s in found][-1] == ("lavrov", "He said")
+
+
 def test_a_pronoun_after_two_people_is_low_confidence_and_names_the_rival(
     tmp_path: Path,
 ) -> None:

@@ -413,13 +413,22 @@ class Antecedents:
     def note_subject_person(
         self, sent: Any, mentions: Sequence[Mention], base: int, paragraph: int, sentence: int
     ) -> None:
-        """Narration sentences still change who "he" refers to next."""
+        """Narration sentences still change who "he" refers to next; so does the author of
+        words or papers standing as the subject ("Lavrov's account was more upbeat. He
+        said ...")."""
         root = sent.root
         subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
         if not subjects:
             return
         subject = subjects[0]
         found = self.referents.speaker_of(subject, mentions, base)
+        if (found is None or found[0] == OTHER) and subject.lemma_.lower() in self.papers:
+            for owner in subject.children:
+                if owner.dep_ == "poss" and owner.lower_ not in self.rules.pronoun_forms:
+                    who = self.referents.named_in(owner, mentions, base)[0]
+                    if who != OTHER:
+                        self.note(Person(paragraph, who, owner.text, True), sentence)
+                    return
         if found is None:
             return
         who, _via = found
