@@ -254,6 +254,17 @@ def test_the_secretary_as_a_label_opens_the_turn_of_the_speaker_titled_so(
     assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken", 4: "blinken"}
 
 
+def test_offices_joined_by_of_before_a_name_make_a_label(tmp_path: Path) -> None:
+    text = (
+        "Transcript\n"
+        "MARGARET BRENNAN: Good morning. Will he take up the offer?\n"
+        "SECRETARY OF STATE ANTONY BLINKEN: Well, I think they would be open to a meeting.\n"
+        "So we will wait and see.\n"
+        "MINISTER FOR FOREIGN AFFAIRS JOHN DOE: We would host it.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "blinken", 3: "blinken"}
+
+
 TIMED_TRANSCRIPT = """Speaker 2 (00:00):
 Are we rolling?
 Speaker 1 (00:03):

@@ -109,6 +109,7 @@ class Rules:
     bare_role: re.Pattern[str]  # "Q  Mr. Secretary, ...": a role printed without a colon
     answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
     honorifics: frozenset[str]
+    honorific_links: frozenset[str]  # "of" in "SECRETARY OF STATE RUBIO:"
     min_labels: int
     datelines: tuple[re.Pattern[str], ...]
     priors: dict[str, float]
@@ -221,6 +222,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         ),
         answer_roles=_words(turns.get("answer_roles", ())),
         honorifics=_words(turns["honorifics"]),
+        honorific_links=_words(turns.get("honorific_links", ())),
         min_labels=int(turns["min_labels"]),
         datelines=tuple(re.compile(p) for p in data["datelines"]["shapes"]),
         priors={k: float(v) for k, v in evidence.items()},

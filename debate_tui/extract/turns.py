@@ -80,7 +80,7 @@ def _label_speaker(label: str, speakers: tuple[Speaker, ...], rules: Rules) -> s
                 return speaker.id
             # "SECRETARY BLINKEN", "FOREIGN MINISTER LAVROV": honorifics, then the name
             rest = words[: len(words) - len(own)]
-            if own and words[-len(own) :] == own and rest and set(rest) <= rules.honorifics:
+            if own and words[-len(own) :] == own and _offices(rest, rules):
                 return speaker.id
             # "S.V.Lavrov", "S. Lavrov": initials, the first one a first name's, then the name
             initials = letters[: len(letters) - len(own)]
@@ -93,10 +93,21 @@ def _label_speaker(label: str, speakers: tuple[Speaker, ...], rules: Rules) -> s
             ):
                 return speaker.id
     # "MR PRICE", "FOREIGN MINISTER WANG": someone else's turn
-    head = [w for w in words if w in rules.honorifics]
-    if head and words[: len(head)] == head and 1 <= len(words) - len(head) <= 3:
+    head = [w for w in words if w in rules.honorifics | rules.honorific_links]
+    if words[: len(head)] == head and _offices(head, rules) and 1 <= len(words) - len(head) <= 3:
         return OTHER
     return None
+
+
+def _offices(words: list[str], rules: Rules) -> bool:
+    """Words that are offices before a name: honorifics, joined by "of"/"for"/"the"
+    ("secretary of state"), the first and last an honorific."""
+    return (
+        bool(words)
+        and words[0] in rules.honorifics
+        and words[-1] in rules.honorifics
+        and set(words) <= rules.honorifics | rules.honorific_links
+    )
 
 
 def find_turns(
