@@ -499,6 +499,30 @@ def test_a_header_with_a_speaker_and_a_topic_but_narration_below_is_no_title(
     assert extract(tmp_path, text) == []
 
 
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [
+        ("— Sergei Lavrov (@mfa_russia) May 18, 2026", {2: "lavrov"}),
+        ("— Maria Zakharova (@mfa_spokes) May 18, 2026", {}),
+    ],
+)
+def test_a_post_above_its_signature_line_is_the_signers(
+    tmp_path: Path, signature: str, expected: dict[int, str]
+) -> None:
+    # the way pages print an embedded post: its text, then "— Name (@handle) date"
+    text = (
+        "Moscow answers\n"
+        "The ministry posted a reply within the hour.\n"
+        "The talks never touched the substance. There is no question that the West walked "
+        "away first.\n"
+        f"{signature}\n"
+        "The embassy did not comment.\n"
+    )
+    found = extract(tmp_path, text)
+    assert by_line(text, found) == expected
+    assert all(s.reason.startswith("a post signed") for s in found)
+
+
 LISTED = """Lavrov sets out terms
 Further statements by the Russian FM:
 • Moscow has never refused a meeting with Washington

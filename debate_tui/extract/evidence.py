@@ -76,6 +76,8 @@ def reason(evidence: Evidence) -> str:
     """The human-readable why, from the evidence alone."""
     if evidence.carried:
         return f"{_CARRIED[evidence.carried]} '{evidence.cue}' ({evidence.carried_from})"
+    if evidence.how == "turn" and evidence.role == "signature":
+        return f"a post signed '{evidence.cue}'"
     if evidence.how == "turn":
         return f"transcript turn labelled '{evidence.cue}'"
     if evidence.how in ("pronoun", "epithet"):

@@ -109,6 +109,7 @@ class Rules:
     bare_role: re.Pattern[str]  # "Q  Mr. Secretary, ...": a role printed without a colon
     answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
     honorifics: frozenset[str]
+    post_signature: re.Pattern[str]  # "— Elon Musk (@elonmusk) May 18" under a post
     honorific_links: frozenset[str]  # "of" in "SECRETARY OF STATE RUBIO:"
     min_labels: int
     datelines: tuple[re.Pattern[str], ...]
@@ -222,6 +223,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         ),
         answer_roles=_words(turns.get("answer_roles", ())),
         honorifics=_words(turns["honorifics"]),
+        post_signature=re.compile(turns.get("post_signature", "(?!)")),
         honorific_links=_words(turns.get("honorific_links", ())),
         min_labels=int(turns["min_labels"]),
         datelines=tuple(re.compile(p) for p in data["datelines"]["shapes"]),

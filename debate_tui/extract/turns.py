@@ -33,6 +33,7 @@ class Turn:
     label: str
     opens: bool  # this paragraph carries the label itself
     body: int | None = None  # where the speech starts in the paragraph, if not at its start
+    signed: bool = False  # an embedded post, credited by the signature line under it
 
 
 def dateline_end(text: str, start: int, end: int, rules: Rules) -> int:
@@ -129,6 +130,26 @@ def find_turns(
             turns[index] = Turn(turn.speaker, turn.label, index == first)
     for index, turn in _listed(text, paragraphs, rules, mentions).items():
         turns.setdefault(index, turn)
+    for index, turn in _signed_posts(text, paragraphs, rules, mentions).items():
+        turns.setdefault(index, turn)
+    return turns
+
+
+def _signed_posts(
+    text: str, paragraphs: list[tuple[int, int]], rules: Rules, mentions: Sequence[Mention]
+) -> dict[int, Turn]:
+    """An embedded post: the paragraph above a signature line naming one speaker ("— Elon
+    Musk (@elonmusk) May 18, 2026") is his post, the way pages print embedded posts."""
+    turns: dict[int, Turn] = {}
+    for index, (start, end) in enumerate(paragraphs[1:], start=1):
+        match = rules.post_signature.match(text[start:end])
+        if match is None:
+            continue
+        first, last = start + match.start("name"), start + match.end("name")
+        named = {m.speaker for m in mentions if first <= m.start < last}
+        if len(named) == 1:
+            signature = " ".join(text[start:end].split())
+            turns[index - 1] = Turn(named.pop(), signature, True, signed=True)
     return turns
 
 
