@@ -20,6 +20,8 @@ from debate_tui.extract.rules import Rules
 from debate_tui.model import Article
 
 _CLOSED = re.compile(r"[.!?…\"”’'»)\]:;|]$")
+# a quotation closed right after a word, no stop before the mark
+_QUOTED_WORD_END = re.compile(r"\w[”\"’»]$")
 # a sentence that ends inside the line and another that starts after it, still open
 _SENTENCE_STARTED = re.compile(r"[a-z0-9)”\"’][.!?][”\"’]?\s+[A-Z“\"][^.!?]*\s\S+$")
 
@@ -39,16 +41,21 @@ def wrapped_runs(article: Article, rules: Rules, apart: Container[int] = ()) -> 
             return i not in article.boilerplate and i not in apart
 
         line = text[start:end]
+        following = text[lines[nxt][0] : lines[nxt][1]]
         gap = text[end : lines[nxt][0]].replace("\r\n", "\n").replace("\r", "\n")
         joins = (
             usable(index)
             and usable(nxt)
             and gap.count("\n") == 1  # a blank line always ends a paragraph
-            and not _CLOSED.search(line)
+            and (
+                not _CLOSED.search(line)
+                # 'described it as “destructive”' / 'and said ...': a quotation closed
+                # on a word, the sentence going on below
+                or (bool(_QUOTED_WORD_END.search(line)) and following[:1].islower())
+            )
         )
         if joins and first is None:
             words = line.split()
-            following = text[lines[nxt][0] : lines[nxt][1]]
             joins = (
                 following[:1].islower()
                 or words[-1].lower() in rules.line_glue
