@@ -1936,6 +1936,35 @@ def test_wrapped_lines_join_alike_whatever_the_line_ends(tmp_path: Path, newline
     assert found[0].text.endswith(f"from the{newline}alliance.")
 
 
+def test_a_line_ending_on_a_quoted_word_runs_on_into_a_line_in_lower_case(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov described the ruling as “deeply destructive to diplomacy”\n"
+        "and said it set a precedent that no court could undo.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.endswith("no court could undo.")
+
+
+def test_quotation_marks_glued_to_the_words_around_them_still_open_and_close_quotations(
+    tmp_path: Path,
+) -> None:
+    # text copied from a page without its markup: no space around the marks
+    text = (
+        "A headline\n"
+        "Lavrov said the West had walked away from the talks.“We never refused a meeting,” "
+        "he wrote.“The only question is when they will admit it!”Blinken rejected the "
+        "claim on Monday.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov", "lavrov", "blinken"]
+    assert found[1].text.endswith("admit it!”")
+    assert found[2].text == "Blinken rejected the claim on Monday."
+
+
 def test_a_paper_whose_verb_the_parser_hangs_on_a_participle_still_speaks_for_its_owner(
     tmp_path: Path,
 ) -> None:

@@ -109,6 +109,7 @@ class Rules:
     bare_role: re.Pattern[str]  # "Q  Mr. Secretary, ...": a role printed without a colon
     answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
     honorifics: frozenset[str]
+    infixes: tuple[str, ...]  # quotation marks glued to words, split off by the tokenizer
     post_signature: re.Pattern[str]  # "— Elon Musk (@elonmusk) May 18" under a post
     honorific_links: frozenset[str]  # "of" in "SECRETARY OF STATE RUBIO:"
     min_labels: int
@@ -223,6 +224,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         ),
         answer_roles=_words(turns.get("answer_roles", ())),
         honorifics=_words(turns["honorifics"]),
+        infixes=tuple(data.get("tokenizer", {}).get("infixes", ())),
         post_signature=re.compile(turns.get("post_signature", "(?!)")),
         honorific_links=_words(turns.get("honorific_links", ())),
         min_labels=int(turns["min_labels"]),
