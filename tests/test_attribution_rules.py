@@ -369,3 +369,27 @@ def test_more_wire_patterns(tmp_path: Path) -> None:
         14: "lavrov",
         15: "lavrov",
     }
+
+
+# -- subjects the parser hangs on an auxiliary ----------------------------------------------
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs_subject() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from debate_tui.extract.tokens import subjects_of
+
+    # "Lavrov has, in the past, questioned how ...": the small parser puts "Lavrov" under
+    # "has"; the parse is written out here as that parser gave it
+    words = ["Lavrov", "has", ",", "in", "the", "past", ",", "questioned", "it", "."]
+    heads = [1, 7, 7, 7, 5, 3, 7, 7, 7, 7]
+    deps = ["nsubj", "aux", "punct", "prep", "det", "pobj", "punct", "ROOT", "dobj", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert [t.text for t in subjects_of(doc[7])] == ["Lavrov"]
+    # a verb with a subject of its own keeps it
+    doc = Doc(
+        Vocab(),
+        words=["Lavrov", "questioned", "it"],
+        heads=[1, 1, 1],
+        deps=["nsubj", "ROOT", "dobj"],
+    )
+    assert [t.text for t in subjects_of(doc[1])] == ["Lavrov"]

@@ -17,12 +17,14 @@ from debate_tui.extract.cues import is_according, remark_owner, stance_source
 from debate_tui.extract.quotes import QuoteSpan
 from debate_tui.extract.rules import Rules
 from debate_tui.extract.speakers import Mention
-from debate_tui.extract.tokens import SUBJECT_DEPS, Token, offset_of
+from debate_tui.extract.tokens import SUBJECT_DEPS, Token, offset_of, subjects_of
 
 __all__ = ["CueSubjects"]
 
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"})
 _INVERTED_DEPS = frozenset({"dobj", "attr", "dep", "npadvmod", "nsubj", "oprd", "appos"})
+
+_NSUBJ = frozenset({"nsubj"})
 
 
 class _NoAnswer:
@@ -85,7 +87,7 @@ class CueSubjects:
         rules = self.rules
         # "The president and his general, he pointed out, have remarked ...": the parser
         # may give the cue two subjects; the one nearest before it is the aside's own.
-        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+        subjects = subjects_of(cue, _NSUBJ)
         before = [c for c in subjects if c.i < cue.i]
         if len(subjects) > 1 and before:
             subjects = [before[-1]]

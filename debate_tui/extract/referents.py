@@ -19,7 +19,7 @@ from debate_tui.extract.evidence import Evidence
 from debate_tui.extract.quotes import QuoteSpan
 from debate_tui.extract.rules import Rules
 from debate_tui.extract.speakers import Gazetteer, Mention
-from debate_tui.extract.tokens import SUBJECT_DEPS, Token, in_quotes, offset_of
+from debate_tui.extract.tokens import SUBJECT_DEPS, Token, in_quotes, offset_of, subjects_of
 from debate_tui.extract.turns import OTHER
 from debate_tui.model import Speaker, Via
 
@@ -416,8 +416,7 @@ class Antecedents:
         """Narration sentences still change who "he" refers to next; so does the author of
         words or papers standing as the subject ("Lavrov's account was more upbeat. He
         said ...")."""
-        root = sent.root
-        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        subjects = subjects_of(sent.root)
         if not subjects:
             return
         subject = subjects[0]

@@ -8,7 +8,7 @@ from typing import Any
 
 from debate_tui.extract.quotes import QuoteSpan
 
-__all__ = ["DESCRIBING_DEPS", "SUBJECT_DEPS", "Token", "in_quotes", "offset_of"]
+__all__ = ["DESCRIBING_DEPS", "SUBJECT_DEPS", "Token", "in_quotes", "offset_of", "subjects_of"]
 
 Token = Any  # a spaCy Token; typed loosely so this module never imports spaCy
 
@@ -28,3 +28,18 @@ def offset_of(token: Token, base: int) -> int:
 def in_quotes(quotes: Sequence[QuoteSpan], offset: int) -> bool:
     """The offset falls strictly inside one of the quotations."""
     return any(q.start < offset < q.end for q in quotes)
+
+
+def subjects_of(verb: Token, deps: frozenset[str] = SUBJECT_DEPS) -> list[Token]:
+    """The verb's subjects; where it has none, those the parser hung on its auxiliary
+    instead ("Musk has, in the past, questioned ...": "Musk" under "has")."""
+    own = [c for c in verb.children if c.dep_ in deps]
+    if own:
+        return own
+    return [
+        g
+        for aux in verb.children
+        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i
+        for g in aux.children
+        if g.dep_ in deps
+    ]
