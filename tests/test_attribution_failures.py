@@ -2259,3 +2259,19 @@ def test_a_speaker_named_and_titled_in_one_subject_is_credited_by_name_in_every_
         )  # fmt: skip
         seen.append(json.loads(done.stdout.splitlines()[-1]))
     assert seen[0] == seen[1] == [["lavrov", "name", 0.95]]
+
+
+# -- naming in so many words: "referred to X as '...'" ------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('Lavrov has referred to the American diplomat as "a man of war."', ["lavrov"]),
+        ("The minister referred the case to a court on Monday.", []),
+        ("Lavrov referred to the treaty only in passing.", []),
+    ],
+)
+def test_referring_to_someone_as_something_is_a_statement_and_referring_a_case_is_not(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    found = extract(tmp_path, "A headline\nSergei Lavrov spoke in Moscow.\n" + sentence + "\n")
+    assert [s.speaker for s in found if s.paragraph == 2] == expected
