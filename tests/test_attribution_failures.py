@@ -2275,3 +2275,24 @@ def test_referring_to_someone_as_something_is_a_statement_and_referring_a_case_i
 ) -> None:
     found = extract(tmp_path, "A headline\nSergei Lavrov spoke in Moscow.\n" + sentence + "\n")
     assert [s.speaker for s in found if s.paragraph == 2] == expected
+
+
+# -- questions posed, barbs delivered, visions talked up, remarks reacted to ----------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('Lavrov posed a challenging question: "Is the West ready to talk?"', ["lavrov"]),
+        ('Lavrov delivered a sharp dig, "No thank you, but we will buy your bank."', ["lavrov"]),
+        ("Lavrov talked up his vision for a safe and open Europe.", ["lavrov"]),
+        ("Lavrov also reacted to Blinken’s remarks about the talks.", ["lavrov"]),
+        ("Lavrov talked with the envoys for an hour.", []),
+        ("Lavrov posed for photographs with the envoys.", []),
+    ],
+)
+def test_ways_of_putting_words_are_statements_and_posing_for_a_photograph_is_not(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    found = extract(
+        tmp_path, "A headline\nSergei Lavrov met reporters in Moscow.\n" + sentence + "\n"
+    )
+    assert [s.speaker for s in found if s.paragraph == 2] == expected
