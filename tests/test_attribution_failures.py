@@ -2077,6 +2077,15 @@ def test_the_owner_of_a_speakers_firms_is_that_speaker(tmp_path: Path) -> None:
     assert [s.speaker for s in _musk_altman(tmp_path, text)] == ["musk"]
 
 
+def test_the_owner_named_after_a_speakers_firm_is_that_speaker(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "The feud grew worse in the spring. The Tesla owner argued that the lab had given "
+        "up its first ideals.\n"
+    )
+    assert [s.speaker for s in _musk_altman(tmp_path, text)] == ["musk"]
+
+
 def test_the_owner_of_a_firm_named_before_someone_elses_name_is_nobody(
     tmp_path: Path,
 ) -> None:

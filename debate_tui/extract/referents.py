@@ -127,20 +127,25 @@ class Referents:
         )
 
     def _holder_of_firms(self, subject: Token) -> str | None:
-        """'The owner of Tesla, SpaceX and X': a definite description of a holder noun
-        whose "of" phrase names organisations that only one speaker's titles or role name;
-        it identifies him as a title does."""
+        """'The owner of Tesla, SpaceX and X', 'the X owner': a definite description of a
+        holder noun whose "of" phrase or compound names organisations that only one
+        speaker's titles or role name; it identifies him as a title does."""
         children = list(subject.children)
         if subject.tag_ != "NN" or subject.lemma_.lower() not in self.rules.holder_nouns:
             return None
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
             return None
+        named = [
+            t
+            for c in children
+            if (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "compound" and c.i < subject.i)
+            for t in c.subtree
+        ]
         names = [
             t.text
-            for c in children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for t in c.subtree
-            if t.pos_ == "PROPN"
+            for t in named
+            # a firm's name, or a capitalised word the parser took for a noun ("the X owner")
+            if (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()))
             and t.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON")
             # "State", "Department", "Ministry": offices and bodies, no firm of his own
             and t.lower_ not in self.rules.honorifics | self.rules.readers | self.rules.person_roles
