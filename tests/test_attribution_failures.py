@@ -2305,3 +2305,23 @@ def test_ways_of_putting_words_are_statements_and_posing_for_a_photograph_is_not
         tmp_path, "A headline\nSergei Lavrov met reporters in Moscow.\n" + sentence + "\n"
     )
     assert [s.speaker for s in found if s.paragraph == 2] == expected
+
+
+# -- a last line cut off where an excerpt or a feed's summary stops ------------------------
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        (
+            "The clash came after Lavrov’s lawsuit against the agency, wherein he alleges that "
+            "the agency abandoned its non",
+            ["lavrov"],
+        ),
+        # a headline in title case is still furniture, whatever it names
+        ("Read More On Lavrov’s Lawsuit Against The Agency And What He Alleges", []),
+    ],
+)
+def test_a_last_line_cut_off_mid_sentence_is_read_as_a_sentence(
+    tmp_path: Path, last: str, expected: list[str]
+) -> None:
+    text = "A headline\nThe envoys met in Moscow on Monday.\n" + last + "\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == expected

@@ -95,6 +95,7 @@ def parse_spans(
             or _quoted_fragment(paragraph)
             or _speech_line(paragraph)
             or leads
+            or cut_off_end(text, article.paragraphs, last)
         ):
             continue
         if turn is not None:
@@ -184,6 +185,18 @@ def introduces_quotation(text: str, paragraphs: list[tuple[int, int]], index: in
     return text[start:end].rstrip().endswith(":") and below[:1] in _QUOTE_OPENING
 
 
+def cut_off_end(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
+    """The text's last line, a sentence cut off where an excerpt or a feed's summary
+    stops ("..., wherein he alleges that the company abandoned its non"): eight words or
+    more, most of them in lower case, as a sentence's are and a headline's are not."""
+    if index != len(paragraphs) - 1:
+        return False
+    start, end = paragraphs[index]
+    words = [w for w in text[start:end].split() if w[:1].isalpha()]
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 8 and lower >= 0.6 * len(words)
+
+
 def _spoken_fragment(paragraph: str) -> bool:
     """A line without closing punctuation that is still speech inside a turn: a bulleted
     item, or text cut off after a sentence of its own."""
@@ -211,7 +224,12 @@ def body_ranks(article: Article, runs: dict[int, int] | None = None) -> dict[int
         )
         if (
             index not in article.boilerplate
-            and (not is_heading(line) or _speech_line(line) or leads)
+            and (
+                not is_heading(line)
+                or _speech_line(line)
+                or leads
+                or cut_off_end(article.text, article.paragraphs, last)
+            )
             and not introduced
         ):
             rank += 1
