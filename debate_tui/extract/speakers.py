@@ -39,6 +39,15 @@ def _title_core(title: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", title.strip(), flags=re.IGNORECASE)
 
 
+_APOSTROPHES = "'’ʼ"
+
+
+def _word(word: str) -> str:
+    """A configured word as a pattern, any apostrophe matching any other: a configuration
+    typed with "'" finds "the world’s richest man" as printed."""
+    return "".join(f"[{_APOSTROPHES}]" if c in _APOSTROPHES else re.escape(c) for c in word)
+
+
 class _Phrase:
     """One name or title of one speaker, found on word boundaries."""
 
@@ -47,10 +56,10 @@ class _Phrase:
         self.speaker = speaker
         self.via = via
         if via == "title":
-            words = [re.escape(w) for w in _title_core(text).lower().split()]
+            words = [_word(w) for w in _title_core(text).lower().split()]
             self.pattern = re.compile(r"\s+".join(words) + r"(?![\w])")
         else:
-            words = [re.escape(w) for w in text.split()]
+            words = [_word(w) for w in text.split()]
             self.pattern = re.compile(r"\s+".join(words) + rf"(?:(?={_GLUE}\b)|(?![\w]))")
         self.size = len(self.pattern.pattern)
 
