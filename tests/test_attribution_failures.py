@@ -2325,3 +2325,39 @@ def test_a_last_line_cut_off_mid_sentence_is_read_as_a_sentence(
 ) -> None:
     text = "A headline\nThe envoys met in Moscow on Monday.\n" + last + "\n"
     assert [s.speaker for s in extract(tmp_path, text)] == expected
+
+
+# -- apostrophes as printed, and remarks made on a day ------------------------------------
+TOP_DIPLOMAT = (
+    '[[speakers]]\nid = "lavrov"\nname = "Sergei Lavrov"\nrole = "foreign minister"\n'
+    'aliases = ["Lavrov"]\ntitles = ["Russia\'s top diplomat"]\n'
+    '[[speakers]]\nid = "blinken"\nname = "Antony Blinken"\nrole = "secretary of state"\n'
+    'aliases = ["Blinken"]\n'
+)
+
+
+def _top_diplomat(tmp_path: Path, text: str) -> list[Statement]:
+    (tmp_path / "debate.toml").write_text(TOP_DIPLOMAT, "utf-8")
+    config = load_config(tmp_path / "debate.toml")
+    path = tmp_path / "article.txt"
+    path.write_text(text, "utf-8")
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    return statements_for_articles([article], config, use_cache=False)
+
+
+def test_a_title_configured_with_a_straight_apostrophe_finds_one_printed_curly(
+    tmp_path: Path,
+) -> None:
+    text = "A headline\nRussia’s top diplomat said that the talks had gone nowhere.\n"
+    assert [s.speaker for s in _top_diplomat(tmp_path, text)] == ["lavrov"]
+
+
+def test_remarks_made_on_a_day_say_nothing_yet(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Russia's top diplomat made the remarks on Tuesday following talks with his Egyptian "
+        "counterpart.\n"
+        "Russia's top diplomat made remarks on the talks with his counterpart.\n"
+    )
+    assert by_line(text, _top_diplomat(tmp_path, text)) == {2: "lavrov"}

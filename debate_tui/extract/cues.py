@@ -385,11 +385,17 @@ def _said_object(token: Token, children: list[Token], rules: Rules) -> bool:
     for obj in children:
         if obj.dep_ != "dobj" or obj.lemma_.lower() not in rules.said_nouns:
             continue
-        if any(c.dep_ in _CARRIES and c.i > obj.i for c in obj.children):
+        if any(c.dep_ in _CARRIES and c.i > obj.i and not _when(c) for c in obj.children):
             return True
         if any(t.i > obj.i and (t.tag_ == "``" or t.text in '“"«') for t in token.subtree):
             return True
     return False
+
+
+def _when(phrase: Token) -> bool:
+    """'the remarks on Tuesday': a phrase of time, not what was said."""
+    objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _preps(word: str, children: list[Token], objects: list[Token]) -> list[Token]:
