@@ -2361,3 +2361,13 @@ def test_remarks_made_on_a_day_say_nothing_yet(tmp_path: Path) -> None:
         "Russia's top diplomat made remarks on the talks with his counterpart.\n"
     )
     assert by_line(text, _top_diplomat(tmp_path, text)) == {2: "lavrov"}
+
+
+def test_two_parts_of_one_sentence_cut_at_their_cues_are_one_statement(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Blinken was clear that he thinks Lavrov is being 'a bully at the table' but he also "
+        "said that he respects the minister on most days.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [(s.speaker, s.text) for s in found] == [("blinken", text.splitlines()[1])]

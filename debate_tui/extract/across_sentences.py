@@ -34,6 +34,10 @@ class ArticleClauses:
     rules: Rules
 
 
+_STOPS = (".", "!", "?", "…")
+_CLOSING_MARKS = "\"”’'»)] "
+
+
 def carry_quotes(view: ArticleClauses, credits: list[Credit | None]) -> list[Credit | None]:
     """Sentences inside a quotation, or after a lead-in, take the framing credit."""
     clauses = view.clauses
@@ -190,6 +194,7 @@ def group_statements(view: ArticleClauses, credits: list[Credit | None]) -> list
                 (not credit.own_cue and credit.framed_by in groups[-1])
                 or clauses[previous].lead_in
                 or prev_credit.framed_by == index
+                or _one_sentence(view, clauses[previous], clauses[index])
             )
         )
         if joins:
@@ -225,6 +230,18 @@ def group_statements(view: ArticleClauses, credits: list[Credit | None]) -> list
         out.append(statement)
         previous_group, previous_topics = group, statement.topics
     return out
+
+
+def _one_sentence(view: ArticleClauses, before: Clause, clause: Clause) -> bool:
+    """Two parts of one sentence, cut apart at a cue of their own ("X was clear that ...
+    but he also claimed ..."): the one speaker's sentence is one statement."""
+    text = view.article.text
+    gap = text[before.end : clause.start]
+    return (
+        before.paragraph == clause.paragraph
+        and not gap.strip()
+        and not text[before.start : before.end].rstrip(_CLOSING_MARKS).endswith(_STOPS)
+    )
 
 
 def _opens_with_quote(view: ArticleClauses, clause: Clause) -> bool:
