@@ -2371,3 +2371,21 @@ def test_two_parts_of_one_sentence_cut_at_their_cues_are_one_statement(tmp_path:
     )
     found = extract(tmp_path, text)
     assert [(s.speaker, s.text) for s in found] == [("blinken", text.splitlines()[1])]
+
+
+# -- "Name: ‘quotation’": a standfirst's or a pull quote's way ----------------------------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("  • Sergei Lavrov: ‘People have to understand — a meeting is no concession’", ["lavrov"]),
+        ("Lavrov: West Must Listen", []),
+        ("  • Jane Roe: ‘A meeting is no concession’", []),
+    ],
+)
+def test_a_speakers_name_a_colon_and_a_quotation_give_him_the_quotation(
+    tmp_path: Path, line: str, expected: list[str]
+) -> None:
+    text = "Talks ahead of the summit\n" + line + "\nThe two ministers spoke by phone.\n"
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == expected
+    assert all(s.reason.startswith("a quotation after") for s in found)

@@ -246,8 +246,7 @@ class ArticleAttributor:
     def _in_turn(self, turn: Turn, paragraph: int, *, first: bool) -> Credit:
         """Everything said in a transcript turn is the labelled speaker's."""
         who = turn.speaker
-        role = "signature" if turn.signed else "label"
-        evidence = Evidence("turn", turn.label, turn.label, self._name(who), role=role)
+        evidence = Evidence("turn", turn.label, turn.label, self._name(who), role=turn.kind)
         if first:
             self._turn_opening = len(self.clauses)
             self._note(Person(paragraph, who, turn.label, True))

@@ -78,6 +78,8 @@ def reason(evidence: Evidence) -> str:
         return f"{_CARRIED[evidence.carried]} '{evidence.cue}' ({evidence.carried_from})"
     if evidence.how == "turn" and evidence.role == "signature":
         return f"a post signed '{evidence.cue}'"
+    if evidence.how == "turn" and evidence.role == "quoted":
+        return f"a quotation after '{evidence.cue}:'"
     if evidence.how == "turn":
         return f"transcript turn labelled '{evidence.cue}'"
     if evidence.how in ("pronoun", "epithet"):

@@ -33,7 +33,9 @@ class Turn:
     label: str
     opens: bool  # this paragraph carries the label itself
     body: int | None = None  # where the speech starts in the paragraph, if not at its start
-    signed: bool = False  # an embedded post, credited by the signature line under it
+    # how the label gives the speaker: "label" (a transcript's), "signature" (under an
+    # embedded post), "quoted" (a name and a colon before a quotation)
+    kind: str = "label"
 
 
 def dateline_end(text: str, start: int, end: int, rules: Rules) -> int:
@@ -132,6 +134,36 @@ def find_turns(
         turns.setdefault(index, turn)
     for index, turn in _signed_posts(text, paragraphs, rules, mentions).items():
         turns.setdefault(index, turn)
+    for index, turn in _quoted_after_label(text, paragraphs, speakers, rules).items():
+        turns.setdefault(index, turn)
+    return turns
+
+
+def _quoted_after_label(
+    text: str, paragraphs: list[tuple[int, int]], speakers: tuple[Speaker, ...], rules: Rules
+) -> dict[int, Turn]:
+    """A line of a speaker's name or title, a colon and a quotation ("• Marco Rubio:
+    ‘People have to understand ...’", a standfirst's or a pull quote's way): the quotation
+    is his, in a text that is no transcript as in one. Without quotation marks ("Lavrov:
+    West Must Listen") it is a headline."""
+    turns: dict[int, Turn] = {}
+    for index, (start, end) in enumerate(paragraphs):
+        at = start
+        while at < end and (text[at].isspace() or is_bullet(text, at)):
+            at += 1
+        match = rules.turn_label.match(text[at:end])
+        if match is None:
+            continue
+        colon = text.find(":", at + match.end("label"), end)
+        body = colon + 1
+        while body < end and text[body].isspace():
+            body += 1
+        if colon < 0 or body >= end or text[body] not in _OPENING_MARKS:
+            continue
+        label = re.sub(r"\s+", " ", match.group("label"))
+        who = _label_speaker(label, speakers, rules)
+        if who is not None and who != OTHER:
+            turns[index] = Turn(who, label, True, body=body, kind="quoted")
     return turns
 
 
@@ -149,7 +181,7 @@ def _signed_posts(
         named = {m.speaker for m in mentions if first <= m.start < last}
         if len(named) == 1:
             signature = " ".join(text[start:end].split())
-            turns[index - 1] = Turn(named.pop(), signature, True, signed=True)
+            turns[index - 1] = Turn(named.pop(), signature, True, kind="signature")
     return turns
 
 
@@ -267,6 +299,9 @@ def _monologue(
             return None
         return index + 1, Turn(found[0], found[1], True)
     return None
+
+
+_OPENING_MARKS = "“‘\"'«„"
 
 
 def is_bullet(text: str, at: int) -> bool:
