@@ -2389,3 +2389,24 @@ def test_a_speakers_name_a_colon_and_a_quotation_give_him_the_quotation(
     found = extract(tmp_path, text)
     assert [s.speaker for s in found] == expected
     assert all(s.reason.startswith("a quotation after") for s in found)
+
+
+# -- an outlet that writes only carries what the speaker said --------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Blinken has revealed the topics he wants to discuss with Lavrov, Reuters writes.",
+            ["blinken"],
+        ),
+        # a person who writes it gives his own account
+        (
+            "Lavrov has revealed the topics he wants to discuss with him, Blinken wrote.",
+            ["blinken"],
+        ),
+    ],
+)
+def test_an_outlet_writing_up_a_speakers_words_is_a_channel(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected

@@ -78,6 +78,7 @@ class SentenceCues:
             t
             for t in cues
             if t.lemma_ in self.rules.channels
+            or self._outlet(t)
             or self._sources(t)
             or self.subjects.quoted_by_outlet(t, base)
         ]
@@ -291,6 +292,13 @@ class SentenceCues:
     def _named_speaker_cue(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
         """The cue's subject is a configured speaker named by name or title."""
         return self._named_speaker(cue, quotes, base) is not None
+
+    def _outlet(self, cue: Token) -> bool:
+        """'..., RIA Novosti writes': a verb of the data's `outlet_verbs` whose subject is
+        an organisation named as such, no person."""
+        return cue.lemma_.lower() in self.rules.outlet_verbs and any(
+            c.dep_ == "nsubj" and c.ent_type_ == "ORG" for c in cue.children
+        )
 
     def _sources(self, cue: Token) -> bool:
         """The cue's subject is unnamed sources: a plural noun of the data's list
