@@ -1564,6 +1564,12 @@ def test_a_suit_for_a_named_wrong_is_the_suers_claim(
             "in 2018.",
             [],
         ),
+        # the remedy after an amount
+        (
+            "Altman is seeking between $7 billion and $9 billion in damages from the lab.",
+            ["altman"],
+        ),
+        ("Musk is seeking $5 billion in funding for his new company.", []),
     ],
 )
 def test_seeking_a_remedy_is_a_claimants_demand_seeking_control_is_an_aim(

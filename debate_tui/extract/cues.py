@@ -487,10 +487,13 @@ def _wrong(token: Token, children: list[Token], rules: Rules) -> bool:
 
 
 def _remedy(token: Token, children: list[Token], rules: Rules) -> bool:
-    """'is seeking damages and Altman's ouster': an object (or one of a list of them)
-    naming a remedy of the data's list, what a claimant demands."""
+    """'is seeking damages and Altman's ouster', 'seeking $134 billion in damages': an
+    object (or one of a list of them, or what an amount is "in") naming a remedy of the
+    data's list, what a claimant demands."""
     objects = [c for c in children if c.dep_ == "dobj"]
     objects += [g for o in objects for g in o.conjuncts]
+    # "$134 billion in damages": the remedy after an amount
+    objects += [g for o in objects for p in _preps("in", [], [o]) for g in p.children]
     return any(o.lemma_.lower() in rules.remedies or o.lower_ in rules.remedies for o in objects)
 
 
