@@ -1752,6 +1752,8 @@ def test_seeing_a_thing_or_being_asked_is_no_statement(tmp_path: Path, sentence:
         "money but his good name.",
         "The institute opened in 2019 with a $300 million endowment, of which Lavrov had "
         "promised to raise the larger part.",
+        "Lavrov's first post showed a hotel booking from 2018 and his failed attempt to "
+        "request a refund after seven years.",
     ],
 )
 def test_offering_or_pledging_money_is_no_statement(tmp_path: Path, sentence: str) -> None:
