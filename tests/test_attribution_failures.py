@@ -2418,3 +2418,18 @@ def test_an_outlet_writing_up_a_speakers_words_is_a_channel(
     tmp_path: Path, sentence: str, expected: list[str]
 ) -> None:
     assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lavrov spent four hours on the stand, answering questions in the case.", []),
+        ("Lavrov answered questions from reporters for an hour.", []),
+        ("Lavrov answered questions about the treaty.", ["lavrov"]),
+        ("Lavrov answered that the talks had failed.", ["lavrov"]),
+    ],
+)
+def test_answering_questions_says_nothing_until_it_says_what_about(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected

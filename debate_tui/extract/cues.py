@@ -185,9 +185,29 @@ def is_cue(token: Token, rules: Rules) -> bool:
         return False  # "Did he expect ...?", "What did Lavrov expect would happen?"
     if lemma in rules.money_verbs and _spends_money(token, rules):
         return False  # "offered to buy it for $97bn", "pledging money": a bid, an act
+    if _only_questions(children, rules):
+        return False  # "answering questions in the case": what was asked, nothing said
     if not cue_class.needs:
         return True
     return any(SHAPES[need](token, children, rules) for need in cue_class.needs)
+
+
+def _only_questions(children: list[Token], rules: Rules) -> bool:
+    """The verb's object is what was asked ("answered questions from reporters"), with no
+    clause, quotation or "about" phrase giving what was said."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    return (
+        bool(objects)
+        and all(o.lemma_.lower() in rules.asked_nouns for o in objects)
+        and not any(c.dep_ in _CONTENT_DEPS for c in children)
+        # 'posed a question: "Is the West ready?"': the quotation is what was said
+        and not any(t.i > objects[0].i and t.text in '"“«' for t in objects[0].sent)
+        and not any(
+            p.dep_ == "prep" and p.lower_ in ("about", "on", "over")
+            for o in objects
+            for p in (*o.children, *children)
+        )
+    )
 
 
 # Inflections the lemmatiser may strip one letter short ("hopes" -> "hop"): the suffix
