@@ -254,6 +254,17 @@ def test_the_secretary_as_a_label_opens_the_turn_of_the_speaker_titled_so(
     assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken", 4: "blinken"}
 
 
+def test_closed_caption_chevrons_before_a_label_open_a_turn(tmp_path: Path) -> None:
+    text = (
+        "Press availability\n"
+        ">> REPORTER: What happens next?\n"
+        ">> SECRETARY BLINKEN: We keep talking to our allies.\n"
+        "And we will see.\n"
+        ">> REPORTER: Thanks.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "blinken", 3: "blinken"}
+
+
 def test_offices_joined_by_of_before_a_name_make_a_label(tmp_path: Path) -> None:
     text = (
         "Transcript\n"
