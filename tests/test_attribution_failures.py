@@ -2410,6 +2410,24 @@ def test_a_speakers_name_a_colon_and_a_quotation_give_him_the_quotation(
     assert all(s.reason.startswith("a quotation after") for s in found)
 
 
+def test_a_headline_of_a_name_a_colon_and_a_quotation_is_no_statement(tmp_path: Path) -> None:
+    text = "Lavrov: “The West has declared total war on us”\nThe ministers spoke by phone.\n"
+    assert extract(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sergei Lavrov spoke in Moscow on Friday.", []),
+        ("Sergei Lavrov spoke on the sanctions on Friday.", ["lavrov"]),
+    ],
+)
+def test_speaking_on_a_day_names_no_topic(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
+
+
 # -- an outlet that writes only carries what the speaker said --------------------------------
 @pytest.mark.parametrize(
     ("sentence", "expected"),

@@ -358,10 +358,11 @@ def _audience(token: Token, children: list[Token], rules: Rules) -> bool:
 
 
 def _topic(token: Token, children: list[Token], rules: Rules) -> bool:
-    """'talked about the tweets': a topic, and nobody addressed ("to X", "with X")."""
-    return any(c.dep_ == "prep" and c.lower_ in ("about", "on") for c in children) and not any(
-        c.dep_ == "prep" and c.lower_ in ("to", "with") for c in children
-    )
+    """'talked about the tweets': a topic, and nobody addressed ("to X", "with X"); "spoke
+    on Friday" names a day, no topic."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("about", "on") and not _when(c) for c in children
+    ) and not any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in children)
 
 
 def _speech_object(token: Token, children: list[Token], rules: Rules) -> bool:

@@ -148,6 +148,8 @@ def _quoted_after_label(
     West Must Listen") it is a headline."""
     turns: dict[int, Turn] = {}
     for index, (start, end) in enumerate(paragraphs):
+        if index == 0:
+            continue  # the text's headline ("Lavrov: “...”") quotes him; it is no statement
         at = start
         while at < end and (text[at].isspace() or is_bullet(text, at)):
             at += 1
