@@ -2462,3 +2462,25 @@ def test_answering_questions_says_nothing_until_it_says_what_about(
     tmp_path: Path, sentence: str, expected: list[str]
 ) -> None:
     assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Blinken urged Lavrov to de-escalate, State Department spokesman Ned Price said.",
+            ["blinken"],
+        ),
+        (
+            "Lavrov told Blinken that Moscow would not back down, ministry spokeswoman Maria "
+            "Zakharova said.",
+            ["lavrov"],
+        ),
+        # a spokesperson of no body named speaks for himself
+        ("Blinken urged Lavrov to de-escalate, spokesman Ned Price said.", []),
+    ],
+)
+def test_a_bodys_spokesperson_after_a_speakers_words_gives_his_account(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected

@@ -275,11 +275,32 @@ class SentenceCues:
             for w in re.findall(r"\w+", t)
         } - _ARTICLES_AND_OF
         return any(
-            c.lemma_.lower() in readers
-            and not any(t.ent_type_ == "PERSON" for t in c.subtree)
-            and _named_for(c, side)
+            (
+                c.lemma_.lower() in readers
+                and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+                and _named_for(c, side, readers)
+            )
+            or self._spokesperson_for(c, side)
             for c in subjects
         )
+
+    def _spokesperson_for(self, subject: Token, side: set[str]) -> bool:
+        """'State Department spokesman Ned Price', 'ministry spokeswoman Maria Zakharova':
+        a spokesperson (one of the data's `spokespeople`) of a body named with him speaks
+        for it: for the side whose titles hold the body's words, or whichever side a bare
+        body ("the ministry") stands for. A spokesperson of no body named ("spokesperson
+        Anna Hart") speaks for himself."""
+        spokes = self.rules.spokespeople
+        words = [t for t in subject.subtree if t.dep_ in ("compound", "amod", "appos")]
+        if not any(t.lemma_.lower() in spokes for t in words) and (
+            subject.lemma_.lower() not in spokes
+        ):
+            return False
+        named = [t for t in words if t.ent_type_ != "PERSON" and not t.is_punct]
+        if not any(t.lemma_.lower() in self.rules.readers for t in named):
+            return False
+        own = [t.lower_ for t in named if t.lemma_.lower() not in spokes | self.rules.readers]
+        return not own or any(w in side for w in own)
 
     def _named_speaker(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> str | None:
         """The configured speaker the cue's subject names by name or title, if any."""
@@ -383,8 +404,12 @@ class SentenceCues:
         return before[-1] if before else None
 
 
-def _named_for(body: Token, side: set[str]) -> bool:
+def _named_for(body: Token, side: set[str], readers: frozenset[str]) -> bool:
     """The body's own words ("State", "Foreign") are among the side's titles, or it has
-    none ("the department")."""
-    words = [m.lower_ for m in body.children if m.dep_ in ("compound", "amod")]
+    none ("the department", "the ministry's statement")."""
+    words = [
+        m.lower_
+        for m in body.children
+        if m.dep_ in ("compound", "amod") and m.lemma_.lower() not in readers
+    ]
     return not words or any(w in side for w in words)

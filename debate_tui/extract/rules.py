@@ -69,6 +69,7 @@ class Rules:
     according: frozenset[str]
     wh_free: frozenset[str]
     source_nouns: frozenset[str]
+    spokespeople: frozenset[str]  # "spokesman Ned Price said": a body's voice
     asked_nouns: frozenset[str]  # "answered questions": what was asked, nothing said
     outlet_verbs: frozenset[str]  # "..., RIA Novosti writes": a channel with an outlet as subject
     audiences: frozenset[str]
@@ -173,6 +174,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         according=_words(words.get("according", ())),
         wh_free=_words(words.get("wh_free", ())),
         source_nouns=_words(words.get("source_nouns", ())),
+        spokespeople=_words(words.get("spokespeople", ())),
         asked_nouns=_words(words.get("asked_nouns", ())),
         outlet_verbs=_words(words.get("outlet_verbs", ())),
         audiences=_words(words.get("audiences", ())),
