@@ -393,3 +393,20 @@ def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs_subject() -> No
         deps=["nsubj", "ROOT", "dobj"],
     )
     assert [t.text for t in subjects_of(doc[1])] == ["Lavrov"]
+
+
+def test_a_cue_closing_its_sentence_after_a_comma_speaks_for_the_noun_before_it(
+    tmp_path: Path,
+) -> None:
+    # The parser takes "Russia's top diplomat" for the subject of "reported" and hangs the
+    # ministry on the name before it: the diplomat's call is the ministry's account.
+    text = (
+        "A headline\n"
+        "Russia's top diplomat, Sergei Lavrov, engaged in a phone call with US Secretary of State "
+        "Antony Blinken, Moscow's Foreign Ministry reported Monday.\n"
+    )
+    path = tmp_path / "article.txt"
+    path.write_text(text, "utf-8")
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    assert statements_for_articles([article], default_config(), use_cache=False) == []

@@ -94,6 +94,9 @@ class CueSubjects:
         if not subjects:
             return NO_ANSWER
         child = subjects[0]
+        trailing = _trailing_subject(cue, child)
+        if trailing is not None:
+            return trailing
         if child.lower_ in rules.relative_pronouns and cue.dep_ == "relcl":
             return cue.head
         if child.lemma_.lower() in rules.document_nouns:
@@ -243,6 +246,24 @@ class CueSubjects:
             # joined the ministry to the object before it; it is the second cue's subject.
             return before
         return None
+
+
+def _trailing_subject(cue: Token, subject: Token) -> Token | None:
+    """'..., Moscow's Foreign Ministry reported Monday.': a cue closing its sentence after
+    a comma, with nothing it reports after it, speaks for the noun right before it; the
+    parser may take a subject from before the comma and hang that noun on something else."""
+    before = _word_before(cue)
+    if before.pos_ not in ("NOUN", "PROPN") or before.i == subject.i or subject.i > before.i:
+        return None
+    if any(c.i > cue.i and c.dep_ in ("ccomp", "dobj", "xcomp", "oprd") for c in cue.children):
+        return None
+    commas = [t.i for t in cue.sent if subject.i < t.i < before.i and t.text == ","]
+    if not commas or any(
+        t.dep_ not in ("compound", "poss", "case", "amod", "det") and t.i != before.i
+        for t in cue.doc[commas[-1] + 1 : before.i + 1]
+    ):
+        return None
+    return before
 
 
 def _word_before(cue: Token) -> Token:
