@@ -410,3 +410,24 @@ def test_a_cue_closing_its_sentence_after_a_comma_speaks_for_the_noun_before_it(
     article = read_article(path, "article.txt", {}, lambda _m: None)
     assert article is not None
     assert statements_for_articles([article], default_config(), use_cache=False) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The court heard Lavrov's testimony that he had lost confidence in the talks.",
+            ["lavrov"],
+        ),
+        ("Lavrov's testimony lasted four hours.", []),
+    ],
+)
+def test_a_speakers_testimony_with_what_it_says_is_his_statement(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("A headline\n" + sentence + "\n", "utf-8")
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    found = statements_for_articles([article], default_config(), use_cache=False)
+    assert [s.speaker for s in found] == expected
