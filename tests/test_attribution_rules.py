@@ -431,3 +431,18 @@ def test_a_speakers_testimony_with_what_it_says_is_his_statement(
     assert article is not None
     found = statements_for_articles([article], default_config(), use_cache=False)
     assert [s.speaker for s in found] == expected
+
+
+def test_he_after_a_sentence_about_a_speakers_trait_is_that_speaker(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Blinken said the talks had failed.\n"
+        "Lavrov's optimism is tempered with caution. He has acknowledged that the treaty is "
+        "not enough.\n"
+    )
+    path = tmp_path / "article.txt"
+    path.write_text(text, "utf-8")
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    found = statements_for_articles([article], default_config(), use_cache=False)
+    assert [(s.speaker, s.text[:6]) for s in found][-1] == ("lavrov", "He has")

@@ -418,15 +418,19 @@ class Antecedents:
     def note_subject_person(
         self, sent: Any, mentions: Sequence[Mention], base: int, paragraph: int, sentence: int
     ) -> None:
-        """Narration sentences still change who "he" refers to next; so does the author of
-        words or papers standing as the subject ("Lavrov's account was more upbeat. He
-        said ...")."""
+        """Narration sentences still change who "he" refers to next; so does a speaker whose
+        words, papers or traits stand as the subject ("Lavrov's account was more upbeat. He
+        said ...", "Altman's optimism is tempered with caution. He has acknowledged ...")."""
         subjects = subjects_of(sent.root)
         if not subjects:
             return
         subject = subjects[0]
         found = self.referents.speaker_of(subject, mentions, base)
-        if (found is None or found[0] == OTHER) and subject.lemma_.lower() in self.papers:
+        if (
+            (found is None or found[0] == OTHER)
+            and subject.pos_ == "NOUN"
+            and not self.referents.person_like(subject)
+        ):
             for owner in subject.children:
                 if owner.dep_ == "poss" and owner.lower_ not in self.rules.pronoun_forms:
                     who = self.referents.named_in(owner, mentions, base)[0]
