@@ -446,3 +446,35 @@ def test_he_after_a_sentence_about_a_speakers_trait_is_that_speaker(tmp_path: Pa
     assert article is not None
     found = statements_for_articles([article], default_config(), use_cache=False)
     assert [(s.speaker, s.text[:6]) for s in found][-1] == ("lavrov", "He has")
+
+
+# -- quotations signed with a dash and a name: quote cards and pull quotes ------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Live updates\n“We will answer every step,” — Sergei Lavrov\nNothing more was said.\n",
+            ["lavrov"],
+        ),
+        (
+            "Live updates\n“We will answer every step.”\n— Sergei Lavrov, foreign minister\n",
+            ["lavrov"],
+        ),
+        # signed by someone else, the quotation is hers, whoever spoke before
+        (
+            "Live updates\nLavrov said Moscow would answer.\n“The door is open.”\n"
+            "— Jane Roe, analyst\n",
+            ["lavrov"],
+        ),
+    ],
+)
+def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(
+    tmp_path: Path, text: str, expected: list[str]
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(text, "utf-8")
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    found = statements_for_articles([article], default_config(), use_cache=False)
+    assert [s.speaker for s in found] == expected
+    assert not any("door is open" in s.text for s in found)

@@ -77,7 +77,8 @@ def reason(evidence: Evidence) -> str:
     if evidence.carried:
         return f"{_CARRIED[evidence.carried]} '{evidence.cue}' ({evidence.carried_from})"
     if evidence.how == "turn" and evidence.role == "signature":
-        return f"a post signed '{evidence.cue}'"
+        what = "a post" if "(@" in evidence.cue else "a quotation"  # "— Name (@handle)"
+        return f"{what} signed '{evidence.cue}'"
     if evidence.how == "turn" and evidence.role == "quoted":
         return f"a quotation after '{evidence.cue}:'"
     if evidence.how == "turn":

@@ -114,6 +114,8 @@ class Rules:
     honorifics: frozenset[str]
     infixes: tuple[str, ...]  # quotation marks glued to words, split off by the tokenizer
     post_signature: re.Pattern[str]  # "— Elon Musk (@elonmusk) May 18" under a post
+    dash_signature: re.Pattern[str]  # "— Sergei Lavrov" under a quotation
+    dash_after_quote: re.Pattern[str]  # '“...,” — Sergei Lavrov'
     honorific_links: frozenset[str]  # "of" in "SECRETARY OF STATE RUBIO:"
     min_labels: int
     datelines: tuple[re.Pattern[str], ...]
@@ -232,6 +234,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         honorifics=_words(turns["honorifics"]),
         infixes=tuple(data.get("tokenizer", {}).get("infixes", ())),
         post_signature=re.compile(turns.get("post_signature", "(?!)")),
+        dash_signature=re.compile(turns.get("dash_signature", "(?!)")),
+        dash_after_quote=re.compile(turns.get("dash_after_quote", "(?!)")),
         honorific_links=_words(turns.get("honorific_links", ())),
         min_labels=int(turns["min_labels"]),
         datelines=tuple(re.compile(p) for p in data["datelines"]["shapes"]),

@@ -173,17 +173,28 @@ def _signed_posts(
     text: str, paragraphs: list[tuple[int, int]], rules: Rules, mentions: Sequence[Mention]
 ) -> dict[int, Turn]:
     """An embedded post: the paragraph above a signature line naming one speaker ("— Elon
-    Musk (@elonmusk) May 18, 2026") is his post, the way pages print embedded posts."""
+    Musk (@elonmusk) May 18, 2026") is his post, the way pages print embedded posts. So is
+    a quotation above a line of a dash and his name ("— Sergei Lavrov, foreign minister"),
+    or with the dash and the name after it on its own line ('“...,” — Sergei Lavrov')."""
     turns: dict[int, Turn] = {}
-    for index, (start, end) in enumerate(paragraphs[1:], start=1):
-        match = rules.post_signature.match(text[start:end])
-        if match is None:
-            continue
-        first, last = start + match.start("name"), start + match.end("name")
-        named = {m.speaker for m in mentions if first <= m.start < last}
-        if len(named) == 1:
-            signature = " ".join(text[start:end].split())
-            turns[index - 1] = Turn(named.pop(), signature, True, kind="signature")
+    for index, (start, end) in enumerate(paragraphs):
+        line = text[start:end]
+        above = text[paragraphs[index - 1][0] : paragraphs[index - 1][1]] if index else ""
+        signed = [
+            (index - 1, rules.post_signature.match(line)),
+            (index - 1, rules.dash_signature.match(line) if above[:1] in _OPENING_MARKS else None),
+            (index, rules.dash_after_quote.search(line) if line[:1] in _OPENING_MARKS else None),
+        ]
+        for at, match in signed:
+            if at < 0 or match is None:
+                continue
+            first, last = start + match.start("name"), start + match.end("name")
+            named = {m.speaker for m in mentions if first <= m.start < last}
+            signature = " ".join(text[first:end].split())
+            # signed by someone else ("— Jane Roe, analyst"): the words are hers
+            who = named.pop() if len(named) == 1 else OTHER
+            turns[at] = Turn(who, signature, True, kind="signature")
+            break
     return turns
 
 

@@ -91,7 +91,7 @@ def parse_spans(
         # asked of the run's last line, as body_ranks asks it
         leads = introduces_quotation(text, article.paragraphs, last)
         if is_heading(paragraph) and not (
-            (turn is not None and _spoken_fragment(paragraph))
+            (turn is not None and (_spoken_fragment(paragraph) or turn.kind != "label"))
             or _quoted_fragment(paragraph)
             or _speech_line(paragraph)
             or leads
@@ -102,7 +102,10 @@ def parse_spans(
             if (
                 is_furniture(paragraph, captions=False)
                 or _time_only(paragraph, turn, rules)
-                or (turn.speaker == OTHER and not briefing_turn(turn, rules))
+                or (
+                    turn.speaker == OTHER
+                    and (turn.kind != "label" or not briefing_turn(turn, rules))
+                )
             ):
                 continue
             out.append((index, start if turn.body is None else turn.body, end))
