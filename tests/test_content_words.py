@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from credit_helpers import extract
+
 from debate_tui.config import default_config
 from debate_tui.extract.content import statement_lemmas
-from tests.test_attribution_failures import extract
 
 SPEAKERS = default_config().speakers
 

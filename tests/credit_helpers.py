@@ -1,0 +1,65 @@
+"""Shared setup of the credit tests: an article's statements, and who each line is credited to.
+
+Every passage the tests pass in is written for the tests (no article text).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from debate_tui.build import statements_for_articles
+from debate_tui.config import default_config, load_config
+from debate_tui.corpus import read_article
+from debate_tui.model import Statement
+
+CONFIG = default_config()
+
+
+def extract(tmp_path: Path, text: str, newline: str = "\n") -> list[Statement]:
+    """Statements of `text` read as an article file, each checked to be its own span."""
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    found = statements_for_articles([article], CONFIG, use_cache=False)
+    for statement in found:
+        assert article.text[statement.start : statement.end] == statement.text
+    return found
+
+
+def by_line(text: str, statements: list[Statement]) -> dict[int, str]:
+    """Who is credited with each line of `text` that a statement covers."""
+    return {
+        line: s.speaker
+        for s in statements
+        for line in range(text.count("\n", 0, s.start), text.count("\n", 0, s.end - 1) + 1)
+    }
+
+
+# Two speakers with firms in their titles: "the owner of X" and claims of a lawsuit.
+MUSK_ALTMAN = """
+[[speakers]]
+id = "musk"
+name = "Elon Musk"
+role = "CEO of Tesla and SpaceX"
+aliases = ["Elon Musk", "Musk"]
+titles = ["Tesla CEO", "SpaceX founder"]
+
+[[speakers]]
+id = "altman"
+name = "Sam Altman"
+role = "CEO of OpenAI"
+aliases = ["Sam Altman", "Altman"]
+titles = ["OpenAI CEO"]
+"""
+
+
+def musk_altman(tmp_path: Path, text: str) -> list[Statement]:
+    """Statements of `text` under a configuration of Elon Musk and Sam Altman."""
+    (tmp_path / "debate.toml").write_text(MUSK_ALTMAN, encoding="utf-8")
+    config = load_config(tmp_path / "debate.toml")
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    return statements_for_articles([article], config, use_cache=False)

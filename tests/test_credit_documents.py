@@ -1,0 +1,675 @@
+"""Credit in the shapes documents come in, each failure class with synthetic passages.
+
+Every passage here is written for the tests (no article text). Each class is a general
+shape first met on articles the rules had never seen: datelines and headings that look like
+transcript labels, transcript turns that run over several paragraphs, remarks, listed
+statements, posts and standfirsts, files whose lines end in CR or CRLF, hard-wrapped lines,
+lines without a full stop or cut off at the end, and quotation marks glued to words.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from credit_helpers import by_line, extract
+
+from debate_tui.corpus import split_paragraphs
+
+# -- 1. datelines and headings with a colon are not transcript turns ------------------------
+DATELINE_ARTICLES = [
+    (
+        "Talks end without a deal\n"
+        "KARACHI: Lavrov told reporters on Monday that the talks had gone nowhere.\n"
+        "Blinken said Washington would keep its sanctions in place.\n",
+        {1: "lavrov", 2: "blinken"},
+    ),
+    (
+        "Ministers Clash: Sanctions Dominate A Tense Day\n"
+        "SAN FRANCISCO: Blinken argued that the sanctions were working.\n"
+        "Lavrov replied that the sanctions had united Russians.\n",
+        {1: "blinken", 2: "lavrov"},
+    ),
+    (
+        "Blinken Vs Lavrov: Who Won The Day\n"
+        "RIO DE JANEIRO: The two ministers met for an hour.\n"
+        "Lavrov insisted that Moscow had done nothing wrong.\n"
+        "Blinken warned that the cost would keep rising.\n",
+        {2: "lavrov", 3: "blinken"},
+    ),
+    (
+        "Lavrov: West Must Listen\n"
+        "OSLO, March 3 (Newswire) - Lavrov said the West had ignored every warning.\n"
+        "Blinken rejected that view.\n"
+        "ANALYSIS: the meeting changed little, diplomats believe.\n",
+        {1: "lavrov", 2: "blinken"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATELINE_ARTICLES)
+def test_a_dateline_or_a_heading_with_a_colon_is_not_a_transcript_turn(
+    tmp_path: Path, text: str, expected: dict[int, str]
+) -> None:
+    assert by_line(text, extract(tmp_path, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "LIMA, Peru — ",
+        "QUITO: ",
+        "ACCRA, Ghana, June 9 - ",
+        "SANTIAGO (Newswire) — ",
+        "Andes News Agency, Lima, June 9: ",
+        "Andes News Agency, La Paz, Sept. 4 (Reporter Ana Ruiz) ",
+    ],
+)
+def test_a_statement_after_a_dateline_starts_after_the_dateline(
+    tmp_path: Path, dateline: str
+) -> None:
+    text = f"A headline\n{dateline}Lavrov said the offer had come too late.\n"
+    found = extract(tmp_path, text)
+    assert [s.text for s in found] == ["Lavrov said the offer had come too late."]
+
+
+# -- 2. a transcript turn lasts until the next turn label ----------------------------------
+TURNS_OVER_PARAGRAPHS = """Press availability after the meeting
+MODERATOR: We will take two questions.
+SECRETARY BLINKEN: Thank you all for coming.
+We spent most of the time on the prisoners.
+That conversation is not over, and it will go on next week.
+QUESTION: Did you discuss the treaty?
+FOREIGN MINISTER LAVROV:
+The treaty is a matter for both sides.
+We have nothing to add today.
+"""
+
+
+def test_a_transcript_turn_lasts_until_the_next_label(tmp_path: Path) -> None:
+    found = by_line(TURNS_OVER_PARAGRAPHS, extract(tmp_path, TURNS_OVER_PARAGRAPHS))
+    assert found == {2: "blinken", 3: "blinken", 4: "blinken", 7: "lavrov", 8: "lavrov"}
+
+
+def test_a_label_on_its_own_line_opens_the_turn_below_it(tmp_path: Path) -> None:
+    text = (
+        "Transcript\n"
+        "QUESTION:\n"
+        "What happens next?\n"
+        "SECRETARY BLINKEN:\n"
+        "We keep talking to our partners.\n"
+        "We do not talk to Moscow about Ukraine without Ukraine.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {4: "blinken", 5: "blinken"}
+
+
+def test_a_named_turn_is_not_ended_by_a_paragraph_naming_someone_else(tmp_path: Path) -> None:
+    text = (
+        "Remarks to the press\n"
+        "MR LAVROV: Good afternoon.\n"
+        "The Secretary General spoke about this yesterday.\n"
+        "Our answer has not changed since then.\n"
+        "QUESTION: And the grain deal?\n"
+        "MR LAVROV: It is dead.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {
+        1: "lavrov",
+        2: "lavrov",
+        3: "lavrov",
+        5: "lavrov",
+    }
+
+
+def test_one_speakers_label_in_capitals_makes_a_transcript_on_its_own(tmp_path: Path) -> None:
+    text = (
+        "Remarks before the meeting in Geneva\n"
+        "SECRETARY BLINKEN: Good morning. We came here to listen.\n"
+        "The months ahead will test all of us.\n"
+        "Thank you.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken", 3: "blinken"}
+
+
+def test_one_bare_name_before_a_colon_is_still_no_transcript(tmp_path: Path) -> None:
+    text = (
+        "Talks in Geneva\n"
+        "Lavrov: the talks were useful, and the next round is set.\n"
+        "The weather in Geneva was cold.\n"
+    )
+    assert 2 not in by_line(text, extract(tmp_path, text))
+
+
+def test_a_numbered_heading_in_capitals_inside_a_turn_opens_no_one_elses(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Remarks to the press\n"
+        "SECRETARY BLINKEN: We went through the treaty with the minister point by point.\n"
+        "ARTICLE 5: an attack on one is an attack on all, and Moscow knows it.\n"
+        "QUESTION: And the talks?\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken"}
+
+
+def test_in_a_transcript_any_other_label_in_capitals_is_someone_elses_turn(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Interview transcript\n"
+        "FOREIGN MINISTER LAVROV: We never closed the door to talks.\n"
+        "NORA VALE: Then why did the talks in Geneva end so early?\n"
+        "The delegations left after an hour, and nobody explained why.\n"
+        "FOREIGN MINISTER LAVROV: Ask our partners.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 4: "lavrov"}
+
+
+def test_where_the_speakers_labels_are_in_mixed_case_anyone_elses_alike_open_a_turn(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Interview transcript\n"
+        "Antony Blinken: We agreed to keep talking, and our teams meet again next month.\n"
+        "Nora Vale: Then why did the talks in Geneva end so early?\n"
+        "The delegations left after an hour, and nobody explained why.\n"
+        "Antony Blinken: Ask our partners in Moscow.\n"
+        "Second: the sanctions stay until the troops leave.\n"
+        "Article 5: an attack on one is an attack on all, and Moscow knows it.\n"
+    )
+    found = by_line(text, extract(tmp_path, text))
+    assert found == {1: "blinken", 4: "blinken", 5: "blinken", 6: "blinken"}
+
+
+def test_a_question_printed_as_a_bare_q_without_a_colon_is_no_part_of_the_answer(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Remarks to the press\n"
+        "SECRETARY BLINKEN: Good afternoon. We had a long meeting with the minister today.\n"
+        "We will keep talking.\n"
+        "Q    Mr. Secretary, did Lavrov say anything new about the prisoners?\n"
+        "SECRETARY BLINKEN: No, nothing new.\n"
+        "Q And the treaty?\n"
+        "SECRETARY BLINKEN: We will see.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {
+        1: "blinken",
+        2: "blinken",
+        4: "blinken",
+        6: "blinken",
+    }
+
+
+@pytest.mark.parametrize("label", ["S.V.Lavrov:", "S. Lavrov:"])
+def test_a_label_of_initials_and_a_speakers_surname_opens_his_turn(
+    tmp_path: Path, label: str
+) -> None:
+    text = (
+        "Press conference\n"
+        "Question: What about the treaty?\n"
+        f"{label} The treaty is dead, and nobody in Washington wants it back.\n"
+        "Question: And the talks?\n"
+        f"{label} We are ready.\n"
+        "K. Lavrov: I am his namesake from the press pool, and I disagree.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov", 4: "lavrov"}
+
+
+def test_the_secretary_as_a_label_opens_the_turn_of_the_speaker_titled_so(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Remarks to the press\n"
+        "THE SECRETARY: Good afternoon. We had a long meeting with the minister today.\n"
+        "We will keep talking.\n"
+        "QUESTION: Did Lavrov say anything new?\n"
+        "THE SECRETARY: No.\n"
+        "THE PRESIDENT: Thank you all.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken", 4: "blinken"}
+
+
+def test_closed_caption_chevrons_before_a_label_open_a_turn(tmp_path: Path) -> None:
+    text = (
+        "Press availability\n"
+        ">> REPORTER: What happens next?\n"
+        ">> SECRETARY BLINKEN: We keep talking to our allies.\n"
+        "And we will see.\n"
+        ">> REPORTER: Thanks.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "blinken", 3: "blinken"}
+
+
+def test_offices_joined_by_of_before_a_name_make_a_label(tmp_path: Path) -> None:
+    text = (
+        "Transcript\n"
+        "MARGARET BRENNAN: Good morning. Will he take up the offer?\n"
+        "SECRETARY OF STATE ANTONY BLINKEN: Well, I think they would be open to a meeting.\n"
+        "So we will wait and see.\n"
+        "MINISTER FOR FOREIGN AFFAIRS JOHN DOE: We would host it.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "blinken", 3: "blinken"}
+
+
+TIMED_TRANSCRIPT = """Speaker 2 (00:00):
+Are we rolling?
+Speaker 1 (00:03):
+Minister, what came out of the meeting with Lavrov this morning?
+Antony Blinken (00:09):
+We agreed to keep talking. Our teams will meet again next month.
+(00:41)
+And we asked for the release of the two reporters held in Moscow.
+Speaker 1 (00:52):
+Did Lavrov promise anything?
+Nora Vale (00:58):
+The minister made no promise, and the room went quiet after that.
+"""
+
+
+@pytest.mark.parametrize("style", ["Name (00:13):", "Name: (00:13)"])
+def test_a_transcription_services_timed_labels_make_turns_whatever_their_case(
+    tmp_path: Path, style: str
+) -> None:
+    text = TIMED_TRANSCRIPT
+    if style == "Name: (00:13)":  # the time after the colon, as older transcripts print it
+        text = re.sub(r"^(.+) \((\d\d:\d\d)\):$", r"\1: (\2)", text, flags=re.MULTILINE)
+        assert "Antony Blinken: (00:09)" in text
+    found = by_line(text, extract(tmp_path, text))
+    assert found == {5: "blinken", 7: "blinken"}  # the bare time mark is nobody's
+
+
+def test_a_time_stamp_in_brackets_after_a_name_makes_a_turn_without_a_colon(
+    tmp_path: Path,
+) -> None:
+    # the way podcast and broadcast transcripts print it: "Jane Doe [00:00:59] Well, ..."
+    text = (
+        "Rough transcript\n"
+        "Nora Vale [00:00:00] Welcome back. What came out of the meeting with Lavrov?\n"
+        "Sec Antony Blinken [00:00:09] Well, we agreed to keep talking. Our teams meet again.\n"
+        "[00:00:41] And we asked for the release of the two reporters held in Moscow.\n"
+        "Nora Vale [00:00:52] Did Lavrov promise anything?\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "blinken", 3: "blinken"}
+
+
+INTERVIEW = """An interview with {named}
+Here is the transcript of the interview, edited for length.
+Q: What did the shareholders tell you?
+A: They want us to try new things. I think they have a point.
+We will see how it goes.
+Q: And the factory?
+A: It opens next year.
+"""
+
+
+def test_the_answers_of_a_question_and_answer_transcript_are_the_interviewees(
+    tmp_path: Path,
+) -> None:
+    text = INTERVIEW.format(named="Sergei Lavrov, who spoke to us in Moscow")
+    assert by_line(text, extract(tmp_path, text)) == {3: "lavrov", 4: "lavrov", 6: "lavrov"}
+
+
+def test_answers_are_nobodys_when_the_text_names_two_speakers_before_them(
+    tmp_path: Path,
+) -> None:
+    text = INTERVIEW.format(named="Sergei Lavrov, a week after he met Antony Blinken")
+    assert by_line(text, extract(tmp_path, text)) == {}
+
+
+# -- 5. CR-only and CRLF files split into the same paragraphs -------------------------------
+LINES = (
+    "A headline\n"
+    "Lavrov said the West had lost its way.\n"
+    "The weather was cold.\n"
+    "Blinken said Russia was isolated.\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_paragraphs_split_alike_on_lf_crlf_and_cr(newline: str) -> None:
+    text = LINES.replace("\n", newline)
+    spans = split_paragraphs(text)
+    assert [text[a:b] for a, b in spans] == LINES.splitlines()
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_statements_are_the_same_whatever_the_line_ends(tmp_path: Path, newline: str) -> None:
+    found = extract(tmp_path, LINES, newline)
+    assert [(s.speaker, s.text, s.paragraph) for s in found] == [
+        ("lavrov", "Lavrov said the West had lost its way.", 1),
+        ("blinken", "Blinken said Russia was isolated.", 3),
+    ]
+
+
+# -- shapes of documents: remarks, listed statements --------------------------------------
+REMARKS = """Minister Sergey Lavrov's opening remarks at a meeting with students, Kazan, May 4
+Dear friends,
+I am glad to be here again. We have a lot to discuss, and our time is short.
+Some of our partners prefer to talk about us rather than with us.
+My answer to them has not changed.
+"""
+
+
+def test_a_text_titled_as_a_speakers_remarks_is_that_speakers(tmp_path: Path) -> None:
+    assert by_line(REMARKS, extract(tmp_path, REMARKS)) == {2: "lavrov", 3: "lavrov", 4: "lavrov"}
+
+
+def test_a_headline_about_remarks_is_no_such_title(tmp_path: Path) -> None:
+    text = REMARKS.replace("opening remarks at a meeting with students", "remarks anger students")
+    text = text.replace("I am glad", "He was glad").replace("We have", "They had")
+    assert extract(tmp_path, text) == []
+
+
+def test_a_header_naming_a_speaker_and_what_he_speaks_about_titles_his_post(
+    tmp_path: Path,
+) -> None:
+    # the way state media and channels repost a minister's own words under his name
+    text = (
+        "Secretary of State Antony Blinken — about the call with Lavrov:\n"
+        "In today's call with Foreign Minister Lavrov, I repeated the message: the war must "
+        "stop.\n"
+        "We welcome the exchange of prisoners. Let's not miss this chance.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken"}
+
+
+def test_a_header_with_a_speaker_and_a_topic_but_narration_below_is_no_title(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Secretary of State Antony Blinken — about the call with Lavrov:\n"
+        "The call lasted an hour, the department said. The two sides set no date.\n"
+    )
+    assert extract(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [
+        ("— Sergei Lavrov (@mfa_russia) May 18, 2026", {2: "lavrov"}),
+        ("— Maria Zakharova (@mfa_spokes) May 18, 2026", {}),
+    ],
+)
+def test_a_post_above_its_signature_line_is_the_signers(
+    tmp_path: Path, signature: str, expected: dict[int, str]
+) -> None:
+    # the way pages print an embedded post: its text, then "— Name (@handle) date"
+    text = (
+        "Moscow answers\n"
+        "The ministry posted a reply within the hour.\n"
+        "The talks never touched the substance. There is no question that the West walked "
+        "away first.\n"
+        f"{signature}\n"
+        "The embassy did not comment.\n"
+    )
+    found = extract(tmp_path, text)
+    assert by_line(text, found) == expected
+    assert all(s.reason.startswith("a post signed") for s in found)
+
+
+LISTED = """Lavrov sets out terms
+Further statements by the Russian FM:
+• Moscow has never refused a meeting with Washington
+• A ceasefire without guarantees would change nothing
+The ministry published the full text later.
+"""
+
+
+def test_bulleted_items_after_a_lead_in_naming_a_speakers_statements_are_his(
+    tmp_path: Path,
+) -> None:
+    assert by_line(LISTED, extract(tmp_path, LISTED)) == {2: "lavrov", 3: "lavrov"}
+
+
+def test_bullets_after_the_lead_in_on_the_same_line_are_his(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "More remarks by Blinken: ● Allies will stand together ● The aid keeps flowing. "
+        "Sanctions stay until the war ends\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["blinken"] and "More remarks" not in found[0].text
+
+
+# -- an official's briefing turn reports what the speakers said -----------------------------
+BRIEFING = (
+    "Background briefing on the talks\n"
+    "MODERATOR: Thanks for joining us on short notice this evening.\n"
+    "SENIOR OFFICIAL: The meeting was businesslike and lasted an hour. The Secretary stressed "
+    "that the sanctions would stay until the troops left. Lavrov complained about the "
+    "staffing of the embassy in Moscow.\n"
+    "QUESTION: Did the Secretary tell Lavrov that the talks were over?\n"
+    "SENIOR OFFICIAL: He did not. I will leave it there for tonight.\n"
+)
+
+
+def test_a_speaker_named_with_his_own_cue_in_a_briefers_turn_is_his_statement(
+    tmp_path: Path,
+) -> None:
+    found = extract(tmp_path, BRIEFING)
+    assert [(s.speaker, s.text.split()[:2]) for s in found] == [
+        ("blinken", ["The", "Secretary"]),
+        ("lavrov", ["Lavrov", "complained"]),
+    ]
+
+
+@pytest.mark.parametrize("label", ["QUESTION", "Q", "Q."])
+def test_a_questioners_turn_is_no_briefing_however_its_label_is_dotted(
+    tmp_path: Path, label: str
+) -> None:
+    asked = BRIEFING.replace(
+        "QUESTION: Did the Secretary tell Lavrov that the talks were over?",
+        f"{label}: The Secretary stressed that the talks were over. Is that still the plan?",
+    )
+    found = extract(tmp_path, asked)
+    assert [(s.speaker, s.text.split()[:2]) for s in found] == [
+        ("blinken", ["The", "Secretary"]),
+        ("lavrov", ["Lavrov", "complained"]),
+    ]
+
+
+# -- lines without a full stop that are speech, not headlines -------------------------------
+def test_a_line_cut_off_inside_the_quotation_it_opens_goes_on_with_the_speaker(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov repeated his claim that Kyiv had ignored the accords for years.\n"
+        "“What is most cynical is the stance of the states that keep arming the\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}
+
+
+def test_a_standfirst_ending_in_its_attribution_is_a_statement(tmp_path: Path) -> None:
+    text = (
+        "Lavrov speaks on the letter\n"
+        "5 Feb, 2023 10:02\n"
+        "The letter held no “real ideas at all,” the Russian foreign minister said\n"
+        "The minister spoke in Cairo after talks with his host.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov"}
+
+
+def test_a_cue_line_ending_in_a_colon_gives_the_quotation_below_to_its_speaker(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Ministers trade barbs\n"
+        "Lavrov said the sanctions had failed.\n"
+        "“They have only made us stronger.”\n"
+        "Blinken answered on Monday:\n"
+        "“The costs for Moscow keep rising.”\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {
+        1: "lavrov",
+        2: "lavrov",
+        3: "blinken",
+        4: "blinken",
+    }
+
+
+def test_a_cue_line_wrapped_over_two_lines_gives_the_quotation_below_to_its_speaker(
+    tmp_path: Path,
+) -> None:
+    """The colon ends the wrapped run's last line: that line, not the run's first, is the
+    one introducing the quotation (the quotation went to the speaker before)."""
+    text = (
+        "Ministers trade barbs over the sanctions regime\n"
+        "Lavrov said on Sunday that the sanctions had failed.\n"
+        "Blinken answered the Russian minister in a statement released in\n"
+        "Washington on Monday:\n"
+        "“The costs for Moscow keep rising.”\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {
+        1: "lavrov",
+        2: "blinken",
+        3: "blinken",
+        4: "blinken",
+    }
+
+
+def test_someone_elses_cue_line_ending_in_a_colon_keeps_the_quotation_below_from_the_speaker(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Ministers trade barbs\n"
+        "Lavrov said the sanctions had failed.\n"
+        "“They have only made us stronger.”\n"
+        "A spokeswoman for the alliance replied calmly:\n"
+        "“We have heard this before.”\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}
+
+
+def test_he_after_a_quotation_introduced_by_a_cue_line_is_that_cues_speaker(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Ministers trade barbs\n"
+        "Blinken answered on Monday:\n"
+        "“The costs for Moscow keep rising.”\n"
+        "He added that the sanctions would stay until the troops left.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken", 3: "blinken"}
+
+
+# -- hard-wrapped wire copy: a sentence broken over lines is one sentence -------------------
+WRAPPED = """Talks end in Geneva
+GENEVA (Newswire) - Lavrov, who has led the ministry for two decades,
+told reporters on Friday that the talks had gone nowhere and
+that Moscow would now wait for a written answer from the
+alliance. The session had lasted less than an hour.
+Blinken left the city before the evening.
+"""
+
+
+def test_a_sentence_wrapped_over_several_lines_is_read_as_one(tmp_path: Path) -> None:
+    found = extract(tmp_path, WRAPPED)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.startswith("Lavrov, who has led the ministry")
+    assert found[0].text.endswith("from the\nalliance.")
+    assert by_line(WRAPPED, found) == {1: "lavrov", 2: "lavrov", 3: "lavrov", 4: "lavrov"}
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_wrapped_lines_join_alike_whatever_the_line_ends(tmp_path: Path, newline: str) -> None:
+    found = extract(tmp_path, WRAPPED, newline)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.endswith(f"from the{newline}alliance.")
+
+
+def test_a_line_ending_on_a_quoted_word_runs_on_into_a_line_in_lower_case(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov described the ruling as “deeply destructive to diplomacy”\n"
+        "and said it set a precedent that no court could undo.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.endswith("no court could undo.")
+
+
+def test_quotation_marks_glued_to_the_words_around_them_still_open_and_close_quotations(
+    tmp_path: Path,
+) -> None:
+    # text copied from a page without its markup: no space around the marks
+    text = (
+        "A headline\n"
+        "Lavrov said the West had walked away from the talks.“We never refused a meeting,” "
+        "he wrote.“The only question is when they will admit it!”Blinken rejected the "
+        "claim on Monday.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov", "lavrov", "blinken"]
+    assert found[1].text.endswith("admit it!”")
+    assert found[2].text == "Blinken rejected the claim on Monday."
+
+
+def test_a_paper_whose_verb_the_parser_hangs_on_a_participle_still_speaks_for_its_owner(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "After Lavrov gave $2 million in its early years, his lawsuit filed in 2022 accused "
+        "the foundation's head and his deputy of selling its archive behind his back.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
+# -- a last line cut off where an excerpt or a feed's summary stops ------------------------
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        (
+            "The clash came after Lavrov’s lawsuit against the agency, wherein he alleges that "
+            "the agency abandoned its non",
+            ["lavrov"],
+        ),
+        # a headline in title case is still furniture, whatever it names
+        ("Read More On Lavrov’s Lawsuit Against The Agency And What He Alleges", []),
+    ],
+)
+def test_a_last_line_cut_off_mid_sentence_is_read_as_a_sentence(
+    tmp_path: Path, last: str, expected: list[str]
+) -> None:
+    text = "A headline\nThe envoys met in Moscow on Monday.\n" + last + "\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == expected
+
+
+# -- "Name: ‘quotation’": a standfirst's or a pull quote's way ----------------------------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("  • Sergei Lavrov: ‘People have to understand — a meeting is no concession’", ["lavrov"]),
+        ("Lavrov: West Must Listen", []),
+        ("  • Jane Roe: ‘A meeting is no concession’", []),
+    ],
+)
+def test_a_speakers_name_a_colon_and_a_quotation_give_him_the_quotation(
+    tmp_path: Path, line: str, expected: list[str]
+) -> None:
+    text = "Talks ahead of the summit\n" + line + "\nThe two ministers spoke by phone.\n"
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == expected
+    assert all(s.reason.startswith("a quotation after") for s in found)
+
+
+def test_a_headline_of_a_name_a_colon_and_a_quotation_is_no_statement(tmp_path: Path) -> None:
+    text = "Lavrov: “The West has declared total war on us”\nThe ministers spoke by phone.\n"
+    assert extract(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sergei Lavrov spoke in Moscow on Friday.", []),
+        ("Sergei Lavrov spoke on the sanctions on Friday.", ["lavrov"]),
+    ],
+)
+def test_speaking_on_a_day_names_no_topic(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
