@@ -478,3 +478,22 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(
     found = statements_for_articles([article], default_config(), use_cache=False)
     assert [s.speaker for s in found] == expected
     assert not any("door is open" in s.text for s in found)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“We are ready for talks.” Lavrov said.",
+        "“We are ready for talks. The West is not.” Lavrov told reporters.",
+    ],
+)
+def test_a_quotation_told_in_the_short_sentence_after_it_is_one_statement(
+    tmp_path: Path, line: str
+) -> None:
+    # a stop where a comma belongs: '"...." Lavrov said.'
+    path = tmp_path / "article.txt"
+    path.write_text("A headline\nThe talks ended on Friday.\n" + line + "\n", "utf-8")
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    found = statements_for_articles([article], default_config(), use_cache=False)
+    assert [(s.speaker, s.text) for s in found] == [("lavrov", line)]

@@ -50,6 +50,8 @@ def carry_quotes(view: ArticleClauses, credits: list[Credit | None]) -> list[Cre
             continue
         framing = [i for i in inside if (cr := out[i]) is not None and cr.own_cue]
         owner: int | None = framing[0] if framing else None
+        if owner is None and _told_right_after(view, quote, inside[-1], out):
+            owner = inside[-1] + 1  # '"We are ready." Lavrov said.': a stop for a comma
         if owner is None:
             first = inside[0]
             previous = first - 1 if first else None
@@ -87,6 +89,26 @@ def carry_quotes(view: ArticleClauses, credits: list[Credit | None]) -> list[Cre
         ):
             out[i] = carried(out[i - 1], i - 1, "lead-in")
     return out
+
+
+def _told_right_after(
+    view: ArticleClauses, quote: QuoteSpan, last: int, credits: list[Credit | None]
+) -> bool:
+    """The sentence right after the quotation, in its paragraph, only tells who said it
+    ("Lavrov said.", "the minister told reporters."): its own cue, a few words."""
+    nxt = last + 1
+    if nxt >= len(view.clauses) or (credit := credits[nxt]) is None or not credit.own_cue:
+        return False
+    clause = view.clauses[nxt]
+    words = [w.strip(".,;:!?") for w in view.article.text[clause.start : clause.end].split()]
+    cue = credit.evidence.cue
+    return (
+        clause.paragraph == view.clauses[last].paragraph
+        and 0 <= clause.start - quote.end <= 2
+        and len(words) <= 6
+        # nothing said after the cue but whom it was told to ("Lavrov told reporters.")
+        and cue in words[-2:]
+    )
 
 
 def _continues(
@@ -192,6 +214,12 @@ def group_statements(view: ArticleClauses, credits: list[Credit | None]) -> list
             and clauses[index].paragraph - clauses[previous].paragraph <= 1
             and (
                 (not credit.own_cue and credit.framed_by in groups[-1])
+                # two sentences of one quotation told after it: '"... . ..." Lavrov said.'
+                or (
+                    not credit.own_cue
+                    and credit.framed_by is not None
+                    and credit.framed_by == prev_credit.framed_by
+                )
                 or clauses[previous].lead_in
                 or prev_credit.framed_by == index
                 or _one_sentence(view, clauses[previous], clauses[index])
