@@ -93,6 +93,8 @@ class Referents:
 
     def named_in(self, subject: Token, mentions: Sequence[Mention], base: int) -> tuple[str, Via]:
         """The speaker whose mention covers the subject's head (or its apposition)."""
+        if _possessor_only(subject, mentions, base):
+            return OTHER, "name"
         core_start, core_end = _core_range(subject, base)
         for head in _heads(subject):
             h_start, h_end = offset_of(head, base), offset_of(head, base) + len(head.text)
@@ -460,6 +462,27 @@ def _stance_of(token: Token, rules: Rules) -> bool:
         source = stance_source(candidate, rules)
         if source is not None and source.i == token.i:
             return True
+    return False
+
+
+def _possessor_only(subject: Token, mentions: Sequence[Mention], base: int) -> bool:
+    """The speaker stands in the subject's phrase only as the owner of what follows ("Elon
+    Musk's start-up xAI sued ...", however the parser hung it): his mention, "'s", then
+    the noun the verb belongs to, right before the verb."""
+    verb = subject.head
+    if verb.i <= subject.i:
+        return False
+    words = subject.doc[subject.left_edge.i : verb.i]
+    last = words[-1] if len(words) else None
+    if last is None or last.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for t in words:
+        if t.text.lower() in ("'s", "’s") and t.i < last.i:
+            at = offset_of(t, base)
+            if any(m.end == at for m in mentions) and not any(
+                m.start <= offset_of(last, base) < m.end for m in mentions
+            ):
+                return True
     return False
 
 
