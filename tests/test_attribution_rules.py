@@ -497,3 +497,54 @@ def test_a_quotation_told_in_the_short_sentence_after_it_is_one_statement(
     assert article is not None
     found = statements_for_articles([article], default_config(), use_cache=False)
     assert [(s.speaker, s.text) for s in found] == [("lavrov", line)]
+
+
+def test_a_speaker_who_only_owns_the_subject_is_not_its_speaker() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from debate_tui.extract.referents import Referents
+    from debate_tui.extract.rules import load_rules
+    from debate_tui.extract.speakers import Gazetteer
+
+    # "Diplomat Sergei Lavrov's foundation Rossia sued ...", parsed as the small parser
+    # parsed a sentence of that shape: "Diplomat" the subject, the rest hung on it
+    words = ["Diplomat", "Sergei", "Lavrov", "'s", "foundation", "Rossia", "sued", "it"]
+    heads = [6, 2, 0, 2, 0, 0, 6, 6]
+    deps = ["nsubj", "compound", "appos", "case", "appos", "appos", "ROOT", "dobj"]
+    pos = ["NOUN", "PROPN", "PROPN", "PART", "NOUN", "PROPN", "VERB", "PRON"]
+    spaces = [True, True, False, True, True, True, True, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    text = doc.text
+    config = default_config()
+    rules = load_rules()
+    gazetteer = Gazetteer(tuple(config.speakers), text, rules.abbreviations)
+    mentions = gazetteer.mentions(text)
+    assert any(m.speaker == "lavrov" for m in mentions)
+    assert Referents(gazetteer, rules).named_in(doc[0], mentions, 0)[0] != "lavrov"
+    # his own name as the subject stays his
+    doc = Doc(
+        Vocab(),
+        words=["Sergei", "Lavrov", "sued", "it"],
+        heads=[1, 2, 2, 2],
+        deps=["compound", "nsubj", "ROOT", "dobj"],
+    )
+    mentions = Gazetteer(tuple(config.speakers), doc.text, rules.abbreviations).mentions(doc.text)
+    assert Referents(gazetteer, rules).named_in(doc[1], mentions, 0)[0] == "lavrov"
+
+
+def test_a_city_before_a_dash_is_a_dateline_and_a_speaker_there_is_not(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Geneva — Blinken said the talks had been useful.\n"
+        "Lavrov — the veteran minister — said the talks had failed.\n"
+    )
+    path = tmp_path / "article.txt"
+    path.write_text(text, "utf-8")
+    article = read_article(path, "article.txt", {}, lambda _m: None)
+    assert article is not None
+    found = statements_for_articles([article], default_config(), use_cache=False)
+    assert [s.text for s in found] == [
+        "Blinken said the talks had been useful.",
+        "Lavrov — the veteran minister — said the talks had failed.",
+    ]

@@ -38,12 +38,17 @@ class Turn:
     kind: str = "label"
 
 
-def dateline_end(text: str, start: int, end: int, rules: Rules) -> int:
-    """Where a paragraph's body starts: past a dateline opening it, else at `start`."""
+def dateline_end(
+    text: str, start: int, end: int, rules: Rules, mentions: Sequence[Mention] = ()
+) -> int:
+    """Where a paragraph's body starts: past a dateline opening it, else at `start`. A
+    speaker named there ("Lavrov — the veteran minister — said ...") makes it no dateline."""
     paragraph = text[start:end]
     for shape in rules.datelines:
         match = shape.match(paragraph)
         if match and match.end() < len(paragraph):
+            if any(start <= m.start < start + match.end() for m in mentions):
+                continue
             return start + match.end()
     return start
 

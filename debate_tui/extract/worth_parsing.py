@@ -119,7 +119,7 @@ def parse_spans(
             or pronoun.search(paragraph)
         ):
             continue
-        out.append((index, dateline_end(text, start, end, rules), end))
+        out.append((index, dateline_end(text, start, end, rules, mentions), end))
     return out
 
 
