@@ -673,3 +673,14 @@ def test_speaking_on_a_day_names_no_topic(
     tmp_path: Path, sentence: str, expected: list[str]
 ) -> None:
     assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
+
+
+def test_a_headline_in_title_case_does_not_run_on_into_the_byline_below(tmp_path: Path) -> None:
+    text = (
+        "Talks May End Within Days If No Progress Is Made, Warns Sergei Lavrov\n"
+        "by Staff Writer, Moscow, April 18: Sergei Lavrov on Friday warned that the talks "
+        "might end within days.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.startswith("by Staff Writer") or found[0].text.startswith("Sergei")

@@ -7,7 +7,8 @@ has no closing punctuation and either the next line starts in lower case, or it 
 a word that never ends a sentence (rules data, `[lines] glue`) or a hyphen, or it began a
 sentence it does not finish ("... ChatGPT. After Musk invested ..., his lawsuit accused").
 Once a run has started it goes on until a line closes a sentence; a blank line always ends
-it. Headlines, which have no closing punctuation either, end in none of these ways. Pure
+it. Headlines, which have no closing punctuation either, end in none of these ways, and a
+line in title case (a headline over a byline in lower case) never starts a run. Pure
 Python, offsets unchanged.
 """
 
@@ -56,7 +57,7 @@ def wrapped_runs(article: Article, rules: Rules, apart: Container[int] = ()) -> 
         )
         if joins and first is None:
             words = line.split()
-            joins = (
+            joins = not _title_case(words) and (
                 following[:1].islower()
                 or words[-1].lower() in rules.line_glue
                 or line.endswith("-")
@@ -69,6 +70,14 @@ def wrapped_runs(article: Article, rules: Rules, apart: Container[int] = ()) -> 
         else:
             first = None
     return runs
+
+
+def _title_case(words: list[str]) -> bool:
+    """A headline's capitals: most words of four or more letters capitalised ("US May
+    Abandon Peace Efforts if ..."); a wrapped sentence has them only on names."""
+    long = [w for w in words if len(w.strip(".,:;!?\"“”‘’'()")) >= 4]
+    capital = [w for w in long if w.strip("\"“”‘’'(")[:1].isupper()]
+    return len(long) >= 4 and len(capital) >= 0.7 * len(long)
 
 
 def joined(paragraphs: list[tuple[int, int]], runs: dict[int, int]) -> list[tuple[int, int]]:
