@@ -690,3 +690,15 @@ def test_ways_of_putting_words_are_statements_and_posing_for_a_photograph_is_not
         tmp_path, "A headline\nSergei Lavrov met reporters in Moscow.\n" + sentence + "\n"
     )
     assert [s.speaker for s in found if s.paragraph == 2] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lavrov declined to comment on how Blinken replied to his messages.", []),
+        ("Lavrov refused to say whether Moscow would attend the talks.", []),
+        ("Lavrov refused the demands of the West.", ["lavrov"]),
+    ],
+)
+def test_speech_refused_is_nothing_said(tmp_path: Path, sentence: str, expected: list[str]) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected

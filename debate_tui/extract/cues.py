@@ -187,6 +187,10 @@ def is_cue(token: Token, rules: Rules) -> bool:
         return False  # "offered to buy it for $97bn", "pledging money": a bid, an act
     if _only_questions(children, rules):
         return False  # "answering questions in the case": what was asked, nothing said
+    if lemma in rules.refusal_verbs and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in rules.cues for c in children
+    ):
+        return False  # "refused to say whether ...": speech refused, nothing said
     if not cue_class.needs:
         return True
     return any(SHAPES[need](token, children, rules) for need in cue_class.needs)
@@ -275,7 +279,9 @@ def _not_yet_said(token: Token, children: list[Token], rules: Rules) -> bool:
     later say" (the future seen from the past) is said."""
     if any(c.dep_ == "aux" and c.lower_ in rules.future_auxiliaries for c in children):
         return True
-    return token.dep_ == "xcomp" and token.head.lemma_.lower() in rules.plan_verbs
+    # "declined to comment", "refused to say whether ...": speech refused, nothing said
+    heads = rules.plan_verbs | rules.refusal_verbs
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in heads
 
 
 def _asked_by_the_writer(token: Token, children: list[Token]) -> bool:

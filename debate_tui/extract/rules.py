@@ -91,6 +91,7 @@ class Rules:
     hedge_modals: frozenset[str]
     future_auxiliaries: frozenset[str]  # "will tell": a preview, not yet said
     plan_verbs: frozenset[str]  # "plans to urge", "is set to raise"
+    refusal_verbs: frozenset[str]  # "declined to comment": nothing said
     joint: frozenset[str]  # "jointly", "together": a coordinated subject speaking as one
     joint_verbs: frozenset[str]  # "agreed", "concurred": what two say as one
     stance_nouns: frozenset[str]  # "in X's view", "in the words of X"
@@ -198,6 +199,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         hedge_modals=_words(words.get("hedge_modals", ())),
         future_auxiliaries=_words(words.get("future_auxiliaries", ())),
         plan_verbs=_words(words.get("plan_verbs", ())),
+        refusal_verbs=_words(words.get("refusal_verbs", ())),
         joint=_words(words.get("joint", ())),
         joint_verbs=_words(words.get("joint_verbs", ())),
         stance_nouns=_words(words.get("stance_nouns", ())),
