@@ -702,3 +702,17 @@ def test_ways_of_putting_words_are_statements_and_posing_for_a_photograph_is_not
 )
 def test_speech_refused_is_nothing_said(tmp_path: Path, sentence: str, expected: list[str]) -> None:
     assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Blinken rejected a staggering $97.4 billion buyout offer from Lavrov.", []),
+        ("Lavrov made an offer of $97.4 billion for the embassy building.", []),
+        ("Blinken rejected the offer, saying the embassy was not for sale.", ["blinken"]),
+    ],
+)
+def test_a_bid_of_money_made_or_turned_down_is_a_deal_not_a_statement(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected

@@ -185,6 +185,13 @@ def is_cue(token: Token, rules: Rules) -> bool:
         return False  # "Did he expect ...?", "What did Lavrov expect would happen?"
     if lemma in rules.money_verbs and _spends_money(token, rules):
         return False  # "offered to buy it for $97bn", "pledging money": a bid, an act
+    if any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in rules.bid_nouns
+        and any(t.ent_type_ == "MONEY" for t in c.subtree)
+        for c in children
+    ):
+        return False  # "made an offer of $97bn", "rejecting a $97bn offer": a deal
     if _only_questions(children, rules):
         return False  # "answering questions in the case": what was asked, nothing said
     if lemma in rules.refusal_verbs and any(
