@@ -698,3 +698,14 @@ def test_a_bodys_spokesperson_after_a_speakers_words_gives_his_account(
     tmp_path: Path, sentence: str, expected: list[str]
 ) -> None:
     assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
+
+
+def test_the_department_of_state_after_the_secretarys_words_gives_his_account(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Blinken has reiterated in a call with Lavrov that Russia needs to pull back its "
+        "troops at once, the U.S. Department of State said in a statement.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]

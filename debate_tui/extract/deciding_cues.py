@@ -405,11 +405,15 @@ class SentenceCues:
 
 
 def _named_for(body: Token, side: set[str], readers: frozenset[str]) -> bool:
-    """The body's own words ("State", "Foreign") are among the side's titles, or it has
-    none ("the department", "the ministry's statement")."""
-    words = [
-        m.lower_
+    """The body's own words ("State", "Foreign"; "the Department of State") are among the
+    side's titles, or it has none ("the department", "the ministry's statement")."""
+    named = [m for m in body.children if m.dep_ in ("compound", "amod")]
+    named += [
+        g
         for m in body.children
-        if m.dep_ in ("compound", "amod") and m.lemma_.lower() not in readers
+        if m.dep_ == "prep" and m.lower_ == "of"
+        for g in m.children
+        if g.dep_ == "pobj"
     ]
+    words = [m.lower_.replace(".", "") for m in named if m.lemma_.lower() not in readers]
     return not words or any(w in side for w in words)
