@@ -405,11 +405,7 @@ def test_a_cue_closing_its_sentence_after_a_comma_speaks_for_the_noun_before_it(
         "Russia's top diplomat, Sergei Lavrov, engaged in a phone call with US Secretary of State "
         "Antony Blinken, Moscow's Foreign Ministry reported Monday.\n"
     )
-    path = tmp_path / "article.txt"
-    path.write_text(text, "utf-8")
-    article = read_article(path, "article.txt", {}, lambda _m: None)
-    assert article is not None
-    assert statements_for_articles([article], default_config(), use_cache=False) == []
+    assert extract(tmp_path, text) == []
 
 
 @pytest.mark.parametrize(
@@ -425,11 +421,7 @@ def test_a_cue_closing_its_sentence_after_a_comma_speaks_for_the_noun_before_it(
 def test_a_speakers_testimony_with_what_it_says_is_his_statement(
     tmp_path: Path, sentence: str, expected: list[str]
 ) -> None:
-    path = tmp_path / "article.txt"
-    path.write_text("A headline\n" + sentence + "\n", "utf-8")
-    article = read_article(path, "article.txt", {}, lambda _m: None)
-    assert article is not None
-    found = statements_for_articles([article], default_config(), use_cache=False)
+    found = extract(tmp_path, "A headline\n" + sentence + "\n")
     assert [s.speaker for s in found] == expected
 
 
@@ -440,11 +432,7 @@ def test_he_after_a_sentence_about_a_speakers_trait_is_that_speaker(tmp_path: Pa
         "Lavrov's optimism is tempered with caution. He has acknowledged that the treaty is "
         "not enough.\n"
     )
-    path = tmp_path / "article.txt"
-    path.write_text(text, "utf-8")
-    article = read_article(path, "article.txt", {}, lambda _m: None)
-    assert article is not None
-    found = statements_for_articles([article], default_config(), use_cache=False)
+    found = extract(tmp_path, text)
     assert [(s.speaker, s.text[:6]) for s in found][-1] == ("lavrov", "He has")
 
 
@@ -471,11 +459,7 @@ def test_he_after_a_sentence_about_a_speakers_trait_is_that_speaker(tmp_path: Pa
 def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(
     tmp_path: Path, text: str, expected: list[str]
 ) -> None:
-    path = tmp_path / "article.txt"
-    path.write_text(text, "utf-8")
-    article = read_article(path, "article.txt", {}, lambda _m: None)
-    assert article is not None
-    found = statements_for_articles([article], default_config(), use_cache=False)
+    found = extract(tmp_path, text)
     assert [s.speaker for s in found] == expected
     assert not any("door is open" in s.text for s in found)
 
@@ -491,11 +475,7 @@ def test_a_quotation_told_in_the_short_sentence_after_it_is_one_statement(
     tmp_path: Path, line: str
 ) -> None:
     # a stop where a comma belongs: '"...." Lavrov said.'
-    path = tmp_path / "article.txt"
-    path.write_text("A headline\nThe talks ended on Friday.\n" + line + "\n", "utf-8")
-    article = read_article(path, "article.txt", {}, lambda _m: None)
-    assert article is not None
-    found = statements_for_articles([article], default_config(), use_cache=False)
+    found = extract(tmp_path, "A headline\nThe talks ended on Friday.\n" + line + "\n")
     assert [(s.speaker, s.text) for s in found] == [("lavrov", line)]
 
 
@@ -539,11 +519,7 @@ def test_a_city_before_a_dash_is_a_dateline_and_a_speaker_there_is_not(tmp_path:
         "Geneva — Blinken said the talks had been useful.\n"
         "Lavrov — the veteran minister — said the talks had failed.\n"
     )
-    path = tmp_path / "article.txt"
-    path.write_text(text, "utf-8")
-    article = read_article(path, "article.txt", {}, lambda _m: None)
-    assert article is not None
-    found = statements_for_articles([article], default_config(), use_cache=False)
+    found = extract(tmp_path, text)
     assert [s.text for s in found] == [
         "Blinken said the talks had been useful.",
         "Lavrov — the veteran minister — said the talks had failed.",
