@@ -709,3 +709,16 @@ def test_the_department_of_state_after_the_secretarys_words_gives_his_account(
         "troops at once, the U.S. Department of State said in a statement.\n"
     )
     assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]
+
+
+def test_an_editors_square_brackets_in_a_readout_leave_its_cue_to_the_speaker(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "\"The Secretary reiterated President [Joe] Biden's resolve to protect American "
+        'citizens," the State Department said in a statement.\n'
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["blinken"]
+    assert found[0].text.startswith('"The Secretary reiterated President [Joe]')

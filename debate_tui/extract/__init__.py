@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import multiprocessing
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -33,6 +34,8 @@ BATCH_SIZE = 64
 # lengths balance out and the last task leaves the other workers idle only briefly.
 CHUNKS_PER_PROCESS = 4
 MAX_CHUNK_ARTICLES = 4
+
+_EDITORS_BRACKETS = re.compile(r"\[([^\[\]\d][^\[\]]{0,60})\]")
 
 
 def parse_units(article: Article) -> list[int]:
@@ -140,8 +143,11 @@ def extract_statements(
 
     def texts() -> Iterator[tuple[str, tuple[int, int, int]]]:
         for a_index, p_index, start, end in units:
-            # the line breaks of wrapped lines read as spaces (same length, same offsets)
+            # the line breaks of wrapped lines read as spaces, and an editor's words in
+            # square brackets ("President [Joe] Biden's resolve"; not a time stamp) in
+            # the parentheses the parser knows (same length, same offsets)
             unit = articles[a_index].text[start:end].replace("\r", " ").replace("\n", " ")
+            unit = _EDITORS_BRACKETS.sub(r"(\1)", unit)
             yield unit, (a_index, p_index, start)
 
     def flush() -> Iterator[tuple[Article, list[Statement]]]:
