@@ -684,3 +684,18 @@ def test_a_headline_in_title_case_does_not_run_on_into_the_byline_below(tmp_path
     found = extract(tmp_path, text)
     assert [s.speaker for s in found] == ["lavrov"]
     assert found[0].text.startswith("by Staff Writer") or found[0].text.startswith("Sergei")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Lavrov started by discussing his phone call with Blinken:", {1: "lavrov", 2: "lavrov"}),
+        # the line names nobody configured: the quotation is nobody's here
+        ("The ministry posted the transcript of the interview:", {}),
+    ],
+)
+def test_a_line_with_a_speaker_as_subject_ending_in_a_colon_introduces_his_quotation(
+    tmp_path: Path, line: str, expected: dict[int, str]
+) -> None:
+    text = "A headline\n" + line + "\n“We had a very specific conversation about the summit.”\n"
+    assert by_line(text, extract(tmp_path, text)) == expected

@@ -51,7 +51,14 @@ from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
 from debate_tui.extract.referents import Antecedents, Person, Referents
 from debate_tui.extract.rules import Rules, load_rules
 from debate_tui.extract.speakers import Gazetteer, Mention
-from debate_tui.extract.tokens import DESCRIBING_DEPS, SUBJECT_DEPS, Token, in_quotes, offset_of
+from debate_tui.extract.tokens import (
+    DESCRIBING_DEPS,
+    SUBJECT_DEPS,
+    Token,
+    in_quotes,
+    offset_of,
+    subjects_of,
+)
 from debate_tui.extract.topics import TopicMatcher
 from debate_tui.extract.turns import OTHER, Turn, find_turns
 from debate_tui.extract.worth_parsing import body_ranks, parse_spans
@@ -62,6 +69,8 @@ __all__ = ["OTHER", "ArticleAttributor", "Clause", "Credit", "parse_spans"]
 _EDGE_DEPS = frozenset({"punct", "cc", "mark", "prep"})
 _OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _CLOSING = frozenset({"”", '"', "’", "»", "“"})
+_OPENING_QUOTES = '“"‘«„'
+_INTRODUCING = "subject of a line introducing the quotation below"
 
 
 def sentence_span(sent: Any, base: int, text: str) -> tuple[int, int] | None:
@@ -285,7 +294,7 @@ class ArticleAttributor:
             sent, clause.paragraph, mentions, quotes, base, cues, len(self.clauses)
         )
         if not decisions:
-            return [(clause, None)]
+            return [(clause, self._introducing(clause, sent, mentions, base))]
         for _cue, who, evidence in decisions:
             if who in self.speaker_ids and evidence.how in ("name", "title"):
                 self.antecedents.count_forms(who, sent, quotes, base)
@@ -379,6 +388,30 @@ class ArticleAttributor:
         self._note(
             Person(clause.paragraph, who, words, True, spoke=True, at=offset_of(subject, base))
         )
+
+    def _introducing(
+        self, clause: Clause, sent: Any, mentions: Sequence[Mention], base: int
+    ) -> Credit | None:
+        """A line ending in a colon, a speaker named as its subject, a quotation opening
+        right below it ("Lavrov started by discussing his call with Rubio:" / "“Rubio
+        called me. ...”"): the line introduces his words, whatever its verb."""
+        text = self.article.text
+        if not clause.lead_in:
+            return None
+        after = clause.end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        if after >= len(text) or text[after] not in _OPENING_QUOTES:
+            return None
+        for subject in subjects_of(sent.root):
+            found = self.referents.speaker_of(subject, mentions, base)
+            if found is not None and found[0] in self.speaker_ids:
+                who, how = found
+                evidence = Evidence(
+                    how, sent.root.text, subject.text, self._name(who), role=_INTRODUCING
+                )
+                return Credit(who, _via(evidence), evidence, own_cue=True)
+        return None
 
     def _credit(
         self,
