@@ -716,3 +716,16 @@ def test_a_bid_of_money_made_or_turned_down_is_a_deal_not_a_statement(
     tmp_path: Path, sentence: str, expected: list[str]
 ) -> None:
     assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The US Secretary of State made no other comments about the meeting.", []),
+        ("Blinken made comments about the meeting.", ["blinken"]),
+    ],
+)
+def test_no_comment_made_is_nothing_said(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected

@@ -419,6 +419,8 @@ def _said_object(token: Token, children: list[Token], rules: Rules) -> bool:
     for obj in children:
         if obj.dep_ != "dobj" or obj.lemma_.lower() not in rules.said_nouns:
             continue
+        if any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in obj.children):
+            return False  # "made no other comments about ...": nothing said
         if any(c.dep_ in _CARRIES and c.i > obj.i and not _when(c) for c in obj.children):
             return True
         if any(t.i > obj.i and (t.tag_ == "``" or t.text in '“"«') for t in token.subtree):
