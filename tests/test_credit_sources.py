@@ -722,3 +722,16 @@ def test_an_editors_square_brackets_in_a_readout_leave_its_cue_to_the_speaker(
     found = extract(tmp_path, text)
     assert [s.speaker for s in found] == ["blinken"]
     assert found[0].text.startswith('"The Secretary reiterated President [Joe]')
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The goal now, per Lavrov, is to push the West out of the region.", ["lavrov"]),
+        ("Grain prices rose 5 per cent on Monday, per the ministry's figures.", []),
+    ],
+)
+def test_per_a_speaker_is_according_to_him(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected

@@ -71,7 +71,10 @@ class CueSubjects:
     def _according(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
         if not is_according(cue, self.rules):
             return NO_ANSWER
-        to = next((c for c in cue.children if c.lower_ == "to"), cue.nbor(1))
+        if cue.lower_ in self.rules.according_preps:
+            to = cue  # "per Musk": the name hangs on the preposition itself
+        else:
+            to = next((c for c in cue.children if c.lower_ == "to"), cue.nbor(1))
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return self._words_owner(objects[0]) if objects else None
 

@@ -20,13 +20,28 @@ _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "attr", "acomp", "parataxis
 
 
 def is_according(token: Token, rules: Rules) -> bool:
-    """'according to X', 'in X's view', 'for X, it was important that ...': a phrase
-    naming whose account its sentence gives (see `stance_source`)."""
+    """'according to X', 'per X', 'in X's view', 'for X, it was important that ...': a
+    phrase naming whose account its sentence gives (see `stance_source`)."""
     return (
-        token.lower_ in rules.according
-        and token.i + 1 < len(token.doc)
-        and token.nbor(1).lower_ == "to"
-    ) or stance_source(token, rules) is not None
+        (
+            token.lower_ in rules.according
+            and token.i + 1 < len(token.doc)
+            and token.nbor(1).lower_ == "to"
+        )
+        or _per(token, rules)
+        or stance_source(token, rules) is not None
+    )
+
+
+def _per(token: Token, rules: Rules) -> bool:
+    """'per Musk', 'per his complaint': "according to" in one word (the data's
+    `according_preps`), with a name, a pronoun or a person's paper after it ("per day",
+    "per share" name nobody)."""
+    return token.lower_ in rules.according_preps and any(
+        c.dep_ == "pobj"
+        and (c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in rules.document_nouns)
+        for c in token.children
+    )
 
 
 def stance_source(token: Token, rules: Rules) -> Token | None:

@@ -67,6 +67,7 @@ class Rules:
     channels: frozenset[str]
     quoting_verbs: frozenset[str]  # "was quoted/cited as saying": the subject speaks
     according: frozenset[str]
+    according_preps: frozenset[str]  # "per Musk": according to, in one word
     wh_free: frozenset[str]
     source_nouns: frozenset[str]
     spokespeople: frozenset[str]  # "spokesman Ned Price said": a body's voice
@@ -176,6 +177,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         channels=_words(words.get("channels", ())),
         quoting_verbs=_words(words.get("quoting_verbs", ())),
         according=_words(words.get("according", ())),
+        according_preps=_words(words.get("according_preps", ())),
         wh_free=_words(words.get("wh_free", ())),
         source_nouns=_words(words.get("source_nouns", ())),
         spokespeople=_words(words.get("spokespeople", ())),
