@@ -97,8 +97,10 @@ class CueSubjects:
         if not subjects:
             return NO_ANSWER
         child = subjects[0]
-        trailing = _trailing_subject(cue, child)
-        if trailing is not None:
+        trailing = _set_off_phrase(cue)
+        if trailing is not None and child.i < trailing.left_edge.i and not _reports_after(cue):
+            # '..., Moscow's Foreign Ministry reported Monday.': the parser took a subject
+            # from before the comma and hung the phrase right before the cue elsewhere
             return trailing
         if child.lower_ in rules.relative_pronouns and cue.dep_ == "relcl":
             return cue.head
@@ -123,29 +125,12 @@ class CueSubjects:
 
     def _set_off_subject(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
         """'X held talks with Y, the Russian Ministry of Foreign Affairs announced.': a
-        trailing cue the parser left without a subject, after a noun phrase set off by a
-        comma that ends right before it (the parser hung the phrase on the words before,
-        as an apposition): that phrase is the cue's subject, not the subject of the verb
-        it hangs from. Only when nothing but the cue's own words follows it."""
-        if cue.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        trailing cue the parser left without a subject speaks for the phrase set off right
+        before it (`_set_off_phrase`), not for the subject of the verb it hangs from."""
+        if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
             return NO_ANSWER
-        before = _word_before(cue)
-        if before.pos_ not in ("NOUN", "PROPN"):
-            return NO_ANSWER
-        head = before
-        while head.dep_ in ("pobj", "prep", "compound") and head.head.i < head.i:
-            head = head.head
-        if head.pos_ not in ("NOUN", "PROPN") or head.right_edge.i != before.i:
-            return NO_ANSWER
-        opening = head.left_edge.i
-        if opening <= cue.sent.start or cue.doc[opening - 1].text != ",":
-            return NO_ANSWER
-        if any(head.i == a.i for a in cue.ancestors):
-            return NO_ANSWER
-        after = cue.doc[cue.i + 1 : cue.sent.end]
-        if not all(t.is_punct or any(a.i == cue.i for a in t.ancestors) for t in after):
-            return NO_ANSWER
-        return head
+        phrase = _set_off_phrase(cue)
+        return NO_ANSWER if phrase is None else phrase
 
     def _governing(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
         """The subject of the verb the cue hangs from ("..., arguing that"), a few
@@ -251,22 +236,35 @@ class CueSubjects:
         return None
 
 
-def _trailing_subject(cue: Token, subject: Token) -> Token | None:
-    """'..., Moscow's Foreign Ministry reported Monday.': a cue closing its sentence after
-    a comma, with nothing it reports after it, speaks for the noun right before it; the
-    parser may take a subject from before the comma and hang that noun on something else."""
+def _set_off_phrase(cue: Token) -> Token | None:
+    """The head of a noun phrase set off by a comma that ends right before a trailing cue,
+    with nothing but the cue's own words after it ('..., the Russian Ministry of Foreign
+    Affairs announced.'): the parser hangs such a phrase on the words before, as an
+    apposition, but it is the cue's subject."""
+    if cue.i == 0:
+        return None
     before = _word_before(cue)
-    if before.pos_ not in ("NOUN", "PROPN") or before.i == subject.i or subject.i > before.i:
+    if before.pos_ not in ("NOUN", "PROPN"):
         return None
-    if any(c.i > cue.i and c.dep_ in ("ccomp", "dobj", "xcomp", "oprd") for c in cue.children):
+    head = before
+    while head.dep_ in ("pobj", "prep", "compound") and head.head.i < head.i:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.right_edge.i != before.i:
         return None
-    commas = [t.i for t in cue.sent if subject.i < t.i < before.i and t.text == ","]
-    if not commas or any(
-        t.dep_ not in ("compound", "poss", "case", "amod", "det") and t.i != before.i
-        for t in cue.doc[commas[-1] + 1 : before.i + 1]
-    ):
+    opening = head.left_edge.i
+    if opening <= cue.sent.start or cue.doc[opening - 1].text != ",":
         return None
-    return before
+    if any(head.i == a.i for a in cue.ancestors):
+        return None
+    after = cue.doc[cue.i + 1 : cue.sent.end]
+    if not all(t.is_punct or any(a.i == cue.i for a in t.ancestors) for t in after):
+        return None
+    return head
+
+
+def _reports_after(cue: Token) -> bool:
+    """The cue has what it reports after it (a clause, an object): no trailing cue."""
+    return any(c.i > cue.i and c.dep_ in ("ccomp", "dobj", "xcomp", "oprd") for c in cue.children)
 
 
 def _word_before(cue: Token) -> Token:
