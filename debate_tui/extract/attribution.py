@@ -47,7 +47,7 @@ from debate_tui.extract.cues import is_according, stance_source
 from debate_tui.extract.deciding_cues import SentenceCues
 from debate_tui.extract.evidence import Evidence
 from debate_tui.extract.lines import joined, wrapped_runs
-from debate_tui.extract.quotes import QuoteSpan, find_quotes, top_level
+from debate_tui.extract.quotes import OPENING_MARKS, QuoteSpan, find_quotes, top_level
 from debate_tui.extract.referents import Antecedents, Person, Referents
 from debate_tui.extract.rules import Rules, load_rules
 from debate_tui.extract.speakers import Gazetteer, Mention
@@ -67,9 +67,7 @@ from debate_tui.model import Article, Statement, Via
 __all__ = ["OTHER", "ArticleAttributor", "Clause", "Credit", "parse_spans"]
 
 _EDGE_DEPS = frozenset({"punct", "cc", "mark", "prep"})
-_OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _CLOSING = frozenset({"”", '"', "’", "»", "“"})
-_OPENING_QUOTES = '“"‘«„'
 _INTRODUCING = "subject of a line introducing the quotation below"
 
 
@@ -401,7 +399,7 @@ class ArticleAttributor:
         after = clause.end
         while after < len(text) and text[after].isspace():
             after += 1
-        if after >= len(text) or text[after] not in _OPENING_QUOTES:
+        if after >= len(text) or text[after] not in OPENING_MARKS:
             return None
         for subject in subjects_of(sent.root):
             found = self.referents.speaker_of(subject, mentions, base)
@@ -566,7 +564,7 @@ class ArticleAttributor:
             ):
                 hi -= 1
         if lo > sent.start:
-            while lo < cue.i and doc[lo].dep_ in _EDGE_DEPS and doc[lo].text not in _OPENING:
+            while lo < cue.i and doc[lo].dep_ in _EDGE_DEPS and doc[lo].text not in OPENING_MARKS:
                 lo += 1
         start = max(clause.start, offset_of(doc[lo], base))
         end = clause.end if hi + 1 >= sent.end else offset_of(doc[hi], base) + len(doc[hi].text)

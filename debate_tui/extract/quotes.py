@@ -17,6 +17,8 @@ _SINGLE_OPEN = {"‘"}
 _SINGLE_CLOSE = {"’"}
 _OPEN_CONTEXT = " \t\n\r([{—–-/\u00a0"
 _QUOTE_CHARS = set('“”«»„"‘’')
+# Every mark that may open a quotation, for the passes that ask what a line starts with.
+OPENING_MARKS = frozenset({*_DOUBLE_OPEN, *_SINGLE_OPEN})
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from debate_tui.corpus import is_heading
+from debate_tui.extract.quotes import OPENING_MARKS
 from debate_tui.extract.rules import Rules
 from debate_tui.extract.speakers import Mention
 from debate_tui.model import Speaker
@@ -319,7 +320,8 @@ def _monologue(
     return None
 
 
-_OPENING_MARKS = "“‘\"'«„"
+# marks that open a quotation, and the straight single quote a standfirst may use
+_OPENING_MARKS = OPENING_MARKS | {"'"}
 
 
 def is_bullet(text: str, at: int) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from debate_tui.corpus import is_furniture, is_heading
 from debate_tui.extract.lines import wrapped_runs
-from debate_tui.extract.quotes import find_quotes
+from debate_tui.extract.quotes import OPENING_MARKS, find_quotes
 from debate_tui.extract.rules import Rules, load_rules
 from debate_tui.extract.speakers import Gazetteer, Mention, title_heads
 from debate_tui.extract.turns import (
@@ -31,7 +31,6 @@ from debate_tui.model import Article, Speaker
 __all__ = ["body_ranks", "briefing_turn", "parse_spans"]
 
 _QUOTE_MARKS = '"“”«»„‘'
-_QUOTE_OPENING = '"“«„‘'
 _QUOTE_AFTER_COMMA = re.compile(r"[,:]\s*[“‘\"«]\w")
 _SENTENCE_INSIDE = re.compile(r"[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
 
@@ -185,7 +184,7 @@ def introduces_quotation(text: str, paragraphs: list[tuple[int, int]], index: in
         return False
     start, end = paragraphs[index]
     below = text[paragraphs[index + 1][0] : paragraphs[index + 1][1]]
-    return text[start:end].rstrip().endswith(":") and below[:1] in _QUOTE_OPENING
+    return text[start:end].rstrip().endswith(":") and below[:1] in OPENING_MARKS
 
 
 def cut_off_end(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
