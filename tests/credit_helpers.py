@@ -8,23 +8,31 @@ from __future__ import annotations
 from pathlib import Path
 
 from debate_tui.build import statements_for_articles
-from debate_tui.config import default_config, load_config
+from debate_tui.config import Config, default_config, load_config
 from debate_tui.corpus import read_article
 from debate_tui.model import Statement
 
 CONFIG = default_config()
 
 
-def extract(tmp_path: Path, text: str, newline: str = "\n") -> list[Statement]:
+def extract(
+    tmp_path: Path, text: str, newline: str = "\n", config: Config = CONFIG
+) -> list[Statement]:
     """Statements of `text` read as an article file, each checked to be its own span."""
     path = tmp_path / "article.txt"
     path.write_bytes(text.replace("\n", newline).encode("utf-8"))
     article = read_article(path, "article.txt", {}, lambda _m: None)
     assert article is not None
-    found = statements_for_articles([article], CONFIG, use_cache=False)
+    found = statements_for_articles([article], config, use_cache=False)
     for statement in found:
         assert article.text[statement.start : statement.end] == statement.text
     return found
+
+
+def extract_with(tmp_path: Path, text: str, debate_toml: str) -> list[Statement]:
+    """Statements of `text` under the debate configuration written in `debate_toml`."""
+    (tmp_path / "debate.toml").write_text(debate_toml, encoding="utf-8")
+    return extract(tmp_path, text, config=load_config(tmp_path / "debate.toml"))
 
 
 def by_line(text: str, statements: list[Statement]) -> dict[int, str]:
@@ -56,10 +64,4 @@ titles = ["OpenAI CEO"]
 
 def musk_altman(tmp_path: Path, text: str) -> list[Statement]:
     """Statements of `text` under a configuration of Elon Musk and Sam Altman."""
-    (tmp_path / "debate.toml").write_text(MUSK_ALTMAN, encoding="utf-8")
-    config = load_config(tmp_path / "debate.toml")
-    path = tmp_path / "article.txt"
-    path.write_text(text, encoding="utf-8")
-    article = read_article(path, "article.txt", {}, lambda _m: None)
-    assert article is not None
-    return statements_for_articles([article], config, use_cache=False)
+    return extract_with(tmp_path, text, MUSK_ALTMAN)

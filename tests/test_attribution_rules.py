@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from credit_helpers import extract
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,14 +21,6 @@ from debate_tui.extract.topics import TopicMatcher
 from debate_tui.model import Statement, TopicSpec
 
 CONFIG = default_config()
-
-
-def extract(tmp_path: Path, text: str) -> list[Statement]:
-    path = tmp_path / "article.txt"
-    path.write_text(text, encoding="utf-8")
-    article = read_article(path, "article.txt", {}, lambda _m: None)
-    assert article is not None
-    return statements_for_articles([article], CONFIG, use_cache=False)
 
 
 def credited(statements: list[Statement]) -> list[tuple[str, str]]:

@@ -11,12 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from credit_helpers import by_line, extract
+from credit_helpers import by_line, extract, extract_with
 from credit_helpers import musk_altman as _musk_altman
 
-from debate_tui.build import statements_for_articles
-from debate_tui.config import load_config
-from debate_tui.corpus import read_article
 from debate_tui.model import Statement
 
 
@@ -273,22 +270,14 @@ def test_a_title_with_its_words_in_another_order_is_an_epithet(tmp_path: Path) -
 
 def test_the_office_an_alias_puts_before_the_name_is_an_epithet(tmp_path: Path) -> None:
     # "Governor Hale" as an alias: "the governor" refers back to her like "she".
-    (tmp_path / "debate.toml").write_text(
+    found = extract_with(
+        tmp_path,
+        "A headline\nHale said the budget would pass in May.\n"
+        "According to the governor, the schools will get most of it.\n",
         '[[speakers]]\nid = "hale"\nname = "Ada Hale"\nrole = "state official"\n'
         'aliases = ["Ada Hale", "Governor Hale", "Hale"]\n'
         '[[speakers]]\nid = "ross"\nname = "Ben Ross"\nrole = "mayor"\naliases = ["Ross"]\n',
-        "utf-8",
     )
-    config = load_config(tmp_path / "debate.toml")
-    path = tmp_path / "article.txt"
-    path.write_text(
-        "A headline\nHale said the budget would pass in May.\n"
-        "According to the governor, the schools will get most of it.\n",
-        "utf-8",
-    )
-    article = read_article(path, "article.txt", {}, lambda _m: None)
-    assert article is not None
-    found = statements_for_articles([article], config, use_cache=False)
     assert [(s.speaker, s.paragraph) for s in found] == [("hale", 1), ("hale", 2)]
 
 
@@ -385,13 +374,7 @@ TOP_DIPLOMAT = (
 
 
 def _top_diplomat(tmp_path: Path, text: str) -> list[Statement]:
-    (tmp_path / "debate.toml").write_text(TOP_DIPLOMAT, "utf-8")
-    config = load_config(tmp_path / "debate.toml")
-    path = tmp_path / "article.txt"
-    path.write_text(text, "utf-8")
-    article = read_article(path, "article.txt", {}, lambda _m: None)
-    assert article is not None
-    return statements_for_articles([article], config, use_cache=False)
+    return extract_with(tmp_path, text, TOP_DIPLOMAT)
 
 
 def test_a_title_configured_with_a_straight_apostrophe_finds_one_printed_curly(

@@ -12,11 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from credit_helpers import by_line, extract
-
-from debate_tui.build import statements_for_articles
-from debate_tui.config import load_config
-from debate_tui.corpus import read_article
+from credit_helpers import by_line, extract, extract_with
 
 # -- 4. a statement never takes in a clause attributed to someone else ----------------------
 SWALLOWING = [
@@ -165,23 +161,15 @@ def test_a_speakers_cue_quoted_by_a_person_stays_that_persons_words(
 
 # -- titles as modifiers, "according to" against a thing's verb ----------------------------
 def test_a_title_before_a_head_naming_no_one_else_is_the_speaker(tmp_path: Path) -> None:
-    (tmp_path / "debate.toml").write_text(
-        '[[speakers]]\nid = "hale"\nname = "Ada Hale"\nrole = "investor"\n'
-        'aliases = ["Ada Hale", "Hale"]\ntitles = ["the billionaire"]\n'
-        '[[speakers]]\nid = "ross"\nname = "Ben Ross"\nrole = "founder"\naliases = ["Ross"]\n',
-        "utf-8",
-    )
-    config = load_config(tmp_path / "debate.toml")
-    path = tmp_path / "article.txt"
-    path.write_text(
+    found = extract_with(
+        tmp_path,
         "A headline\n"
         "According to the billionaire owner of the mill, the lab was promised to the town.\n"
         "The billionaire's lawyer said the deal had lapsed in the spring of that year.\n",
-        "utf-8",
+        '[[speakers]]\nid = "hale"\nname = "Ada Hale"\nrole = "investor"\n'
+        'aliases = ["Ada Hale", "Hale"]\ntitles = ["the billionaire"]\n'
+        '[[speakers]]\nid = "ross"\nname = "Ben Ross"\nrole = "founder"\naliases = ["Ross"]\n',
     )
-    article = read_article(path, "article.txt", {}, lambda _m: None)
-    assert article is not None
-    found = statements_for_articles([article], config, use_cache=False)
     assert [(s.speaker, s.paragraph) for s in found] == [("hale", 1)]
 
 
@@ -438,25 +426,17 @@ def test_a_quotation_opened_on_the_verb_of_a_speaker_named_before_it_keeps_the_c
 def test_a_quoted_verb_of_someone_else_that_a_speaker_tells_is_no_cue(tmp_path: Path) -> None:
     # 'Trump "feels like, ...," Rubio told the show': the quotation runs on over sentences
     # and is told further on, so the verb opening it is Rubio's words, not Trump's cue
-    (tmp_path / "debate.toml").write_text(
-        '[[speakers]]\nid = "rubio"\nname = "Marco Rubio"\nrole = "secretary of state"\n'
-        'aliases = ["Marco Rubio", "Rubio"]\n'
-        '[[speakers]]\nid = "lavrov"\nname = "Sergei Lavrov"\nrole = "foreign minister"\n'
-        'aliases = ["Sergei Lavrov", "Lavrov"]\n',
-        "utf-8",
-    )
-    config = load_config(tmp_path / "debate.toml")
-    path = tmp_path / "article.txt"
-    path.write_text(
+    found = extract_with(
+        tmp_path,
         "A headline\n"
         "Rubio, in a radio interview earlier on Tuesday, rejected criticism of the summit.\n"
         "Trump “feels like, ‘Look, I have got to sit across the table from this man. I need to "
         "see him face to face. I need to hear him out,’” Rubio told the morning show.\n",
-        "utf-8",
+        '[[speakers]]\nid = "rubio"\nname = "Marco Rubio"\nrole = "secretary of state"\n'
+        'aliases = ["Marco Rubio", "Rubio"]\n'
+        '[[speakers]]\nid = "lavrov"\nname = "Sergei Lavrov"\nrole = "foreign minister"\n'
+        'aliases = ["Sergei Lavrov", "Lavrov"]\n',
     )
-    article = read_article(path, "article.txt", {}, lambda _m: None)
-    assert article is not None
-    found = statements_for_articles([article], config, use_cache=False)
     assert {s.speaker for s in found} == {"rubio"}
     assert any("see him face to face" in s.text for s in found)
 
