@@ -418,17 +418,6 @@ def test_a_speakers_testimony_with_what_it_says_is_his_statement(
     assert [s.speaker for s in found] == expected
 
 
-def test_he_after_a_sentence_about_a_speakers_trait_is_that_speaker(tmp_path: Path) -> None:
-    text = (
-        "A headline\n"
-        "Blinken said the talks had failed.\n"
-        "Lavrov's optimism is tempered with caution. He has acknowledged that the treaty is "
-        "not enough.\n"
-    )
-    found = extract(tmp_path, text)
-    assert [(s.speaker, s.text[:6]) for s in found][-1] == ("lavrov", "He has")
-
-
 # -- quotations signed with a dash and a name: quote cards and pull quotes ------------------
 @pytest.mark.parametrize(
     ("text", "expected"),

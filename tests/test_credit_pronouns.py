@@ -18,15 +18,30 @@ from debate_tui.model import Statement
 
 
 # -- 3. a pronoun with rival antecedents is never credited with confidence ------------------
-def test_he_after_a_sentence_about_a_speakers_account_is_that_speaker(tmp_path: Path) -> None:
-    text = (
-        "A headline\n"
-        'Blinken said, "We remain clear about the challenges that Russia poses."\n'
-        "Lavrov’s account of the talks was more upbeat, however. He said the two had found "
-        "common ground over the treaty.\n"
-    )
-    found = extract(tmp_path, text)
-    assert [(s.speaker, s.text[:7]) for s in found][-1] == ("lavrov", "He said")
+@pytest.mark.parametrize(
+    ("before", "after", "opening"),
+    [
+        # his words as the subject
+        (
+            'Blinken said, "We remain clear about the challenges that Russia poses."',
+            "Lavrov’s account of the talks was more upbeat, however. He said the two had found "
+            "common ground over the treaty.",
+            "He said",
+        ),
+        # a trait of his as the subject
+        (
+            "Blinken said the talks had failed.",
+            "Lavrov's optimism is tempered with caution. He has acknowledged that the treaty "
+            "is not enough.",
+            "He has",
+        ),
+    ],
+)
+def test_he_after_a_sentence_about_a_speakers_words_or_traits_is_that_speaker(
+    tmp_path: Path, before: str, after: str, opening: str
+) -> None:
+    found = extract(tmp_path, "A headline\n" + before + "\n" + after + "\n")
+    assert (found[-1].speaker, found[-1].text[: len(opening)]) == ("lavrov", opening)
 
 
 def test_a_pronoun_after_two_people_is_low_confidence_and_names_the_rival(
