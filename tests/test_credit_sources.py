@@ -146,6 +146,31 @@ def test_a_readout_quoted_after_a_colon_reports_the_speaker(tmp_path: Path) -> N
     assert by_line(text, extract(tmp_path, text)) == {1: "blinken"}
 
 
+def test_he_opening_a_bodys_quoted_readout_is_the_speaker_the_readout_went_on_about(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "“The Secretary pressed for a halt to the shelling,” the State Department said.\n"
+        "“He warned that any new offensive would meet a firm response,” it said.\n"
+        "He also restated support for talks without preconditions.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 2: "blinken", 3: "blinken"}
+
+
+def test_a_bodys_readout_quoted_across_sentences_credits_only_from_the_speakers_cue_on(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "“The Secretary met the Russian minister in Geneva. The Secretary underlined the need "
+        "for a verified halt to the fighting,” the department’s statement reads.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["blinken"]
+    assert found[0].text.startswith("The Secretary underlined the need")
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -74,7 +74,13 @@ def carry_quotes(view: ArticleClauses, credits: list[Credit | None]) -> list[Cre
                 # the speaker of the paragraph before: '... Blinken said.' / '"We ..."'
                 owner = previous
         if owner is not None:
+            credit = out[owner]
+            # a body's summary quoted, the speaker's cue inside it: its narration before
+            # the cue stays the body's ('"X met Y. The Secretary urged ...," it reads')
+            summary = credit is not None and quote.start < credit.cue_at < quote.end
             for i in inside:
+                if summary and i < owner:
+                    continue
                 if out[i] is None:
                     out[i] = carried(out[owner], owner, "quotation")
         owner_of_open = owner if not quote.balanced else None

@@ -449,7 +449,7 @@ class ArticleAttributor:
             rival_cue=bool(rivals),
             unbalanced_quote=any(not q.balanced for q in inside),
         )
-        return own, Credit(who, _via(record), record, own_cue=True)
+        return own, Credit(who, _via(record), record, own_cue=True, cue_at=offset_of(cue, base))
 
     def _narrated_around(
         self, cue: Token, who: str, mentions: Sequence[Mention], base: int

@@ -52,6 +52,7 @@ class Credit:
     evidence: Evidence
     own_cue: bool
     framed_by: int | None = None
+    cue_at: int = -1  # offset of the clause's own cue word, when it has one
 
 
 def carried(owner: Credit | None, index: int, kind: str) -> Credit | None:

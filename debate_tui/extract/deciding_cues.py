@@ -176,10 +176,13 @@ class SentenceCues:
     ) -> Token | None:
         """'“The Secretary reaffirmed ...,” the Department reported': a quotation opening
         the sentence with a speaker's own cue, quoted from an institution's summary (no
-        person's cue outside it), reports what the speaker said. Quoted by a person
-        ('“Lavrov told me ...,” Blinken said') it stays that person's words."""
+        person's cue outside it), reports what the speaker said; so does "He" as that
+        cue's subject, resolved as any subject is, and a quotation closing in the sentence
+        after opening further back ('“X met Y. The Secretary urged ...,” it reads'). Quoted
+        by a person ('“Lavrov told me ...,” Blinken said') it stays that person's words."""
         start, end = base + sent.start_char, base + sent.end_char
-        opening = [q for q in quotes if abs(q.start - start) <= 1 and start + 2 < q.end <= end]
+        # the quotation opens the sentence, or closes in it after opening further back
+        opening = [q for q in quotes if q.start <= start + 1 and start + 2 < q.end <= end]
         if not opening:
             opening = self._after_readers_colon(sent, quotes, base)
         if not opening:
@@ -196,9 +199,8 @@ class SentenceCues:
             if found is None or found[0] != OTHER:
                 return None
             if (
-                self.referents.person_like(subject)
-                and subject.lemma_.lower() not in self.rules.readers
-            ):
+                self.referents.person_like(subject) or _bare_name(subject)
+            ) and subject.lemma_.lower() not in self.rules.readers:
                 return None
         mentions = [m for m in self.mentions if quote.start <= m.start < quote.end]
         for token in sent:
@@ -210,8 +212,8 @@ class SentenceCues:
             if not subjects or not quote.start < offset_of(subjects[0], base) < quote.end:
                 continue
             found = self.referents.speaker_of(subjects[0], mentions, base)
-            if found is not None and found[0] in self.speaker_ids:
-                return token
+            if found is None or found[0] in self.speaker_ids:
+                return token  # a speaker named, or "he" to resolve as any subject is
             return None
         return None
 
@@ -417,3 +419,13 @@ def _named_for(body: Token, side: set[str], readers: frozenset[str]) -> bool:
     ]
     words = [m.lower_.replace(".", "") for m in named if m.lemma_.lower() not in readers]
     return not words or any(w in side for w in words)
+
+
+def _bare_name(token: Token) -> bool:
+    """'Petrov told reporters': a proper name with no article that is no organisation or
+    place is someone, whether or not the entity recogniser knew him."""
+    return (
+        token.pos_ == "PROPN"
+        and not any(c.dep_ == "det" for c in token.children)
+        and token.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")
+    )
