@@ -600,6 +600,21 @@ def test_a_passive_cue_names_its_speaker_in_the_by_phrase(
     assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Lavrov’s patience is wearing thin. He’s acknowledged that the limits lapsed.", "lavrov"),
+        ("Lavrov spoke in Minsk. He’s argued that the treaty is dead.", "lavrov"),
+        ("Blinken’s tone was grim. He’s warned that the sanctions will stay.", "blinken"),
+    ],
+)
+def test_a_contracted_has_the_parser_reads_as_a_passive_still_tells_who_spoke(
+    tmp_path: Path, text: str, speaker: str
+) -> None:
+    found = extract(tmp_path, "A headline\n" + text + "\n")
+    assert [(s.speaker, s.text.split(" ")[0]) for s in found] == [(speaker, "He’s")]
+
+
 def test_seeing_a_remark_as_something_is_a_stated_view(tmp_path: Path) -> None:
     text = (
         "A headline\n"

@@ -17,7 +17,13 @@ from debate_tui.extract.cues import is_according, remark_owner, stance_source
 from debate_tui.extract.quotes import QuoteSpan
 from debate_tui.extract.rules import Rules
 from debate_tui.extract.speakers import Mention
-from debate_tui.extract.tokens import SUBJECT_DEPS, Token, offset_of, subjects_of
+from debate_tui.extract.tokens import (
+    SUBJECT_DEPS,
+    Token,
+    offset_of,
+    perfect_read_as_passive,
+    subjects_of,
+)
 
 __all__ = ["CueSubjects"]
 
@@ -90,7 +96,7 @@ class CueSubjects:
         rules = self.rules
         # "The president and his general, he pointed out, have remarked ...": the parser
         # may give the cue two subjects; the one nearest before it is the aside's own.
-        subjects = subjects_of(cue, _NSUBJ)
+        subjects = subjects_of(cue, SUBJECT_DEPS if perfect_read_as_passive(cue) else _NSUBJ)
         before = [c for c in subjects if c.i < cue.i]
         if len(subjects) > 1 and before:
             subjects = [before[-1]]

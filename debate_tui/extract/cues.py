@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from debate_tui.extract.rules import Rules
+from debate_tui.extract.tokens import perfect_read_as_passive
 
 Token = Any  # a spaCy Token; typed loosely so this module never imports spaCy
 
@@ -190,6 +191,7 @@ def is_cue(token: Token, rules: Rules) -> bool:
         cue_class.needs != ("particle",)
         and any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         and not _agent(children)
+        and not perfect_read_as_passive(token)
     ):
         return False  # "was asked": the addressee; "was rebuffed by Altman" names the speaker
     if _hedged(token, children, rules):

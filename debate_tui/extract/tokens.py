@@ -43,3 +43,12 @@ def subjects_of(verb: Token, deps: frozenset[str] = SUBJECT_DEPS) -> list[Token]
         for g in aux.children
         if g.dep_ in deps
     ]
+
+
+def perfect_read_as_passive(verb: Token) -> bool:
+    """'He’s acknowledged that ...': the parser may take the contracted "has" for "is" and
+    read a passive; a clause or an object after the verb shows it is the perfect."""
+    return any(
+        c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") and c.i == verb.i - 1
+        for c in verb.children
+    ) and any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
