@@ -432,6 +432,31 @@ def test_bullets_after_the_lead_in_on_the_same_line_are_his(tmp_path: Path) -> N
     assert [s.speaker for s in found] == ["blinken"] and "More remarks" not in found[0].text
 
 
+COMPILED = """Lavrov on the talks
+MOSCOW, May 4. Russia expects answers from Washington, Foreign Minister Sergey Lavrov said.
+The agency has compiled the key statements by the Foreign Minister.
+Sanctions
+"The restrictions remain. New ones came after every round of talks."
+The West is not keeping its word: "We agreed on a framework. Then came new demands."
+"The meeting was useful," the Kremlin spokesman told reporters.
+"""
+
+
+def test_quotations_below_a_line_announcing_a_speakers_key_statements_are_his(
+    tmp_path: Path,
+) -> None:
+    found = extract(tmp_path, COMPILED)
+    assert by_line(COMPILED, found) == {1: "lavrov", 4: "lavrov", 5: "lavrov"}
+    assert found[1].reason.startswith("in the list announced as 'statements by the Foreign")
+
+
+def test_a_line_naming_a_speakers_statements_without_selecting_them_announces_no_list(
+    tmp_path: Path,
+) -> None:
+    text = COMPILED.replace("The agency has compiled the key", "The West dismissed the")
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
+
+
 # -- an official's briefing turn reports what the speakers said -----------------------------
 BRIEFING = (
     "Background briefing on the talks\n"

@@ -60,7 +60,7 @@ from debate_tui.extract.tokens import (
     subjects_of,
 )
 from debate_tui.extract.topics import TopicMatcher
-from debate_tui.extract.turns import OTHER, Turn, find_turns
+from debate_tui.extract.turns import OTHER, Turn, find_turns, remark_of
 from debate_tui.extract.worth_parsing import body_ranks, parse_spans
 from debate_tui.model import Article, Statement, Via
 
@@ -110,6 +110,8 @@ class ArticleAttributor:
         # quotation marks pair over a run of wrapped lines, as over one paragraph
         self.quotes = top_level(find_quotes(article.text, joined(article.paragraphs, runs)))
         self._turn_opening: int | None = None  # clause index opening the current turn paragraph
+        # the last line announcing a list of one speaker's words: (clause index, credit)
+        self._listed: tuple[int, Credit] | None = None
         self._ranks = body_ranks(article, runs)
         self.referents = Referents(gazetteer, self.rules)
         self.subjects = CueSubjects(self.rules, self.mentions, speaker_ids)
@@ -185,8 +187,14 @@ class ArticleAttributor:
             else:
                 found = [(clause, self._in_turn(turn, index, first=sent.start == lo))]
             for own, credit in found:
+                if credit is None and not own.cued and self._listed is not None:
+                    credit = self._in_list(index, *self._listed)
                 self.clauses.append(own)
                 self.credits.append(credit)
+        if turn is None and first < len(self.clauses):
+            listed = self._list_announced(doc, index)
+            if listed is not None:
+                self._listed = (len(self.clauses) - 1, listed)
         if opener is not None and first < len(self.clauses):
             self._paraphrase(first, *opener)
 
@@ -237,6 +245,40 @@ class ArticleAttributor:
             according_to=True,
         )
         return mention.speaker, evidence
+
+    def _list_announced(self, doc: Any, index: int) -> Credit | None:
+        """'TASS has compiled the key statements by the Foreign Minister.': a paragraph
+        with no quotation that names one speaker's remarks (as a title of remarks does)
+        and a word of selection (rules data `compilation_marks`) announces a list of them."""
+        start, end = self.article.paragraphs[index]
+        if any(q.start < end and start < q.end for q in self.quotes):
+            return None
+        if not any(t.lemma_.lower() in self.rules.compilation_marks for t in doc):
+            return None
+        found = remark_of(self.article.text, start, end, self.rules, self.mentions)
+        if found is None:
+            return None
+        who, words = found
+        mention = next(m for m in self.mentions if start <= m.start < end and m.speaker == who)
+        evidence = Evidence(
+            mention.via,
+            words,
+            self.article.text[mention.start : mention.end],
+            self._name(who),
+            role="author of the words listed",
+        )
+        return Credit(who, _via(evidence), evidence, own_cue=False)
+
+    def _in_list(self, paragraph: int, at: int, announced: Credit) -> Credit | None:
+        """A clause with no cue of its own, after the line announcing a speaker's list,
+        in a paragraph holding a quotation: an item of the list (its quotation, or the
+        line leading into it)."""
+        if paragraph <= self.clauses[at].paragraph:
+            return None
+        start, end = self.article.paragraphs[paragraph]
+        if not any(q.start < end and start < q.end for q in self.quotes):
+            return None
+        return carried(announced, at, "list")
 
     def _paraphrase(self, first: int, who: str, evidence: Evidence) -> None:
         """The paragraph's first sentence is the opener's source's, unless credited

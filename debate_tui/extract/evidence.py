@@ -69,6 +69,7 @@ _CARRIED = {
     "quotation": "inside a quotation attributed by",
     "lead-in": "introduced by",
     "paraphrase": "in the paraphrase opened by",
+    "list": "in the list announced as",
 }
 
 

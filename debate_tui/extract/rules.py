@@ -104,6 +104,7 @@ class Rules:
     readers: frozenset[str]  # bodies and papers whose quoted summaries report a speaker
     pronoun_forms: dict[str, str]  # "his" -> "he", "her" -> "she"
     openers: re.Pattern[str]  # a paragraph opened by a channel phrase: "As per X,"
+    compilation_marks: frozenset[str]  # "the key statements by X": a selection of them
     pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     non_person_pronouns: frozenset[str]
@@ -223,6 +224,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             + r")\b[^,.;:]{0,60}?,",
             re.IGNORECASE,
         ),
+        compilation_marks=_words(words.get("compilation_marks", ())),
         pronouns=_words(words["pronouns"]),
         relative_pronouns=_words(words["relative_pronouns"]),
         non_person_pronouns=_words(words["non_person_pronouns"]),
