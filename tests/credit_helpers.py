@@ -65,3 +65,24 @@ titles = ["OpenAI CEO"]
 def musk_altman(tmp_path: Path, text: str) -> list[Statement]:
     """Statements of `text` under a configuration of Elon Musk and Sam Altman."""
     return extract_with(tmp_path, text, MUSK_ALTMAN)
+
+
+# A second diplomatic debate, written as a user would.
+RUBIO_LAVROV = """
+[[speakers]]
+id = "rubio"
+name = "Marco Rubio"
+role = "secretary of state"
+aliases = ["Marco Rubio", "Rubio"]
+
+[[speakers]]
+id = "lavrov"
+name = "Sergei Lavrov"
+role = "foreign minister"
+aliases = ["Sergei Lavrov", "Lavrov"]
+"""
+
+
+def rubio_lavrov(tmp_path: Path, text: str) -> list[Statement]:
+    """Statements of `text` under a configuration of Marco Rubio and Sergei Lavrov."""
+    return extract_with(tmp_path, text, RUBIO_LAVROV)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from debate_tui.extract.cues import is_according, remark_owner, stance_source
-from debate_tui.extract.quotes import QuoteSpan
+from debate_tui.extract.quotes import OPENING_MARKS, QuoteSpan
 from debate_tui.extract.rules import Rules
 from debate_tui.extract.speakers import Mention
 from debate_tui.extract.tokens import (
@@ -275,12 +275,15 @@ def _reports_after(cue: Token) -> bool:
 
 def _word_before(cue: Token) -> Token:
     """The word right before a cue, past its own auxiliaries and adverbs ("have argued",
-    "also said")."""
+    "also said") and a quotation opening on it ('Rubio "reiterated ...')."""
     at = cue.i - 1
     while (
         at > cue.sent.start
         and cue.doc[at].head.i == cue.i
-        and cue.doc[at].dep_ in ("aux", "advmod")
+        and (
+            cue.doc[at].dep_ in ("aux", "advmod")
+            or (cue.doc[at].dep_ == "punct" and cue.doc[at].text in OPENING_MARKS)
+        )
     ):
         at -= 1
     return cue.doc[at]

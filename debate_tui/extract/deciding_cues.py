@@ -165,7 +165,12 @@ class SentenceCues:
         named_before = (
             alone
             and quote.end <= base + cue.sent.end_char + 1
-            and any(offset_of(c, base) < quote.start for c in subjects)
+            and (
+                any(offset_of(c, base) < quote.start for c in subjects)
+                # 'During the talks with Lavrov, Rubio "reiterated ...': the name right
+                # before the quotation, parsed into the phrase before it
+                or (not subjects and self.subjects.name_before(cue, base) is not None)
+            )
         )
         return (hangs_outside or named_before) and all(
             t.dep_ in ("advmod", "aux", "neg") or t.is_punct for t in before
