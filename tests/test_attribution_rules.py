@@ -257,6 +257,22 @@ def test_common_wire_patterns(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "office",
+    [
+        "the head of the Russian Foreign Ministry",
+        "the Russian Foreign Ministry head",
+        "the head of the Russian Ministry of Foreign Affairs",
+    ],
+)
+def test_the_built_in_debate_knows_lavrov_as_the_head_of_his_ministry(
+    tmp_path: Path, office: str
+) -> None:
+    # state media name him by his ministry as they name Blinken by the State Department
+    text = HEADLINE + f"As {office} noted, the drafts ignore the key provisions.\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
 def test_lead_in_label_is_not_part_of_the_statement(tmp_path: Path) -> None:
     text = HEADLINE + (
         "Here’s what Lavrov said: Russian Foreign Minister Sergey Lavrov accused the West of "
