@@ -132,6 +132,7 @@ class Rules:
     first_person_words: frozenset[str]  # the same words, for a token's lower-case form
     first_person_min: int
     abbreviations: dict[str, tuple[str, ...]]
+    office_bodies: dict[str, str]  # "foreign minister" -> "Foreign Ministry"
     line_glue: frozenset[str]  # words a wrapped line may end with, never a sentence
     holder_nouns: frozenset[str]  # "the owner of Tesla": who holds one speaker's firms
     frame_marks: frozenset[str]  # "As he mentioned, ...": a cue set off before its clause
@@ -268,6 +269,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         first_person_words=_words(remarks["first_person"]),
         first_person_min=int(remarks["first_person_min"]),
         abbreviations={k.lower(): tuple(v) for k, v in data.get("abbreviations", {}).items()},
+        office_bodies={k.lower(): str(v) for k, v in data.get("office_bodies", {}).items()},
         line_glue=_words(data.get("lines", {}).get("glue", ())),
         holder_nouns=_words(words.get("holder_nouns", ())),
         frame_marks=_words(words.get("frame_marks", ())),

@@ -84,11 +84,14 @@ class Gazetteer:
         speakers: tuple[Speaker, ...],
         article_text: str,
         abbreviations: dict[str, tuple[str, ...]] | None = None,
+        office_bodies: dict[str, str] | None = None,
     ):
-        if abbreviations is None:
+        if abbreviations is None or office_bodies is None:
             from debate_tui.extract.rules import load_rules
 
-            abbreviations = load_rules().abbreviations
+            rules = load_rules()
+            abbreviations = rules.abbreviations if abbreviations is None else abbreviations
+            office_bodies = rules.office_bodies if office_bodies is None else office_bodies
         self.speakers = speakers
         self._text = article_text
         self._shared_heads: dict[str, bool] = {}
@@ -107,7 +110,8 @@ class Gazetteer:
         titles: list[_Phrase] = []
         for speaker in speakers:
             own = [p for p in self._names if p.speaker == speaker.id]
-            for title in _with_short_forms(speaker.titles, abbreviations):
+            forms = _with_short_forms(speaker.titles, abbreviations)
+            for title in _with_heads_of_bodies(forms, office_bodies):
                 if title.split()[-1].lower() not in lowered:
                     continue
                 phrase = _Phrase(title, speaker.id, "title")
@@ -208,6 +212,24 @@ def _with_short_forms(titles: tuple[str, ...], short: dict[str, tuple[str, ...]]
             at = lowered.find(long)
             if at >= 0:
                 out.extend(title[:at] + form + title[at + len(long) :] for form in forms)
+    return list(dict.fromkeys(out))
+
+
+def _with_heads_of_bodies(titles: list[str], bodies: dict[str, str]) -> list[str]:
+    """The titles, and for each ending in an office of a named country the head of its
+    body ("Russian Foreign Minister": "the head of the Russian Foreign Ministry", "the
+    Russian Foreign Ministry head", "the Russian Foreign Ministry chief")."""
+    out = list(titles)
+    for title in titles:
+        lowered = title.lower()
+        for office, body in bodies.items():
+            if not lowered.endswith(office):
+                continue
+            owner = title[: len(title) - len(office)].strip()
+            if owner.lower() in ("", "the", "a"):
+                continue  # "the head of the Foreign Ministry": whose, it does not say
+            named = f"{owner} {body}"
+            out += [f"the head of the {named}", f"the {named} head", f"the {named} chief"]
     return list(dict.fromkeys(out))
 
 

@@ -53,7 +53,9 @@ def parse_spans(
     rules = rules or load_rules()
     text = article.text
     if mentions is None:
-        mentions = Gazetteer(speakers, text, rules.abbreviations).mentions(text)
+        mentions = Gazetteer(speakers, text, rules.abbreviations, rules.office_bodies).mentions(
+            text
+        )
     turns = find_turns(text, article.paragraphs, speakers, rules, mentions)
     runs = wrapped_runs(article, rules, turns)
     named = {article.paragraph_of(m.start) for m in mentions}
