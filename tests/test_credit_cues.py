@@ -725,6 +725,9 @@ def test_speech_refused_is_nothing_said(tmp_path: Path, sentence: str, expected:
         ("Blinken rejected a staggering $97.4 billion buyout offer from Lavrov.", []),
         ("Lavrov made an offer of $97.4 billion for the embassy building.", []),
         ("Blinken rejected the offer, saying the embassy was not for sale.", ["blinken"]),
+        ("Lavrov made an offer of $97.4 billion, but Blinken immediately rejected it.", []),
+        ("Lavrov made an offer of $97.4 billion; Blinken rejected it as absurd.", ["blinken"]),
+        ("Lavrov made a proposal on the treaty, but Blinken rejected it.", ["blinken"]),
     ],
 )
 def test_a_bid_of_money_made_or_turned_down_is_a_deal_not_a_statement(

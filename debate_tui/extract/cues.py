@@ -209,6 +209,8 @@ def is_cue(token: Token, rules: Rules) -> bool:
         for c in children
     ):
         return False  # "made an offer of $97bn", "rejecting a $97bn offer": a deal
+    if _turns_down_a_bid_named_before(token, children, rules):
+        return False  # "X made an offer of $97bn, but Altman rejected it": the same deal
     if _only_questions(children, rules):
         return False  # "answering questions in the case": what was asked, nothing said
     if lemma in rules.refusal_verbs and any(
@@ -266,6 +268,22 @@ def cue_lemma(token: Token, rules: Rules) -> str:
 def _agent(children: list[Token]) -> bool:
     """A passive verb's "by" phrase naming who did it."""
     return any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in children)
+
+
+def _turns_down_a_bid_named_before(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'X made an offer of $97bn, but Altman immediately rejected it': the cue's only
+    object a pronoun, a bid of money (`bid_nouns` with an amount) named before it in the
+    sentence, and nothing said with it ("rejected it as absurd", "..., saying ...")."""
+    return (
+        any(c.dep_ == "dobj" and c.lower_ in ("it", "that", "this") for c in children)
+        and not any(c.dep_ in ("ccomp", "xcomp", "prep", "advcl", "oprd") for c in children)
+        and any(
+            t.i < token.i
+            and t.lemma_.lower() in rules.bid_nouns
+            and any(m.ent_type_ == "MONEY" for m in t.subtree)
+            for t in token.sent
+        )
+    )
 
 
 def _spends_money(token: Token, rules: Rules) -> bool:
