@@ -457,6 +457,28 @@ def test_a_line_naming_a_speakers_statements_without_selecting_them_announces_no
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
 
 
+LABELLED_QUOTE = """Lavrov on the summit
+Details: After meeting his Belarusian counterpart, Lavrov repeated that Moscow wants talks.
+He also questioned who would sign for Kyiv, citing the end of a term of office.
+Quote: "Who shall we negotiate with? The term has come to an end."
+Background:
+Kyiv has rejected the claim.
+"""
+
+
+def test_a_quotation_set_off_by_a_quote_label_gives_the_last_speakers_words(
+    tmp_path: Path,
+) -> None:
+    # the way some outlets lay out a report: "Details:", "Quote:", "Background:"
+    found = extract(tmp_path, LABELLED_QUOTE)
+    assert by_line(LABELLED_QUOTE, found) == {1: "lavrov", 2: "lavrov", 3: "lavrov"}
+
+
+def test_a_quote_label_with_no_speaker_credited_before_it_gives_nobody(tmp_path: Path) -> None:
+    text = 'A headline\nThe talks were postponed again.\nQuote: "Nobody knows when."\n'
+    assert extract(tmp_path, text) == []
+
+
 # -- an official's briefing turn reports what the speakers said -----------------------------
 BRIEFING = (
     "Background briefing on the talks\n"

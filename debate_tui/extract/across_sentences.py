@@ -73,6 +73,8 @@ def carry_quotes(view: ArticleClauses, credits: list[Credit | None]) -> list[Cre
                 # a paragraph that is a quotation with no cue of its own goes on with
                 # the speaker of the paragraph before: '... Blinken said.' / '"We ..."'
                 owner = previous
+            elif _labelled(view, quote, paragraph):
+                owner = _last_speaker(view, first, paragraph, out)
         if owner is not None:
             credit = out[owner]
             # a body's summary quoted, the speaker's cue inside it: its narration before
@@ -95,6 +97,28 @@ def carry_quotes(view: ArticleClauses, credits: list[Credit | None]) -> list[Cre
         ):
             out[i] = carried(out[i - 1], i - 1, "lead-in")
     return out
+
+
+def _labelled(view: ArticleClauses, quote: QuoteSpan, paragraph: int) -> bool:
+    """The quotation follows only a label of the rules data `quote_labels` and a colon
+    at its paragraph's start ("Quote: “...”")."""
+    start = view.article.paragraphs[paragraph][0]
+    before = view.article.text[start : quote.start].strip()
+    return before.endswith(":") and before[:-1].strip().lower() in view.rules.quote_labels
+
+
+def _last_speaker(
+    view: ArticleClauses, first: int, paragraph: int, credits: list[Credit | None]
+) -> int | None:
+    """The last clause before `first` credited to a speaker, within the three paragraphs
+    before: whose words a labelled quotation below the report gives."""
+    for i in range(first - 1, -1, -1):
+        if view.ranks[view.clauses[i].paragraph] < view.ranks[paragraph] - 3:
+            return None
+        credit = credits[i]
+        if credit is not None and credit.speaker in view.speaker_ids:
+            return i
+    return None
 
 
 def _told_right_after(

@@ -134,6 +134,7 @@ class Rules:
     abbreviations: dict[str, tuple[str, ...]]
     office_bodies: dict[str, str]  # "foreign minister" -> "Foreign Ministry"
     line_glue: frozenset[str]  # words a wrapped line may end with, never a sentence
+    quote_labels: frozenset[str]  # "Quote:" before a paragraph's quotation
     holder_nouns: frozenset[str]  # "the owner of Tesla": who holds one speaker's firms
     frame_marks: frozenset[str]  # "As he mentioned, ...": a cue set off before its clause
     reportive: frozenset[str]  # "allegedly": a claim told as someone's, not the writer's
@@ -271,6 +272,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         abbreviations={k.lower(): tuple(v) for k, v in data.get("abbreviations", {}).items()},
         office_bodies={k.lower(): str(v) for k, v in data.get("office_bodies", {}).items()},
         line_glue=_words(data.get("lines", {}).get("glue", ())),
+        quote_labels=_words(data.get("lines", {}).get("quote_labels", ())),
         holder_nouns=_words(words.get("holder_nouns", ())),
         frame_marks=_words(words.get("frame_marks", ())),
         reportive=_words(words.get("reportive", ())),
