@@ -355,6 +355,23 @@ def test_a_text_titled_as_a_speakers_remarks_is_that_speakers(tmp_path: Path) ->
     assert by_line(REMARKS, extract(tmp_path, REMARKS)) == {2: "lavrov", 3: "lavrov", 4: "lavrov"}
 
 
+INTERVIEW_TRANSCRIPT = """TRANSCRIPT: Interview with Foreign Minister Sergei Lavrov
+The host spoke to Lavrov in Moscow on Friday, June 6.
+Portions of this interview have been translated from Russian. This is a transcript.
+HOST: Minister, thank you for doing this. I want to start with the talks.
+LAVROV: Thank you for coming. I do not expect a breakthrough, and we have said so.
+We are ready to listen to any serious proposal.
+"""
+
+
+def test_lines_before_an_interviews_first_label_are_read_by_their_own_person(
+    tmp_path: Path,
+) -> None:
+    # titled as his interview, but its turns are labelled: narration above them stays
+    found = extract(tmp_path, INTERVIEW_TRANSCRIPT)
+    assert by_line(INTERVIEW_TRANSCRIPT, found) == {4: "lavrov", 5: "lavrov"}
+
+
 def test_a_headline_about_remarks_is_no_such_title(tmp_path: Path) -> None:
     text = REMARKS.replace("opening remarks at a meeting with students", "remarks anger students")
     text = text.replace("I am glad", "He was glad").replace("We have", "They had")

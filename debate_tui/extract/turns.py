@@ -129,7 +129,7 @@ def find_turns(
     """The turn of every paragraph that belongs to one speaker by the document's shape:
     transcript turns, the body of a speaker's remarks, items listed after a lead-in."""
     turns = _labelled_turns(text, paragraphs, speakers, rules, mentions)
-    monologue = _monologue(text, paragraphs, rules, mentions)
+    monologue = _monologue(text, paragraphs, rules, mentions, set(turns))
     if monologue is not None:
         first, turn = monologue
         for index in range(first, len(paragraphs)):
@@ -303,17 +303,26 @@ def remark_of(
 
 
 def _monologue(
-    text: str, paragraphs: list[tuple[int, int]], rules: Rules, mentions: Sequence[Mention]
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    rules: Rules,
+    mentions: Sequence[Mention],
+    labelled: set[int],
 ) -> tuple[int, Turn] | None:
     """A document titled as one speaker's remarks, written in the first person: its body
-    is that speaker's turn (salutations and headings are never parsed anyway)."""
+    is that speaker's turn (salutations and headings are never parsed anyway). The body
+    ends at the first labelled turn: an interview's transcript ("TRANSCRIPT: interview
+    with X", then "HOST: ...") is read by its labels, the lines before them by their own
+    person."""
     for index, (start, end) in enumerate(paragraphs[:2]):
         found = remark_of(text, start, end, rules, mentions)
         if found is None:
             continue
         if index + 1 >= len(paragraphs):
             return None
-        body = text[paragraphs[index + 1][0] : paragraphs[index + 1][0] + 1500]
+        body_start = paragraphs[index + 1][0]
+        body_end = next((paragraphs[i][0] for i in sorted(labelled) if i > index), len(text))
+        body = text[body_start : min(body_start + 1500, body_end)]
         if len(rules.first_person.findall(body)) < rules.first_person_min:
             return None
         return index + 1, Turn(found[0], found[1], True)
