@@ -84,6 +84,22 @@ def test_a_pronoun_whose_own_sentence_names_another_subject_is_not_the_speakers(
     assert by_line(text, extract(tmp_path, text)) == {1: "blinken"}
 
 
+@pytest.mark.parametrize(
+    ("narration", "expected"),
+    [
+        # the clause after "but" names the latest subject: "he" is Lavrov
+        ("Blinken and Lavrov were both at the talks, but Lavrov left early.", {1: "lavrov"}),
+        # someone else is the latest subject: "he" is not a speaker's
+        ("Lavrov left early, and the Chinese minister Wang Yi stayed.", {}),
+    ],
+)
+def test_he_refers_to_the_subject_of_the_last_main_clause_before_it(
+    tmp_path: Path, narration: str, expected: dict[int, str]
+) -> None:
+    text = f"A headline\n{narration} He is now accusing the West of sabotage.\n"
+    assert by_line(text, extract(tmp_path, text)) == expected
+
+
 def test_a_pronoun_with_a_single_candidate_keeps_its_confidence(tmp_path: Path) -> None:
     text = "A headline\nLavrov spoke for an hour. He said the talks were useful.\n"
     found = extract(tmp_path, text)

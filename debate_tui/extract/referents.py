@@ -422,11 +422,17 @@ class Antecedents:
     ) -> None:
         """Narration sentences still change who "he" refers to next; so does a speaker whose
         words, papers or traits stand as the subject ("Lavrov's account was more upbeat. He
-        said ...", "Altman's optimism is tempered with caution. He has acknowledged ...")."""
-        subjects = subjects_of(sent.root)
-        if not subjects:
-            return
-        subject = subjects[0]
+        said ...", "Altman's optimism is tempered with caution. He has acknowledged ...").
+        Main clauses joined by a conjunction are read in order: the last one's subject is
+        the latest ("X and Y were co-founders, but X parted ways. He ...": X)."""
+        for verb in (sent.root, *(c for c in sent.root.children if c.dep_ == "conj")):
+            subjects = subjects_of(verb)
+            if subjects:
+                self._note_subject(subjects[0], mentions, base, paragraph, sentence)
+
+    def _note_subject(
+        self, subject: Token, mentions: Sequence[Mention], base: int, paragraph: int, sentence: int
+    ) -> None:
         found = self.referents.speaker_of(subject, mentions, base)
         if (
             (found is None or found[0] == OTHER)
