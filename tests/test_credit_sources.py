@@ -448,6 +448,21 @@ def test_a_quotation_opened_on_the_verb_of_a_speaker_named_before_it_keeps_the_c
     assert [s.speaker for s in found] == [("lavrov" if "Lavrov" in sentence else "blinken")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("As ISW notes, in his typical manner, Lavrov questioned the talks.", ["lavrov"]),
+        ("As the institute notes, in his usual way, Blinken questioned the plan.", ["blinken"]),
+        # the aside of someone else with no cue in the clause it frames stays theirs
+        ("As the institute notes, Lavrov was in Minsk that week.", []),
+    ],
+)
+def test_an_as_aside_of_someone_else_framing_a_speakers_cue_is_a_channel(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
+
+
 def test_a_name_the_parser_hangs_on_the_phrase_before_a_quoted_verb_is_its_subject(
     tmp_path: Path,
 ) -> None:

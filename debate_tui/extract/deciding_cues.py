@@ -85,7 +85,25 @@ class SentenceCues:
         if any(any(a.i == c.i for a in t.ancestors) for c in channels for t in cues):
             kept = {c.i for c in channels}
             cues = [t for t in cues if t.i not in kept]
-        return cues
+        framed = {t.i for t in cues}
+        asides = {t.i for t in cues if t.head.i in framed and self._someone_elses_aside(t, base)}
+        return [t for t in cues if t.i not in asides]
+
+    def _someone_elses_aside(self, cue: Token, base: int) -> bool:
+        """'As ISW notes, Putin questioned ...': an "as" clause set before a cue it frames,
+        its subject no speaker, tells whose account the sentence is, as "according to ISW"
+        would: the framed cue decides."""
+        if cue.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+        ):
+            return False
+        if cue.i > cue.head.i:
+            return False
+        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return False
+        found = self.referents.speaker_of(subject, self.mentions, base)
+        return found is not None and found[0] not in self.speaker_ids
 
     def _without_readouts(
         self, cues: list[Token], quotes: Sequence[QuoteSpan], base: int
