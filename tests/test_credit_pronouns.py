@@ -100,6 +100,29 @@ def test_he_refers_to_the_subject_of_the_last_main_clause_before_it(
     assert by_line(text, extract(tmp_path, text)) == expected
 
 
+def test_the_subject_of_a_sentence_where_only_a_thing_speaks_leads_the_next_he(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov referred to the ministry's recent note, which pushed back against the "
+        "claims. He added that Moscow would answer any proposal in writing.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [(s.speaker, s.text[:8]) for s in found] == [("lavrov", "He added")]
+
+
+def test_someone_named_before_the_pronoun_in_its_own_sentence_is_a_rival(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov spoke in Geneva on Friday. The meeting was shaped by the anger of "
+        "President Donald Trump over what he sees as stalling on a ceasefire.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].confidence < 0.6 and "Donald Trump" in found[0].reason
+
+
 def test_a_pronoun_with_a_single_candidate_keeps_its_confidence(tmp_path: Path) -> None:
     text = "A headline\nLavrov spoke for an hour. He said the talks were useful.\n"
     found = extract(tmp_path, text)

@@ -324,9 +324,12 @@ class ArticleAttributor:
         )
         decisions: list[tuple[Token, str, Evidence]] = []
         rival_cues: list[tuple[Token, str]] = []  # cues of others, person or not
+        known = len(self.antecedents.persons)
         for cue in cues:
             self._decide(clause, sent, base, cue, cues, quotes, mentions, decisions, rival_cues)
-        if not decisions:
+        if len(self.antecedents.persons) == known:
+            # nobody spoke, or only a thing did ("Altman referred to the filing, which
+            # pushed back ..."): the sentence's subjects still lead the next "he"
             self.antecedents.note_subject_person(
                 sent, mentions, base, clause.paragraph, len(self.clauses)
             )

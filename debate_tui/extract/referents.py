@@ -317,6 +317,13 @@ class Antecedents:
             )
             if others and self.ranks[person.paragraph] < here and not centred:
                 return None  # others named since, and a paragraph break: too far to tell
+            # people this sentence names before the pronoun ("... Trump's dismay over what
+            # he perceives"): rivals too, though the credit stands
+            others += tuple(
+                w
+                for w in self._named_before(pronoun, sent, mentions, quotes, base)
+                if w not in others
+            )
             return person.who, Evidence(
                 "pronoun",
                 "",
@@ -327,6 +334,28 @@ class Antecedents:
                 previous_paragraph=self.ranks[person.paragraph] < here,
             )
         return None
+
+    def _named_before(
+        self,
+        pronoun: Token,
+        sent: Any,
+        mentions: Sequence[Mention],
+        quotes: Sequence[QuoteSpan],
+        base: int,
+    ) -> list[str]:
+        """People (not speakers, not subjects) the sentence names before the pronoun, in
+        its narration."""
+        found = []
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or ent.end > pronoun.i:
+                continue
+            start = offset_of(ent[0], base)
+            if in_quotes(quotes, start) or ent.root.dep_ in SUBJECT_DEPS:
+                continue
+            if any(m.start < start + len(ent.text) and start < m.end for m in mentions):
+                continue
+            found.append(ent.text)
+        return found
 
     def _author_of_paper(
         self, pronoun: Token, mentions: Sequence[Mention], base: int
