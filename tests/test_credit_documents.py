@@ -739,6 +739,21 @@ def test_speaking_on_a_day_names_no_topic(
     assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
 
 
+def test_a_line_opened_by_a_label_and_a_colon_never_finishes_the_sentence_above(
+    tmp_path: Path,
+) -> None:
+    # an excerpt cut off mid-sentence, then a link to a related story
+    text = (
+        "A headline\n"
+        "The talks were long. But Blinken repeated that there could be no compromise on the "
+        "right of Ukraine to choose its alliances in the future\n"
+        "Ukraine: Moscow offers a summit in an effort to stop the slide to war\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["blinken"]
+    assert found[0].text.endswith("in the future")
+
+
 def test_a_headline_in_title_case_does_not_run_on_into_the_byline_below(tmp_path: Path) -> None:
     text = (
         "Talks May End Within Days If No Progress Is Made, Warns Sergei Lavrov\n"

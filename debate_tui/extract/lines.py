@@ -25,6 +25,9 @@ _CLOSED = re.compile(r"[.!?…\"”’'»)\]:;|]$")
 _QUOTED_WORD_END = re.compile(r"\w[”\"’»]$")
 # a sentence that ends inside the line and another that starts after it, still open
 _SENTENCE_STARTED = re.compile(r"[a-z0-9)”\"’][.!?][”\"’]?\s+[A-Z“\"][^.!?]*\s\S+$")
+# a line opened by a few capitalised words and a colon ("Ukraine: US offers ...", "Read
+# More: ...") is a heading or a label of its own, never the rest of a sentence above
+_LABELLED_LINE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}:\s")
 
 
 def wrapped_runs(article: Article, rules: Rules, apart: Container[int] = ()) -> dict[int, int]:
@@ -48,6 +51,7 @@ def wrapped_runs(article: Article, rules: Rules, apart: Container[int] = ()) -> 
             usable(index)
             and usable(nxt)
             and gap.count("\n") == 1  # a blank line always ends a paragraph
+            and not _LABELLED_LINE.match(following)
             and (
                 not _CLOSED.search(line)
                 # 'described it as “destructive”' / 'and said ...': a quotation closed
