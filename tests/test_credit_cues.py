@@ -708,6 +708,19 @@ def test_ways_of_putting_words_are_statements_and_posing_for_a_photograph_is_not
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov would not confirm the date, nor would he describe how Blinken had responded.",
+        "Blinken did not say whether he thought the Russians were likely to move on the deal.",
+    ],
+)
+def test_a_cue_joined_by_nor_or_asked_with_whether_says_nothing(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert extract(tmp_path, "A headline\n" + sentence + "\n") == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("Lavrov declined to comment on how Blinken replied to his messages.", []),

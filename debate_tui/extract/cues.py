@@ -181,8 +181,10 @@ def is_cue(token: Token, rules: Rules) -> bool:
     if cue_class is None:
         return False
     children = list(token.children)
-    if any(c.dep_ == "neg" for c in children):
+    if any(c.dep_ == "neg" for c in children) or _after_nor(token, children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in children):
+        return False  # "declined to say whether he thought ...": a question, not a view
     if any(c.i < token.i and c.lower_ in rules.wh_free for c in children) and not any(
         c.dep_ in _CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as") for c in children
     ):
@@ -268,6 +270,15 @@ def cue_lemma(token: Token, rules: Rules) -> str:
 def _agent(children: list[Token]) -> bool:
     """A passive verb's "by" phrase naming who did it."""
     return any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in children)
+
+
+def _after_nor(token: Token, children: list[Token]) -> bool:
+    """'... declined to say, nor would he describe how ...': a verb joined by "nor" is
+    negated as "not" would negate it."""
+    joined = children
+    if token.dep_ == "conj":
+        joined = [*children, *(c for c in token.head.children if c.i < token.i)]
+    return any(c.dep_ in ("cc", "preconj") and c.lower_ == "nor" for c in joined)
 
 
 def _turns_down_a_bid_named_before(token: Token, children: list[Token], rules: Rules) -> bool:
