@@ -449,6 +449,17 @@ def test_a_quotation_opened_on_the_verb_of_a_speaker_named_before_it_keeps_the_c
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Moscow has always stood for talks," the Russian minister was reported to have said.',
+        "Lavrov was reported as saying that the talks had gone nowhere.",
+    ],
+)
+def test_a_speaker_reported_to_have_said_it_speaks(tmp_path: Path, sentence: str) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == ["lavrov"]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("As ISW notes, in his typical manner, Lavrov questioned the talks.", ["lavrov"]),
