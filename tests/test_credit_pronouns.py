@@ -335,6 +335,18 @@ def test_the_office_an_alias_puts_before_the_name_is_an_epithet(tmp_path: Path) 
     assert [(s.speaker, s.paragraph) for s in found] == [("hale", 1), ("hale", 2)]
 
 
+def test_an_epithet_someone_else_is_given_only_inside_a_quotation_still_refers_back(
+    tmp_path: Path,
+) -> None:
+    # the speaker's own words name another diplomat; the narration's epithet is his
+    text = (
+        "A headline\n"
+        "“Even the top diplomat Wang Yi sees it,” Lavrov said of the talks in Riyadh.\n"
+        "The top diplomat added that Moscow would wait.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}
+
+
 def test_an_epithet_the_article_also_gives_someone_else_is_not_credited(tmp_path: Path) -> None:
     text = (
         "A headline\n"

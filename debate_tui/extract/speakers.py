@@ -171,11 +171,14 @@ class Gazetteer:
         return frozenset(holders)
 
     def _shared(self, head: str) -> bool:
-        """The article puts this head noun before the name of someone who is no speaker."""
+        """The article's narration puts this head noun before the name of someone who is
+        no speaker (a speaker quoted saying "President Trump" leaves "the president" of the
+        narration to the speakers)."""
         if head not in self._shared_heads:
             pattern = re.compile(rf"\b(?i:{re.escape(head)})\b,?\s+{_NAME}")
             self._shared_heads[head] = any(
                 m.group(1)[0].isupper()
+                and not _in_quotation(self._text, m.start())
                 and not any(
                     any(p.spans(m.group(1), m.group(1), 0, len(m.group(1)))) for p in self._names
                 )
@@ -213,6 +216,14 @@ def _with_short_forms(titles: tuple[str, ...], short: dict[str, tuple[str, ...]]
             if at >= 0:
                 out.extend(title[:at] + form + title[at + len(long) :] for form in forms)
     return list(dict.fromkeys(out))
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """More quotation marks open than closed before `at` on its line (straight double
+    quotes alternate)."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    opened = line.count("“") + line.count("«") - line.count("”") - line.count("»")
+    return opened > 0 or line.count('"') % 2 == 1
 
 
 def _with_heads_of_bodies(titles: list[str], bodies: dict[str, str]) -> list[str]:
