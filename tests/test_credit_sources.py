@@ -722,6 +722,31 @@ def test_answering_questions_says_nothing_until_it_says_what_about(
     ("sentence", "expected"),
     [
         (
+            "The Russian Foreign Ministry said in a statement on Friday that Lavrov strongly "
+            "suggested to Blinken that the United States should return to a mode of calm "
+            "diplomacy regarding a possible prisoner exchange.",
+            ["lavrov"],
+        ),
+        # a spokesperson named first tells it in her own words
+        (
+            "Russian Foreign Ministry spokesperson Maria Zakharova said that Lavrov had "
+            "rejected the proposals in his usual way.",
+            [],
+        ),
+    ],
+)
+def test_a_body_telling_first_what_its_own_minister_said_gives_his_account(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    found = extract(tmp_path, "A headline\n" + sentence + "\n")
+    assert [s.speaker for s in found] == expected
+    assert all(s.text == sentence for s in found)  # the body's frame is his account's
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
             "Blinken urged Lavrov to de-escalate, State Department spokesman Ned Price said.",
             ["blinken"],
         ),

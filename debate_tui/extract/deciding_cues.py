@@ -112,15 +112,15 @@ class SentenceCues:
         account, after the words it gives, of a cue with a speaker named as its subject:
         his own side's body, or the body of the other speaker he addressed ('Blinken told
         Lavrov ..., the Russian Foreign Ministry said': a readout of its own minister's
-        call)."""
+        call). So is the body named before ('The Russian Foreign Ministry said that Lavrov
+        suggested ...'); a spokesperson named there gives her own account."""
         readouts = {
             c.i
             for c in cues
             for t in cues
-            if t.i < c.i
-            and any(a.i == c.i for a in t.ancestors)
+            if any(a.i == c.i for a in t.ancestors)
             and (who := self._named_speaker(t, quotes, base)) is not None
-            and self._reads_out(c, {who, *self._addressed(t, who, base)})
+            and self._reads_out(c, {who, *self._addressed(t, who, base)}, spokespeople=t.i < c.i)
         }
         return [t for t in cues if t.i not in readouts]
 
@@ -278,7 +278,7 @@ class SentenceCues:
             and subject.lemma_.lower() not in self.rules.source_nouns
         )
 
-    def _reads_out(self, cue: Token, sides: set[str]) -> bool:
+    def _reads_out(self, cue: Token, sides: set[str], spokespeople: bool = True) -> bool:
         """The cue's subject is the body of one of `sides` (speaker ids) that publishes
         accounts of talks: a reader noun of the rules data whose words also stand in his
         titles or role ("the State Department" for the Secretary of State, "the Russian
@@ -305,7 +305,7 @@ class SentenceCues:
                 and not any(t.ent_type_ == "PERSON" for t in c.subtree)
                 and _named_for(c, side, readers)
             )
-            or self._spokesperson_for(c, side)
+            or (spokespeople and self._spokesperson_for(c, side))
             for c in subjects
         )
 
