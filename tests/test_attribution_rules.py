@@ -254,6 +254,8 @@ def test_common_wire_patterns(tmp_path: Path) -> None:
         9: "blinken",
         11: "lavrov",
         12: "blinken",
+        # his own department's account of what he raised, as "..., the department said"
+        14: "blinken",
     }
 
 
