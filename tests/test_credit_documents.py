@@ -496,6 +496,36 @@ def test_a_quote_label_with_no_speaker_credited_before_it_gives_nobody(tmp_path:
     assert extract(tmp_path, text) == []
 
 
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "Lavrov stated this in an interview with a Hungarian channel, the agency reports.",
+        "This was stated by Lavrov in an interview with a Hungarian channel.",
+    ],
+)
+def test_a_sentence_telling_who_said_this_gives_him_the_words_before_it(
+    tmp_path: Path, pointer: str
+) -> None:
+    # the way some agencies print it: the words first, then who said them and where
+    text = (
+        "A headline\n"
+        "The West must bring its partners to the table before it is too late. "
+        "Every further delay costs lives.\n"
+        f"{pointer}\n"
+        "The ministry gave no further details.\n"
+    )
+    found = extract(tmp_path, text)
+    assert by_line(text, found) == {1: "lavrov"}
+    assert found[0].reason.startswith("told as said in the sentence after it")
+
+
+def test_who_said_this_after_someone_elses_credited_words_takes_nothing(
+    tmp_path: Path,
+) -> None:
+    text = "A headline\n“The sanctions will stay,” Blinken said.\nLavrov said this in Geneva.\n"
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken"}
+
+
 # -- an official's briefing turn reports what the speakers said -----------------------------
 BRIEFING = (
     "Background briefing on the talks\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from credit_helpers import by_line, extract, extract_with
+from credit_helpers import by_line, extract, extract_with, rubio_lavrov
 from credit_helpers import musk_altman as _musk_altman
 
 from debate_tui.model import Statement
@@ -311,6 +311,12 @@ def test_an_epithet_built_from_a_speakers_titles_refers_back_to_him(
     found = extract(tmp_path, text)
     assert by_line(text, found) == expected
     assert all(s.via in ("name", "title") for s in found)
+
+
+def test_an_epithet_capitalised_as_official_copy_prints_it_refers_back(tmp_path: Path) -> None:
+    # "secretary of state" is only Rubio's role here: "the Secretary" is an epithet
+    text = "A headline\nRubio spoke in Riyadh on Monday.\nThe Secretary added that talks go on.\n"
+    assert by_line(text, rubio_lavrov(tmp_path, text)) == {2: "rubio"}
 
 
 def test_a_title_with_its_words_in_another_order_is_an_epithet(tmp_path: Path) -> None:

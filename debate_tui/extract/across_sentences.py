@@ -18,7 +18,7 @@ from debate_tui.extract.rules import Rules
 from debate_tui.extract.topics import TopicMatcher
 from debate_tui.model import OTHER_TOPIC, Article, Kind, Statement
 
-__all__ = ["ArticleClauses", "carry_paraphrase", "carry_quotes", "group_statements"]
+__all__ = ["ArticleClauses", "carry_back", "carry_paraphrase", "carry_quotes", "group_statements"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +156,33 @@ def _continues(
         and credit.speaker in view.speaker_ids
         and view.ranks[before] == view.ranks[paragraph] - 1
     )
+
+
+def carry_back(view: ArticleClauses, credits: list[Credit | None]) -> list[Credit | None]:
+    """'“...” / He stated this in his nightly video address.': a sentence that only tells
+    who said what went before gives that speaker the sentences with no credit right before
+    it (in its paragraph, or the paragraph before when it opens its own) and says nothing
+    itself."""
+    out = list(credits)
+    clauses = view.clauses
+    for i, credit in enumerate(credits):
+        if credit is None or not credit.points_back:
+            continue
+        out[i] = None
+        if credit.speaker not in view.speaker_ids:
+            continue
+        paragraph = clauses[i].paragraph
+        opens = i == 0 or clauses[i - 1].paragraph != paragraph
+        j = i - 1
+        while j >= 0 and out[j] is None:
+            before = clauses[j].paragraph
+            if before != paragraph and not (
+                opens and view.ranks.get(before) == view.ranks[paragraph] - 1
+            ):
+                break
+            out[j] = carried(credit, i, "pointer")
+            j -= 1
+    return out
 
 
 def carry_paraphrase(view: ArticleClauses, credits: list[Credit | None]) -> list[Credit | None]:

@@ -36,6 +36,7 @@ from typing import Any
 
 from debate_tui.extract.across_sentences import (
     ArticleClauses,
+    carry_back,
     carry_paraphrase,
     carry_quotes,
     group_statements,
@@ -494,7 +495,14 @@ class ArticleAttributor:
             rival_cue=bool(rivals),
             unbalanced_quote=any(not q.balanced for q in inside),
         )
-        return own, Credit(who, _via(record), record, own_cue=True, cue_at=offset_of(cue, base))
+        return own, Credit(
+            who,
+            _via(record),
+            record,
+            own_cue=True,
+            cue_at=offset_of(cue, base),
+            points_back=not inside and _points_back(cue),
+        )
 
     def _narrated_around(
         self, cue: Token, who: str, mentions: Sequence[Mention], base: int
@@ -686,7 +694,7 @@ class ArticleAttributor:
     def statements(self) -> list[Statement]:
         """The article's statements: credits carried on, then grouped."""
         across = self._across()
-        credits = carry_paraphrase(across, self._carry_quotes(self.credits))
+        credits = carry_paraphrase(across, carry_back(across, self._carry_quotes(self.credits)))
         return group_statements(across, credits)
 
 
@@ -716,6 +724,23 @@ def _phrase(subject: Token | None) -> set[int]:
                 out.add(child.i)
                 stack.append(child)
     return out
+
+
+def _points_back(cue: Token) -> bool:
+    """'He stated this in his nightly address', 'This was stated by the President': the
+    cue's object (or passive subject) is "this" and it reports no clause of its own (an
+    outlet's tail set off by a comma, "..., the agency reports", is none)."""
+    children = list(cue.children)
+    pointing = any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "this" for c in children)
+    return pointing and not any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis") and not _set_off_by_comma(c) for c in children
+    )
+
+
+def _set_off_by_comma(clause: Token) -> bool:
+    """The clause starts with a comma or right after one."""
+    first = clause.left_edge
+    return first.text == "," or (first.i > 0 and clause.doc[first.i - 1].text == ",")
 
 
 def _named_own(credit: Credit | None) -> Credit | None:

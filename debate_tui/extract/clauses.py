@@ -53,6 +53,9 @@ class Credit:
     own_cue: bool
     framed_by: int | None = None
     cue_at: int = -1  # offset of the clause's own cue word, when it has one
+    # the cue's only object is "this": the clause tells who said what went before ("He
+    # stated this in his nightly address") and says nothing itself
+    points_back: bool = False
 
 
 def carried(owner: Credit | None, index: int, kind: str) -> Credit | None:

@@ -70,6 +70,7 @@ _CARRIED = {
     "lead-in": "introduced by",
     "paraphrase": "in the paraphrase opened by",
     "list": "in the list announced as",
+    "pointer": "told as said in the sentence after it, by",
 }
 
 

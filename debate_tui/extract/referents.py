@@ -158,8 +158,9 @@ class Referents:
     def epithet_holders(self, subject: Token) -> frozenset[str]:
         """Who 'the top diplomat', 'the veteran diplomat' may stand for: a definite,
         singular description built only from words of a speaker's titles or role, with no
-        name of its own; it is resolved like a pronoun, among those speakers."""
-        if subject.tag_ != "NN":
+        name of its own; it is resolved like a pronoun, among those speakers. Official
+        copy capitalises it ("the President", "the Head of State")."""
+        if subject.tag_ not in ("NN", "NNP"):
             return frozenset()
         children = list(subject.children)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(

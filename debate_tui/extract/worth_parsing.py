@@ -118,10 +118,24 @@ def parse_spans(
             or index in named
             or any(q in paragraph for q in _QUOTE_MARKS)
             or pronoun.search(paragraph)
+            or _told_below(text, article.paragraphs, last)
         ):
             continue
         out.append((index, dateline_end(text, start, end, rules, mentions), end))
     return out
+
+
+# "He stated this in ...", "This was stated by ...": a line telling who said the words above
+_POINTER = re.compile(r"(?:[^.!?\n]{0,80}?\b(?:said|told|wrote|\w+ed)\s+this\b|This\s+was\s+\w+\b)")
+
+
+def _told_below(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
+    """The next paragraph opens by telling who said what went before: this one holds
+    the words (see across_sentences.carry_back)."""
+    if index + 1 >= len(paragraphs):
+        return False
+    start, end = paragraphs[index + 1]
+    return _POINTER.match(text, start, end) is not None
 
 
 def _time_only(paragraph: str, turn: Turn, rules: Rules) -> bool:
