@@ -48,6 +48,20 @@ def test_someone_elses_words_the_speaker_answers_stay_in_his_statement(tmp_path:
     assert [s.text for s in found] == ["Blinken rejected Putin's claim that the treaty was dead."]
 
 
+def test_a_speakers_clause_describing_the_others_proposal_is_his_own_statement(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "MOSCOW, June 15 - Lavrov has said Ukraine would need to withdraw troops from the "
+        "regions before a ceasefire could begin – a proposal the US Secretary of State "
+        "Antony Blinken called a Hitler-like “ultimatum”.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov", "blinken"]
+    assert found[1].text.endswith("called a Hitler-like “ultimatum”.")
+
+
 @pytest.mark.parametrize(("sentence", "foreign"), SWALLOWING)
 def test_a_statement_never_contains_a_clause_attributed_to_someone_else(
     tmp_path: Path, sentence: str, foreign: str

@@ -394,6 +394,10 @@ class SentenceCues:
             # "The Secretary reiterated X's calls for ...": the words the outer cue repeats
             # or answers (a noun the parser may take for a verb with X as its subject)
             return False
+        if _describes_set_off_phrase(cue) and any(
+            c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN") for c in cue.children
+        ):
+            return True  # "..., a proposal Zelensky called an 'ultimatum'": his own words
         deps = {cue.dep_, *(t.dep_ for t in chain)}
         if deps & _REPORTED_DEPS:
             return False
@@ -452,3 +456,13 @@ def _bare_name(token: Token) -> bool:
         and not any(c.dep_ == "det" for c in token.children)
         and token.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")
     )
+
+
+def _describes_set_off_phrase(cue: Token) -> bool:
+    """The cue describes a noun phrase set off by a comma or a dash after the clause
+    before it ("..., a move Blinken called reckless", "– a proposal Zelensky called ..."):
+    an aside about the words, however the parser attached the phrase."""
+    if cue.dep_ not in DESCRIBING_DEPS:
+        return False
+    first = cue.head.left_edge
+    return first.i > cue.sent.start and cue.doc[first.i - 1].text in (",", "–", "—", "-")
