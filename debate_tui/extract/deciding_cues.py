@@ -114,9 +114,10 @@ class SentenceCues:
         Lavrov ..., the Russian Foreign Ministry said': a readout of its own minister's
         call). So is the body named before ('The Russian Foreign Ministry said that Lavrov
         suggested ...'); a spokesperson named there gives her own account."""
+        bodies = [c for c in cues if self._body_subject(c)]
         readouts = {
             c.i
-            for c in cues
+            for c in bodies
             for t in cues
             if any(a.i == c.i for a in t.ancestors)
             and (who := self._named_speaker(t, quotes, base)) is not None
@@ -277,6 +278,15 @@ class SentenceCues:
             and not self.referents.person_like(subject)
             and subject.lemma_.lower() not in self.rules.source_nouns
         )
+
+    def _body_subject(self, cue: Token) -> bool:
+        """A quick look before `_reads_out`: a word of a body or a spokesperson stands in
+        the cue's subject (or right before the cue)."""
+        words = self.rules.readers | self.rules.spokespeople
+        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+        if cue.i > 0:
+            subjects.append(cue.doc[cue.i - 1])
+        return any(t.lemma_.lower() in words for s in subjects for t in s.subtree)
 
     def _reads_out(self, cue: Token, sides: set[str], spokespeople: bool = True) -> bool:
         """The cue's subject is the body of one of `sides` (speaker ids) that publishes
