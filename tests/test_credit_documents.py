@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from credit_helpers import by_line, extract
+from credit_helpers import by_line, extract, extract_with
 
 from debate_tui.corpus import split_paragraphs
 
@@ -64,6 +64,7 @@ def test_a_dateline_or_a_heading_with_a_colon_is_not_a_transcript_turn(
         "SANTIAGO (Newswire) — ",
         "Andes News Agency, Lima, June 9: ",
         "Andes News Agency, La Paz, Sept. 4 (Reporter Ana Ruiz) ",
+        "New Delhi: ",
     ],
 )
 def test_a_statement_after_a_dateline_starts_after_the_dateline(
@@ -72,6 +73,40 @@ def test_a_statement_after_a_dateline_starts_after_the_dateline(
     text = f"A headline\n{dateline}Lavrov said the offer had come too late.\n"
     found = extract(tmp_path, text)
     assert [s.text for s in found] == ["Lavrov said the offer had come too late."]
+
+
+def test_a_page_label_with_a_colon_is_no_dateline(tmp_path: Path) -> None:
+    # "Note:" stays part of the editor's note, which the reader keeps as narration
+    text = "A headline\nNote: Lavrov said the offer had come too late.\n"
+    found = extract(tmp_path, text)
+    assert [s.text for s in found] == ["Note: Lavrov said the offer had come too late."]
+
+
+ZELENSKY_PUTIN = """
+[[speakers]]
+id = "zelensky"
+name = "Volodymyr Zelensky"
+role = "President of Ukraine"
+aliases = ["Volodymyr Zelensky", "Zelensky"]
+
+[[speakers]]
+id = "putin"
+name = "Vladimir Putin"
+role = "President of Russia"
+aliases = ["Vladimir Putin", "Putin"]
+"""
+
+
+def test_a_day_between_a_name_and_its_verb_leaves_the_name_the_subject(tmp_path: Path) -> None:
+    # "Putin Thursday announced": the parser hangs the name on the day
+    text = (
+        "A headline\n"
+        "New Delhi: Putin Thursday announced that Ukraine must withdraw from the entirety of "
+        "the Donbas before any ceasefire deal is signed.\n"
+    )
+    found = extract_with(tmp_path, text, ZELENSKY_PUTIN)
+    assert [s.speaker for s in found] == ["putin"]
+    assert found[0].text.startswith("Putin Thursday announced")
 
 
 # -- 2. a transcript turn lasts until the next turn label ----------------------------------

@@ -275,7 +275,8 @@ def _reports_after(cue: Token) -> bool:
 
 def _word_before(cue: Token) -> Token:
     """The word right before a cue, past its own auxiliaries and adverbs ("have argued",
-    "also said") and a quotation opening on it ('Rubio "reiterated ...')."""
+    "also said"), a day ("Putin Thursday announced") and a quotation opening on it ('Rubio
+    "reiterated ...')."""
     at = cue.i - 1
     while (
         at > cue.sent.start
@@ -283,6 +284,8 @@ def _word_before(cue: Token) -> Token:
         and (
             cue.doc[at].dep_ in ("aux", "advmod")
             or (cue.doc[at].dep_ == "punct" and cue.doc[at].text in OPENING_MARKS)
+            # "Putin Thursday announced ...": a day set between the name and its verb
+            or (cue.doc[at].dep_ == "npadvmod" and cue.doc[at].ent_type_ == "DATE")
         )
     ):
         at -= 1
