@@ -83,6 +83,22 @@ aliases = ["Sergei Lavrov", "Lavrov"]
 """
 
 
+# Two presidents: "the president" is an epithet either may hold.
+ZELENSKY_PUTIN = """
+[[speakers]]
+id = "zelensky"
+name = "Volodymyr Zelensky"
+role = "President of Ukraine"
+aliases = ["Volodymyr Zelensky", "Zelensky"]
+
+[[speakers]]
+id = "putin"
+name = "Vladimir Putin"
+role = "President of Russia"
+aliases = ["Vladimir Putin", "Putin"]
+"""
+
+
 def rubio_lavrov(tmp_path: Path, text: str) -> list[Statement]:
     """Statements of `text` under a configuration of Marco Rubio and Sergei Lavrov."""
     return extract_with(tmp_path, text, RUBIO_LAVROV)

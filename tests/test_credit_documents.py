@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from credit_helpers import by_line, extract, extract_with
+from credit_helpers import ZELENSKY_PUTIN, by_line, extract, extract_with
 
 from debate_tui.corpus import split_paragraphs
 
@@ -80,21 +80,6 @@ def test_a_page_label_with_a_colon_is_no_dateline(tmp_path: Path) -> None:
     text = "A headline\nNote: Lavrov said the offer had come too late.\n"
     found = extract(tmp_path, text)
     assert [s.text for s in found] == ["Note: Lavrov said the offer had come too late."]
-
-
-ZELENSKY_PUTIN = """
-[[speakers]]
-id = "zelensky"
-name = "Volodymyr Zelensky"
-role = "President of Ukraine"
-aliases = ["Volodymyr Zelensky", "Zelensky"]
-
-[[speakers]]
-id = "putin"
-name = "Vladimir Putin"
-role = "President of Russia"
-aliases = ["Vladimir Putin", "Putin"]
-"""
 
 
 def test_a_day_between_a_name_and_its_verb_leaves_the_name_the_subject(tmp_path: Path) -> None:
