@@ -392,6 +392,21 @@ def test_lines_before_an_interviews_first_label_are_read_by_their_own_person(
     assert by_line(INTERVIEW_TRANSCRIPT, found) == {4: "lavrov", 5: "lavrov"}
 
 
+INTERVIEWER_LABELLED = """Full text of Sergei Lavrov's interview with European broadcasters
+Jane Doe: Good evening, Minister. You are here in Paris for a summit. A word about that?
+Thank you for the invitation. I am glad to be here, and we will discuss our proposals.
+Jane Doe: Negotiations have begun. What do you expect from them?
+We expect concrete answers. Our position has not changed, and we have said so many times.
+"""
+
+
+def test_an_interview_with_only_the_interviewer_labelled_gives_the_answers_to_its_subject(
+    tmp_path: Path,
+) -> None:
+    found = extract(tmp_path, INTERVIEWER_LABELLED)
+    assert by_line(INTERVIEWER_LABELLED, found) == {2: "lavrov", 4: "lavrov"}
+
+
 def test_a_headline_about_remarks_is_no_such_title(tmp_path: Path) -> None:
     text = REMARKS.replace("opening remarks at a meeting with students", "remarks anger students")
     text = text.replace("I am glad", "He was glad").replace("We have", "They had")

@@ -132,10 +132,17 @@ def find_turns(
     monologue = _monologue(text, paragraphs, rules, mentions, set(turns))
     if monologue is not None:
         first, turn = monologue
+        asking = _interviewer(text, paragraphs, speakers, rules) if not turns else {}
+        opening = True
         for index in range(first, len(paragraphs)):
             if index in turns:
                 break  # a press conference: the labels take over
-            turns[index] = Turn(turn.speaker, turn.label, index == first)
+            if index in asking:
+                turns[index] = asking[index]
+                opening = True
+                continue
+            turns[index] = Turn(turn.speaker, turn.label, opening)
+            opening = False
     for index, turn in _listed(text, paragraphs, rules, mentions).items():
         turns.setdefault(index, turn)
     for index, turn in _signed_posts(text, paragraphs, rules, mentions).items():
@@ -280,6 +287,33 @@ def _labelled_turns(
         elif current is not None:
             turns[index] = Turn(current.speaker, current.label, False)
     return turns
+
+
+def _interviewer(
+    text: str, paragraphs: list[tuple[int, int]], speakers: tuple[Speaker, ...], rules: Rules
+) -> dict[int, Turn]:
+    """In a speaker's interview printed with only the interviewer's label ("Jane Doe: ..."
+    before each question, the answers unlabelled), the paragraphs under a name of two to
+    four words that labels at least `min_labels` of them and is no speaker's."""
+    found: dict[str, list[int]] = {}
+    for index, (start, end) in enumerate(paragraphs):
+        match = rules.turn_label.match(text[start:end])
+        if match is None:
+            continue
+        label = re.sub(r"\s+", " ", match.group("label"))
+        words = label.split()
+        if (
+            2 <= len(words) <= 4
+            and not any(c.isdigit() for c in label)
+            and _label_speaker(label, speakers, rules) is None
+        ):
+            found.setdefault(label, []).append(index)
+    return {
+        index: Turn(OTHER, label, True)
+        for label, indices in found.items()
+        if len(indices) >= rules.min_labels
+        for index in indices
+    }
 
 
 def remark_of(
