@@ -436,6 +436,16 @@ def test_a_header_with_a_speaker_and_a_topic_but_narration_below_is_no_title(
     assert extract(tmp_path, text) == []
 
 
+def test_a_dash_after_a_quotation_inside_a_quotation_signs_nothing(tmp_path: Path) -> None:
+    # '“... “peace talks” – I don’t ...,” he said': a dash inside the speaker's words
+    text = (
+        "A headline\n"
+        "Lavrov spoke in Geneva.\n"
+        "“When we say “peace talks” – I do not understand with whom,” he said.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov"}
+
+
 @pytest.mark.parametrize(
     ("signature", "expected"),
     [

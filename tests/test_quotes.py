@@ -44,6 +44,25 @@ def test_single_quotes_inside_double_quotes_are_nested() -> None:
     assert any(s.nested and text[s.start : s.end] == "‘the new regional reality’" for s in spans)
 
 
+def test_double_quotes_inside_double_quotes_are_nested() -> None:
+    text = "“When we say “peace talks” – I don’t understand with whom,” he said. “Then what?”"
+    spans = find_quotes(text, split_paragraphs(text))
+    assert [text[s.start : s.end] for s in top_level(spans)] == [
+        "“When we say “peace talks” – I don’t understand with whom,”",
+        "“Then what?”",
+    ]
+    assert any(s.nested and text[s.start : s.end] == "“peace talks”" for s in spans)
+
+
+def test_a_second_opening_mark_with_one_closer_left_still_ends_the_first() -> None:
+    text = "He said “we will never accept this. And “that is final”."
+    spans = top_level(find_quotes(text, split_paragraphs(text)))
+    assert [(text[s.start : s.end], s.balanced) for s in spans] == [
+        ("“we will never accept this. And ", False),
+        ("“that is final”", True),
+    ]
+
+
 def test_unbalanced_quote_runs_to_paragraph_end_and_is_flagged() -> None:
     text = "He said “we will never accept this.\nNext paragraph."
     spans = top_level(find_quotes(text, split_paragraphs(text)))

@@ -55,6 +55,7 @@ def _is_opening(text: str, i: int, lo: int, hi: int) -> bool | None:
 def _pair_in_paragraph(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
+    inner_at: int | None = None  # a quotation opened inside the open one
     for i in range(lo, hi):
         ch = text[i]
         if ch not in _DOUBLE_OPEN and ch not in _DOUBLE_CLOSE:
@@ -71,9 +72,16 @@ def _pair_in_paragraph(text: str, lo: int, hi: int) -> list[QuoteSpan]:
             if role:
                 open_at = i
             # a stray closing mark with nothing open is ignored
+        elif inner_at is not None and (not role or ch in ("”", "»")):
+            spans.append(QuoteSpan(inner_at, i + 1, True, nested=True))
+            inner_at = None
         elif not role or ch in ("”", "»"):
             spans.append(QuoteSpan(open_at, i + 1, True))
             open_at = None
+        elif ch in ("“", "«") and inner_at is None and _closers_after(text, i, hi) >= 2:
+            # '“... When we say “peace talks” – I don’t ...,”': a quotation inside the open
+            # one, both closed further on
+            inner_at = i
         else:
             # an opening mark while one is open: the first was never closed
             spans.append(QuoteSpan(open_at, i, False))
@@ -82,6 +90,11 @@ def _pair_in_paragraph(text: str, lo: int, hi: int) -> list[QuoteSpan]:
         spans.append(QuoteSpan(open_at, hi, False))
     spans.extend(_single_quotes(text, lo, hi, spans))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _closers_after(text: str, i: int, hi: int) -> int:
+    """Closing curly marks and guillemets after `i` in the paragraph."""
+    return sum(text.count(mark, i + 1, hi) for mark in ("”", "»"))
 
 
 def _single_quotes(text: str, lo: int, hi: int, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
