@@ -488,6 +488,16 @@ def test_an_as_aside_of_someone_else_framing_a_speakers_cue_is_a_channel(
     assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
 
 
+def test_a_name_after_a_preposition_is_no_second_subject_of_the_cue(tmp_path: Path) -> None:
+    text = (
+        "A headline\n"
+        "Russian Foreign Minister Sergei Lavrov during a phone call with U.S. Secretary of "
+        "State Antony Blinken accused Washington of waging a “propaganda campaign” about "
+        "possible Russian aggression, the Russian foreign ministry said on Saturday.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
 def test_a_name_the_parser_hangs_on_the_phrase_before_a_quoted_verb_is_its_subject(
     tmp_path: Path,
 ) -> None:

@@ -97,6 +97,10 @@ class CueSubjects:
         # "The president and his general, he pointed out, have remarked ...": the parser
         # may give the cue two subjects; the one nearest before it is the aside's own.
         subjects = subjects_of(cue, SUBJECT_DEPS if perfect_read_as_passive(cue) else _NSUBJ)
+        if len(subjects) > 1:
+            # "Lavrov during a call with Secretary of State Antony Blinken accused ...": a
+            # name right after a preposition is its object, whatever the parser made of it
+            subjects = [c for c in subjects if not _after_preposition(c)] or subjects
         before = [c for c in subjects if c.i < cue.i]
         if len(subjects) > 1 and before:
             subjects = [before[-1]]
@@ -290,3 +294,9 @@ def _word_before(cue: Token) -> Token:
     ):
         at -= 1
     return cue.doc[at]
+
+
+def _after_preposition(subject: Token) -> bool:
+    """The subject's phrase opens right after a preposition ("with ... Blinken")."""
+    first = subject.left_edge
+    return first.i > 0 and subject.doc[first.i - 1].pos_ == "ADP"
