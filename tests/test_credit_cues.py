@@ -708,6 +708,20 @@ def test_ways_of_putting_words_are_statements_and_posing_for_a_photograph_is_not
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It follows a similar ceasefire declared by Lavrov over Easter.", []),
+        ("Lavrov declared a three-day truce for the holidays.", []),
+        ("Lavrov declared that the truce would hold for three days.", ["lavrov"]),
+    ],
+)
+def test_declaring_a_ceasefire_is_an_act_declaring_that_is_speech(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Lavrov would not confirm the date, nor would he describe how Blinken had responded.",

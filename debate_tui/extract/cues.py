@@ -211,6 +211,8 @@ def is_cue(token: Token, rules: Rules) -> bool:
         for c in children
     ):
         return False  # "made an offer of $97bn", "rejecting a $97bn offer": a deal
+    if _declares_an_act(token, children, rules):
+        return False  # "declared a ceasefire", "a truce announced by Putin": an act
     if _turns_down_a_bid_named_before(token, children, rules):
         return False  # "X made an offer of $97bn, but Altman rejected it": the same deal
     if _only_questions(children, rules):
@@ -279,6 +281,20 @@ def _after_nor(token: Token, children: list[Token]) -> bool:
     if token.dep_ == "conj":
         joined = [*children, *(c for c in token.head.children if c.i < token.i)]
     return any(c.dep_ in ("cc", "preconj") and c.lower_ == "nor" for c in joined)
+
+
+def _declares_an_act(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'declared a three-day ceasefire', 'a similar ceasefire declared by Putin': a verb
+    of declaring whose object is an act of the data's `declared_acts`, with no clause of
+    what was said."""
+    if cue_lemma(token, rules) not in ("declare", "announce", "proclaim"):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp") for c in children):
+        return False
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "acl":
+        objects.append(token.head)  # "a ceasefire declared by Putin"
+    return any(o.lemma_.lower() in rules.declared_acts for o in objects)
 
 
 def _turns_down_a_bid_named_before(token: Token, children: list[Token], rules: Rules) -> bool:
