@@ -488,6 +488,19 @@ def test_an_as_aside_of_someone_else_framing_a_speakers_cue_is_a_channel(
     assert [s.speaker for s in extract(tmp_path, "A headline\n" + sentence + "\n")] == expected
 
 
+def test_a_while_clause_of_others_inside_what_a_speaker_argued_is_cut_out(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov spoke for an hour. He has argued a truce would help Kyiv's army, while Ukraine "
+        "and its European allies have accused Moscow of not wanting peace.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text == "He has argued a truce would help Kyiv's army"
+
+
 def test_a_name_after_a_preposition_is_no_second_subject_of_the_cue(tmp_path: Path) -> None:
     text = (
         "A headline\n"

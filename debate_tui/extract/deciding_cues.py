@@ -404,6 +404,8 @@ class SentenceCues:
             # "The Secretary reiterated X's calls for ...": the words the outer cue repeats
             # or answers (a noun the parser may take for a verb with X as its subject)
             return False
+        if _set_against(cue):
+            return True  # "He argued X would help, while Ukraine has accused ...": beside it
         if _describes_set_off_phrase(cue) and any(
             c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN") for c in cue.children
         ):
@@ -476,3 +478,16 @@ def _describes_set_off_phrase(cue: Token) -> bool:
         return False
     first = cue.head.left_edge
     return first.i > cue.sent.start and cue.doc[first.i - 1].text in (",", "–", "—", "-")
+
+
+def _set_against(cue: Token) -> bool:
+    """'He has argued a truce would help Kyiv, while Ukraine has accused him ...': a cue in
+    a "while"/"whereas" clause set off by a comma, with a subject of its own that is no
+    pronoun, is the writer's contrast, not part of what the cue above reports."""
+    return (
+        cue.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in cue.children)
+        and any(c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN") for c in cue.children)
+        and cue.left_edge.i > 0
+        and cue.doc[cue.left_edge.i - 1].text == ","
+    )
