@@ -93,7 +93,10 @@ _TOML_TYPES: tuple[tuple[type | tuple[type, ...], str], ...] = (
     (dict, "a table"),
     ((datetime.date, datetime.time), "a date or time"),
 )
-_SENTENCE_END = re.compile(r"[.!?…\"”’'»)\]]$")
+# a stop (or a quotation's comma), with any closing marks after it, or a closing bracket;
+# a quotation closed right after a word ("... warns against Taiwan ‘red line’") ends a
+# headline, not a sentence
+_SENTENCE_END = re.compile(r"(?:[.!?…][\"”’'»)\]]*|,[\"”’'»]+|[)\]])$")
 
 
 def is_furniture(paragraph: str, *, captions: bool = True) -> bool:
@@ -147,7 +150,8 @@ def is_heading(paragraph: str) -> bool:
     """
     stripped = paragraph.strip()
     words = stripped.split()
-    return bool(words) and len(words) <= 24 and not _SENTENCE_END.search(stripped)
+    quoted = stripped[:1] in "“\"«‘'" and stripped[-1:] in "”\"»’'"  # a line of speech
+    return bool(words) and len(words) <= 24 and not quoted and not _SENTENCE_END.search(stripped)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

@@ -829,6 +829,21 @@ def test_a_line_opened_by_a_label_and_a_colon_never_finishes_the_sentence_above(
     assert found[0].text.endswith("in the future")
 
 
+def test_a_line_ending_on_a_quoted_word_is_a_headline(tmp_path: Path) -> None:
+    # a headline ends on the quoted words, with no stop: no sentence, no statement
+    text = (
+        "Moscow answers\n"
+        "Lavrov tells Blinken the sides share interests, warns against ‘red lines’\n"
+        "Lavrov said the talks had gone nowhere.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov"}
+
+
+def test_a_line_that_is_one_quotation_is_speech_though_it_has_no_stop(tmp_path: Path) -> None:
+    text = "Moscow answers\nLavrov wrote on X.\n“You broke every promise you made”\n"
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}
+
+
 def test_a_headline_in_title_case_does_not_run_on_into_the_byline_below(tmp_path: Path) -> None:
     text = (
         "Talks May End Within Days If No Progress Is Made, Warns Sergei Lavrov\n"
