@@ -283,10 +283,7 @@ class SentenceCues:
         """A quick look before `_reads_out`: a word of a body or a spokesperson stands in
         the cue's subject (or right before the cue)."""
         words = self.rules.readers | self.rules.spokespeople
-        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
-        if cue.i > 0:
-            subjects.append(cue.doc[cue.i - 1])
-        return any(t.lemma_.lower() in words for s in subjects for t in s.subtree)
+        return any(t.lemma_.lower() in words for s in _body_candidates(cue) for t in s.subtree)
 
     def _reads_out(self, cue: Token, sides: set[str], spokespeople: bool = True) -> bool:
         """The cue's subject is the body of one of `sides` (speaker ids) that publishes
@@ -297,11 +294,7 @@ class SentenceCues:
         bare ("the department said", as wire copy names it once it has been named in full)
         is read as the one whose account it gives."""
         readers = self.rules.readers
-        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
-        if cue.i > 0 and cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN"):
-            # "..., Paul Whelan, the State Department said": the parser may take the
-            # body for an apposition of a name before it; the noun before the cue is it
-            subjects.append(cue.doc[cue.i - 1])
+        subjects = _body_candidates(cue)
         side = {
             w.lower()
             for speaker in self.speakers
@@ -443,6 +436,16 @@ class SentenceCues:
         sentence_start = base + cue.sent.start_char
         before = [q for q in quotes if sentence_start <= q.start and q.end <= offset_of(cue, base)]
         return before[-1] if before else None
+
+
+def _body_candidates(cue: Token) -> list[Token]:
+    """Where a body telling of a speaker's words may stand: the cue's subject, and the
+    noun right before it ("..., Paul Whelan, the State Department said": the parser may
+    take the body for an apposition of a name before it)."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if cue.i > 0 and cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN"):
+        subjects.append(cue.doc[cue.i - 1])
+    return subjects
 
 
 def _named_for(body: Token, side: set[str], readers: frozenset[str]) -> bool:
