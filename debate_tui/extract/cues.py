@@ -204,12 +204,7 @@ def is_cue(token: Token, rules: Rules) -> bool:
         return False  # "Did he expect ...?", "What did Lavrov expect would happen?"
     if lemma in rules.money_verbs and _spends_money(token, rules):
         return False  # "offered to buy it for $97bn", "pledging money": a bid, an act
-    if any(
-        c.dep_ == "dobj"
-        and c.lemma_.lower() in rules.bid_nouns
-        and any(t.ent_type_ == "MONEY" for t in c.subtree)
-        for c in children
-    ):
+    if any(c.dep_ == "dobj" and _money_bid(c, rules) for c in children):
         return False  # "made an offer of $97bn", "rejecting a $97bn offer": a deal
     if _declares_an_act(token, children, rules):
         return False  # "declared a ceasefire", "a truce announced by Putin": an act
@@ -287,7 +282,7 @@ def _declares_an_act(token: Token, children: list[Token], rules: Rules) -> bool:
     """'declared a three-day ceasefire', 'a similar ceasefire declared by Putin': a verb
     of declaring whose object is an act of the data's `declared_acts`, with no clause of
     what was said."""
-    if cue_lemma(token, rules) not in ("declare", "announce", "proclaim"):
+    if cue_lemma(token, rules) not in rules.declaring_verbs:
         return False
     if any(c.dep_ in ("ccomp", "xcomp") for c in children):
         return False
@@ -304,12 +299,14 @@ def _turns_down_a_bid_named_before(token: Token, children: list[Token], rules: R
     return (
         any(c.dep_ == "dobj" and c.lower_ in ("it", "that", "this") for c in children)
         and not any(c.dep_ in ("ccomp", "xcomp", "prep", "advcl", "oprd") for c in children)
-        and any(
-            t.i < token.i
-            and t.lemma_.lower() in rules.bid_nouns
-            and any(m.ent_type_ == "MONEY" for m in t.subtree)
-            for t in token.sent
-        )
+        and any(t.i < token.i and _money_bid(t, rules) for t in token.sent)
+    )
+
+
+def _money_bid(noun: Token, rules: Rules) -> bool:
+    """A bid of the data's `bid_nouns` with an amount of money in its phrase."""
+    return noun.lemma_.lower() in rules.bid_nouns and any(
+        t.ent_type_ == "MONEY" for t in noun.subtree
     )
 
 

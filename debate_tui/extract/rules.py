@@ -82,6 +82,7 @@ class Rules:
     money_nouns: frozenset[str]
     bid_nouns: frozenset[str]  # "made an offer of $97bn": a deal, not a statement
     declared_acts: frozenset[str]  # "declared a ceasefire": an act, not a statement
+    declaring_verbs: frozenset[str]  # the verbs `declared_acts` follow
     said_nouns: frozenset[str]  # "made the announcement that ...": a light verb's speech
     wrongs: frozenset[str]  # "sued for breach of contract": the suer's claim
     remedies: frozenset[str]  # "is seeking damages": a claimant's demand
@@ -205,6 +206,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         money_nouns=_words(words.get("money_nouns", ())),
         bid_nouns=_words(words.get("bid_nouns", ())),
         declared_acts=_words(words.get("declared_acts", ())),
+        declaring_verbs=_words(words.get("declaring_verbs", ())),
         hedge_modals=_words(words.get("hedge_modals", ())),
         future_auxiliaries=_words(words.get("future_auxiliaries", ())),
         plan_verbs=_words(words.get("plan_verbs", ())),
