@@ -175,7 +175,7 @@ def _quoted_after_label(
             body += 1
         if colon < 0 or body >= end or text[body] not in _OPENING_MARKS:
             continue
-        label = re.sub(r"\s+", " ", match.group("label"))
+        label = _label_text(match)
         who = _label_speaker(label, speakers, rules)
         if who is not None and who != OTHER:
             turns[index] = Turn(who, label, True, body=body, kind="quoted")
@@ -239,7 +239,7 @@ def _labelled_turns(
             if bare:  # "Q  Mr. Secretary, ...": a question, where the text is a transcript
                 unknown[index] = Turn(OTHER, bare.group("label"), True)
             continue
-        label = re.sub(r"\s+", " ", match.group("label"))
+        label = _label_text(match)
         if match.end() < len(paragraph) and is_heading(paragraph):
             continue  # "Lavrov: West Must Listen" is a headline quoting him, not a turn
         groups = match.groupdict()
@@ -253,8 +253,7 @@ def _labelled_turns(
             c.isalpha() for c in label
         ):  # "ARTICLE 5:" opens no one's turn
             unknown[index] = Turn(OTHER, label, True)
-        elif 2 <= len(label.split()) <= 4 and not any(c.isdigit() for c in label):
-            # a name ("Jane Doe:"), not a word opening a point ("Second:", "Article 5:")
+        elif _names_someone(label):
             mixed[index] = Turn(OTHER, label, True)
     timed_speaker = any(labels[i].speaker != OTHER for i in timed & labels.keys())
     if (
@@ -289,6 +288,17 @@ def _labelled_turns(
     return turns
 
 
+def _label_text(match: re.Match[str]) -> str:
+    """A turn label's words as one line ("Jane\nDoe" -> "Jane Doe")."""
+    return re.sub(r"\s+", " ", match.group("label"))
+
+
+def _names_someone(label: str) -> bool:
+    """A label of two to four words and no number: a name ("Jane Doe:"), not a word
+    opening a point ("Second:", "Article 5:")."""
+    return 2 <= len(label.split()) <= 4 and not any(c.isdigit() for c in label)
+
+
 def _interviewer(
     text: str, paragraphs: list[tuple[int, int]], speakers: tuple[Speaker, ...], rules: Rules
 ) -> dict[int, Turn]:
@@ -300,13 +310,8 @@ def _interviewer(
         match = rules.turn_label.match(text[start:end])
         if match is None:
             continue
-        label = re.sub(r"\s+", " ", match.group("label"))
-        words = label.split()
-        if (
-            2 <= len(words) <= 4
-            and not any(c.isdigit() for c in label)
-            and _label_speaker(label, speakers, rules) is None
-        ):
+        label = _label_text(match)
+        if _names_someone(label) and _label_speaker(label, speakers, rules) is None:
             found.setdefault(label, []).append(index)
     return {
         index: Turn(OTHER, label, True)
