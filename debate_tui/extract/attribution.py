@@ -252,7 +252,7 @@ class ArticleAttributor:
         with no quotation that names one speaker's remarks (as a title of remarks does)
         and a word of selection (rules data `compilation_marks`) announces a list of them."""
         start, end = self.article.paragraphs[index]
-        if any(q.start < end and start < q.end for q in self.quotes):
+        if self._holds_quotation(index):
             return None
         if not any(t.lemma_.lower() in self.rules.compilation_marks for t in doc):
             return None
@@ -274,12 +274,13 @@ class ArticleAttributor:
         """A clause with no cue of its own, after the line announcing a speaker's list,
         in a paragraph holding a quotation: an item of the list (its quotation, or the
         line leading into it)."""
-        if paragraph <= self.clauses[at].paragraph:
-            return None
-        start, end = self.article.paragraphs[paragraph]
-        if not any(q.start < end and start < q.end for q in self.quotes):
+        if paragraph <= self.clauses[at].paragraph or not self._holds_quotation(paragraph):
             return None
         return carried(announced, at, "list")
+
+    def _holds_quotation(self, paragraph: int) -> bool:
+        start, end = self.article.paragraphs[paragraph]
+        return any(q.start < end and start < q.end for q in self.quotes)
 
     def _paraphrase(self, first: int, who: str, evidence: Evidence) -> None:
         """The paragraph's first sentence is the opener's source's, unless credited
