@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from debate_tui.extract.quotes import find_quotes
 from debate_tui.model import Speaker, Via
 
 # Words that bad markup glues onto a surname ("Lavrovand the US Secretary of State").
@@ -219,11 +220,11 @@ def _with_short_forms(titles: tuple[str, ...], short: dict[str, tuple[str, ...]]
 
 
 def _in_quotation(text: str, at: int) -> bool:
-    """More quotation marks open than closed before `at` on its line (straight double
-    quotes alternate)."""
-    line = text[text.rfind("\n", 0, at) + 1 : at]
-    opened = line.count("“") + line.count("«") - line.count("”") - line.count("»")
-    return opened > 0 or line.count('"') % 2 == 1
+    """`at` stands inside a quotation of its line, paired as everywhere else."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = (start, len(text) if end < 0 else end)
+    return any(q.contains(at) for q in find_quotes(text, [line]))
 
 
 def _with_heads_of_bodies(titles: list[str], bodies: dict[str, str]) -> list[str]:
