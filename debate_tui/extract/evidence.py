@@ -83,6 +83,8 @@ def reason(evidence: Evidence) -> str:
         return f"{what} signed '{evidence.cue}'"
     if evidence.how == "turn" and evidence.role == "quoted":
         return f"a quotation after '{evidence.cue}:'"
+    if evidence.how == "turn" and evidence.role == "answer":
+        return f"an interview's answer to '{evidence.cue}'"
     if evidence.how == "turn":
         return f"transcript turn labelled '{evidence.cue}'"
     if evidence.how in ("pronoun", "epithet"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -133,6 +134,7 @@ class Rules:
     first_person: re.Pattern[str]
     first_person_words: frozenset[str]  # the same words, for a token's lower-case form
     first_person_min: int
+    second_person: re.Pattern[str]  # "you", "your": a question put to someone
     abbreviations: dict[str, tuple[str, ...]]
     office_bodies: dict[str, str]  # "foreign minister" -> "Foreign Ministry"
     line_glue: frozenset[str]  # words a wrapped line may end with, never a sentence
@@ -273,6 +275,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         ),
         first_person_words=_words(remarks["first_person"]),
         first_person_min=int(remarks["first_person_min"]),
+        second_person=_any_word(turns.get("second_person", ())),
         abbreviations={k.lower(): tuple(v) for k, v in data.get("abbreviations", {}).items()},
         office_bodies={k.lower(): str(v) for k, v in data.get("office_bodies", {}).items()},
         line_glue=_words(data.get("lines", {}).get("glue", ())),
@@ -284,6 +287,14 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         relative_openers=_words(words.get("relative_openers", ())),
         account_nouns=_words(words.get("account_nouns", ())),
     )
+
+
+def _any_word(words: Sequence[str]) -> re.Pattern[str]:
+    """Any of `words` as a whole word in any case ("you" never matches in "you're")."""
+    if not words:
+        return re.compile("(?!)")
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b(?:{alternatives})(?![\w’'])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

@@ -35,7 +35,8 @@ class Turn:
     opens: bool  # this paragraph carries the label itself
     body: int | None = None  # where the speech starts in the paragraph, if not at its start
     # how the label gives the speaker: "label" (a transcript's), "signature" (under an
-    # embedded post), "quoted" (a name and a colon before a quotation)
+    # embedded post), "quoted" (a name and a colon before a quotation), "answer" (the
+    # label is the question an interview prints above it)
     kind: str = "label"
 
 
@@ -129,7 +130,9 @@ def find_turns(
     """The turn of every paragraph that belongs to one speaker by the document's shape:
     transcript turns, the body of a speaker's remarks, items listed after a lead-in."""
     turns = _labelled_turns(text, paragraphs, speakers, rules, mentions)
-    monologue = _monologue(text, paragraphs, rules, mentions, set(turns))
+    asked = {} if turns else _questions_asked(text, paragraphs, rules, mentions)
+    # an interview read by its questions has no monologue: its lead-in is the writer's
+    monologue = None if asked else _monologue(text, paragraphs, rules, mentions, set(turns))
     if monologue is not None:
         first, turn = monologue
         asking = _interviewer(text, paragraphs, speakers, rules) if not turns else {}
@@ -143,6 +146,8 @@ def find_turns(
                 continue
             turns[index] = Turn(turn.speaker, turn.label, opening)
             opening = False
+    for index, turn in asked.items():
+        turns.setdefault(index, turn)
     for index, turn in _listed(text, paragraphs, rules, mentions).items():
         turns.setdefault(index, turn)
     for index, turn in _signed_posts(text, paragraphs, rules, mentions).items():
@@ -319,6 +324,72 @@ def _interviewer(
         if len(indices) >= rules.min_labels
         for index in indices
     }
+
+
+def _questions_asked(
+    text: str, paragraphs: list[tuple[int, int]], rules: Rules, mentions: Sequence[Mention]
+) -> dict[int, Turn]:
+    """An interview printed with its questions as lines of their own and no labels ("Are
+    you ready to meet him?" above each answer): at least `min_labels` lines ending in a
+    question mark and put to someone ("you"), the paragraphs under them in the first
+    person. The questions are the interviewer's; the answers are the subject's: the speaker
+    an interview title names, else the one named most before the first question."""
+    questions = [
+        index
+        for index, (start, end) in enumerate(paragraphs)
+        if index > 0 and _put_as_question(text[start:end], rules)
+    ]
+    if len(questions) < rules.min_labels:
+        return {}
+    before = paragraphs[questions[0]][0]
+    subject = next(
+        (
+            found[0]
+            for start, end in paragraphs[:2]
+            if (found := remark_of(text, start, end, rules, mentions)) is not None
+        ),
+        None,
+    ) or _named_most([m.speaker for m in mentions if m.start < before])
+    if subject is None:
+        return {}
+    answers = [i for i in range(questions[0] + 1, len(paragraphs)) if i not in questions]
+    said = " ".join(text[paragraphs[i][0] : paragraphs[i][1]] for i in answers)
+    if len(rules.first_person.findall(said)) < rules.first_person_min:
+        return {}
+    turns = {index: Turn(OTHER, "question", True) for index in questions}
+    asking = ""
+    for index in range(questions[0], len(paragraphs)):
+        start, end = paragraphs[index]
+        if index in questions:
+            asking = _shortened(text[start:end])
+        else:
+            turns[index] = Turn(subject, asking, index - 1 in questions, kind="answer")
+    return turns
+
+
+def _shortened(line: str, most: int = 80) -> str:
+    line = " ".join(line.split())
+    return line if len(line) <= most else line[: most - 1].rstrip() + "…"
+
+
+def _put_as_question(paragraph: str, rules: Rules) -> bool:
+    """A line of its own asking someone something: ends in a question mark, speaks in the
+    second person, is no quotation and no longer than a question put in an interview."""
+    line = paragraph.strip()
+    return (
+        line.endswith("?")
+        and line[:1] not in _OPENING_MARKS
+        and len(line.split()) <= 60
+        and rules.second_person.search(line) is not None
+    )
+
+
+def _named_most(named: list[str]) -> str | None:
+    """The speaker named more often than any other, None on a tie or when none is."""
+    counts = sorted(((named.count(s), s) for s in set(named)), reverse=True)
+    if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+        return None
+    return counts[0][1]
 
 
 def remark_of(

@@ -1,0 +1,71 @@
+"""Credit in interviews and in pages set out by speaker, with no transcript labels.
+
+Every passage here is written for the tests (no article text). An interview may print its
+questions as lines of their own, and a page may set out each leader's remarks under a
+heading naming them: the words under such lines are the speaker's, the lines themselves
+and the writer's lead-in are not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from credit_helpers import ZELENSKY_PUTIN, by_line, extract, extract_with
+
+# -- questions printed as lines of their own ------------------------------------------------
+QUESTIONS_AS_LINES = """Exclusive: Zelensky says Ukraine will not give up land
+Ukrainian President Volodymyr Zelensky spoke to our correspondent in Kyiv about the talks.
+Are you ready to meet Putin?
+I am ready to meet him in any format. But a meeting for its own sake gives nothing.
+What would you say to the Americans?
+We are grateful for every package. Without air defence our cities cannot live.
+Do you trust the offer of a ceasefire?
+No. Every time they talk about peace, they prepare a new offensive.
+"""
+
+
+def test_answers_under_questions_printed_as_lines_are_the_interviewees(tmp_path: Path) -> None:
+    found = extract_with(tmp_path, QUESTIONS_AS_LINES, ZELENSKY_PUTIN)
+    assert by_line(QUESTIONS_AS_LINES, found) == {3: "zelensky", 5: "zelensky", 7: "zelensky"}
+
+
+def test_an_answer_tells_the_question_it_answers(tmp_path: Path) -> None:
+    found = extract_with(tmp_path, QUESTIONS_AS_LINES, ZELENSKY_PUTIN)
+    assert found[0].reason == "an interview's answer to 'Are you ready to meet Putin?'"
+
+
+def test_an_interview_title_over_questions_leaves_the_lead_in_to_the_writer(
+    tmp_path: Path,
+) -> None:
+    text = QUESTIONS_AS_LINES.replace(
+        "Exclusive: Zelensky says Ukraine will not give up land", "Interview with Zelensky"
+    )
+    found = extract_with(tmp_path, text, ZELENSKY_PUTIN)
+    assert by_line(text, found) == {3: "zelensky", 5: "zelensky", 7: "zelensky"}
+
+
+def test_subheads_asking_about_a_speaker_in_the_third_person_are_no_interview(
+    tmp_path: Path,
+) -> None:
+    # an explainer's subheads: the paragraphs under them are the writer's
+    text = (
+        "What the Lavrov talks mean\n"
+        "Foreign Minister Sergei Lavrov flew to Geneva on Monday.\n"
+        "What did Lavrov want?\n"
+        "Our sources say the minister wanted a date for new talks. We could not confirm it.\n"
+        "What happens next?\n"
+        "I expect the two sides to meet again. We will follow the story.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {}
+
+
+def test_questions_above_answers_in_the_third_person_are_no_interview(tmp_path: Path) -> None:
+    text = (
+        "Lavrov in Geneva: questions for the reader\n"
+        "Foreign Minister Sergei Lavrov flew to Geneva on Monday.\n"
+        "Do you know where the talks were held?\n"
+        "They were held at the Russian mission. The minister arrived late.\n"
+        "Can you name the other side?\n"
+        "The other side was led by a deputy. The talks took two hours.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {}
