@@ -98,6 +98,23 @@ role = "President of Russia"
 aliases = ["Vladimir Putin", "Putin"]
 """
 
+# Two presidents of two countries, each with his own title.
+BIDEN_XI = """
+[[speakers]]
+id = "biden"
+name = "Joe Biden"
+role = "President of the United States"
+aliases = ["Joe Biden", "Biden"]
+titles = ["the U.S. president"]
+
+[[speakers]]
+id = "xi"
+name = "Xi Jinping"
+role = "President of China"
+aliases = ["Xi Jinping", "Xi"]
+titles = ["the Chinese president"]
+"""
+
 
 def rubio_lavrov(tmp_path: Path, text: str) -> list[Statement]:
     """Statements of `text` under a configuration of Marco Rubio and Sergei Lavrov."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from credit_helpers import ZELENSKY_PUTIN, by_line, extract, extract_with
+from credit_helpers import BIDEN_XI, ZELENSKY_PUTIN, by_line, extract, extract_with
 
 # -- questions printed as lines of their own ------------------------------------------------
 QUESTIONS_AS_LINES = """Exclusive: Zelensky says Ukraine will not give up land
@@ -69,3 +69,41 @@ def test_questions_above_answers_in_the_third_person_are_no_interview(tmp_path: 
         "The other side was led by a deputy. The talks took two hours.\n"
     )
     assert by_line(text, extract(tmp_path, text)) == {}
+
+
+# -- leaders' remarks set out under headings of their own -----------------------------------
+REMARKS_BY_SECTION = """Biden and Xi meet in Bali: what they said
+The two leaders met for three hours on Monday. Here is what each said at the start.
+President Biden's opening remarks
+I'm glad to see you again. We share a duty to show that we can manage our differences.
+We will compete, but I'm not looking for conflict.
+Xi Jinping
+It is good to meet you again. The world has come to a crossroads.
+The two countries should find the right direction for the relationship.
+"""
+
+
+def test_remarks_under_a_heading_naming_them_are_the_named_leaders(tmp_path: Path) -> None:
+    found = extract_with(tmp_path, REMARKS_BY_SECTION, BIDEN_XI)
+    assert by_line(REMARKS_BY_SECTION, found) == {3: "biden", 4: "biden", 6: "xi", 7: "xi"}
+    assert found[0].reason == "in the section headed 'President Biden's opening remarks'"
+
+
+def test_a_heading_over_a_report_naming_its_speaker_opens_no_section(tmp_path: Path) -> None:
+    text = REMARKS_BY_SECTION.replace("It is good to meet you again.", "Xi arrived late.")
+    found = extract_with(tmp_path, text, BIDEN_XI)
+    assert by_line(text, found) == {3: "biden", 4: "biden"}
+
+
+def test_headings_naming_leaders_over_third_person_prose_open_no_sections(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Biden and Xi in Bali\n"
+        "The two leaders met for three hours on Monday.\n"
+        "Biden's day\n"
+        "The motorcade reached the hotel at noon. The talks began an hour later.\n"
+        "Xi Jinping\n"
+        "The delegation left for the airport in the evening.\n"
+    )
+    assert by_line(text, extract_with(tmp_path, text, BIDEN_XI)) == {}

@@ -36,7 +36,8 @@ class Turn:
     body: int | None = None  # where the speech starts in the paragraph, if not at its start
     # how the label gives the speaker: "label" (a transcript's), "signature" (under an
     # embedded post), "quoted" (a name and a colon before a quotation), "answer" (the
-    # label is the question an interview prints above it)
+    # label is the question an interview prints above it), "section" (a heading naming
+    # his remarks)
     kind: str = "label"
 
 
@@ -148,6 +149,8 @@ def find_turns(
             opening = False
     for index, turn in asked.items():
         turns.setdefault(index, turn)
+    if not turns:
+        turns.update(_sections(text, paragraphs, speakers, rules, mentions))
     for index, turn in _listed(text, paragraphs, rules, mentions).items():
         turns.setdefault(index, turn)
     for index, turn in _signed_posts(text, paragraphs, rules, mentions).items():
@@ -365,6 +368,63 @@ def _questions_asked(
         else:
             turns[index] = Turn(subject, asking, index - 1 in questions, kind="answer")
     return turns
+
+
+def _sections(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    speakers: tuple[Speaker, ...],
+    rules: Rules,
+    mentions: Sequence[Mention],
+) -> dict[int, Turn]:
+    """A page setting out leaders' remarks under headings of their own ("President Biden's
+    opening remarks", or his name alone): the paragraphs under such a heading, to the next
+    heading, are his words, when none of them names him (a speech does not tell of its
+    speaker; a report under the heading would) and the sections speak in the first person."""
+    heads: dict[int, tuple[str, str]] = {}
+    for index, (start, end) in enumerate(paragraphs):
+        if index > 0 and is_heading(text[start:end]):
+            found = remark_of(text, start, end, rules, mentions) or _name_alone(
+                text, start, end, rules, mentions
+            )
+            # any other heading ends a section
+            heads[index] = (found[0], _shortened(text[start:end])) if found else ("", "")
+    turns: dict[int, Turn] = {}
+    said: list[str] = []
+    for index, (who, words) in heads.items():
+        if not who:
+            continue
+        below = index + 1
+        body = []
+        while below < len(paragraphs) and below not in heads:
+            body.append(below)
+            below += 1
+        spans = [paragraphs[i] for i in body]
+        named = {m.speaker for m in mentions for s, e in spans if s <= m.start < e}
+        if not body or who in named:
+            continue
+        said.extend(text[s:e] for s, e in spans)
+        for i in body:
+            turns[i] = Turn(who, words, i == body[0], kind="section")
+    if len(rules.first_person.findall(" ".join(said))) < rules.first_person_min:
+        return {}
+    return turns
+
+
+def _name_alone(
+    text: str, start: int, end: int, rules: Rules, mentions: Sequence[Mention]
+) -> tuple[str, str] | None:
+    """(speaker, words) when a line is one speaker's name or title and nothing else but
+    honorifics ("President Xi Jinping")."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if len({m.speaker for m in inside}) != 1:
+        return None
+    rest = text[start:end]
+    for m in sorted(inside, key=lambda m: -m.start):
+        rest = rest[: m.start - start] + " " + rest[m.end - start :]
+    if not set(label_words(rest)) <= rules.honorifics | rules.honorific_links:
+        return None
+    return inside[0].speaker, text[start:end]
 
 
 def _shortened(line: str, most: int = 80) -> str:
