@@ -96,7 +96,8 @@ _TOML_TYPES: tuple[tuple[type | tuple[type, ...], str], ...] = (
 # a stop (or a quotation's comma), with any closing marks after it, or a closing bracket;
 # a quotation closed right after a word ("... warns against Taiwan ‘red line’") ends a
 # headline, not a sentence
-_SENTENCE_END = re.compile(r"(?:[.!?…][\"”’'»)\]]*|,[\"”’'»]+|[)\]])$")
+# a stop, then any closing marks, a space allowed before them ('... at the expense of Russia. "')
+_SENTENCE_END = re.compile(r"(?:[.!?…](?:\s?[\"”’'»)\]])*|,[\"”’'»]+|[)\]])$")
 
 
 def is_furniture(paragraph: str, *, captions: bool = True) -> bool:

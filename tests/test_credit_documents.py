@@ -512,6 +512,19 @@ def test_quotations_below_a_line_announcing_a_speakers_key_statements_are_his(
     assert found[1].reason.startswith("in the list announced as 'statements by the Foreign")
 
 
+def test_listed_quotations_closed_after_a_space_are_sentences_not_headings(
+    tmp_path: Path,
+) -> None:
+    # '▶️ "... at the expense of Russia. "': the way some portals close each listed quote
+    text = (
+        "Lavrov in Minsk\n"
+        "The most important points from Sergei Lavrov's press conference in Minsk.\n"
+        '▶️ "Kyiv has the right to choose, but not at the expense of its neighbours. "\n'
+        '▶️ "We have always objected to the bloc coming closer to our borders. "\n'
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov", 3: "lavrov"}
+
+
 def test_a_line_naming_a_speakers_statements_without_selecting_them_announces_no_list(
     tmp_path: Path,
 ) -> None:
