@@ -221,6 +221,28 @@ def test_a_question_printed_as_a_bare_q_without_a_colon_is_no_part_of_the_answer
     }
 
 
+DOTTED_LABELS = """Antony Blinken
+The Secretary's Press Availability in Geneva
+January 21, 2022
+The Secretary. Good afternoon. I just finished a long meeting with Foreign Minister Lavrov.
+We did not expect a breakthrough, and we did not get one.
+Q. Mr. Secretary, will you meet him again?
+The Secretary. I expect we will.
+"""
+
+
+def test_a_label_closed_by_a_full_stop_opens_the_named_speakers_turn(tmp_path: Path) -> None:
+    # an archive's way of printing an official transcript: "The President. ...", "Q. ..."
+    found = extract(tmp_path, DOTTED_LABELS)
+    assert by_line(DOTTED_LABELS, found) == {3: "blinken", 4: "blinken", 6: "blinken"}
+    assert found[0].text.startswith("Good afternoon.")
+
+
+def test_an_honorific_closed_by_its_full_stop_is_no_label(tmp_path: Path) -> None:
+    text = "Talks in Geneva\nMr. Lavrov and Mr. Blinken met for an hour on Friday.\n"
+    assert extract(tmp_path, text) == []
+
+
 @pytest.mark.parametrize("label", ["S.V.Lavrov:", "S. Lavrov:"])
 def test_a_label_of_initials_and_a_speakers_surname_opens_his_turn(
     tmp_path: Path, label: str

@@ -114,6 +114,7 @@ class Rules:
     demonstratives: frozenset[str]
     person_roles: frozenset[str]
     turn_label: re.Pattern[str]
+    dotted_label: re.Pattern[str]  # "The President. I didn't know ...": a stop for a colon
     time_mark: re.Pattern[str]  # "(00:13)" in a label: a transcription service's turn
     turn_roles: frozenset[str]
     bare_role: re.Pattern[str]  # "Q  Mr. Secretary, ...": a role printed without a colon
@@ -239,6 +240,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         demonstratives=_words(words["demonstratives"]),
         person_roles=_words(words["person_roles"]),
         turn_label=re.compile(turns["label"]),
+        dotted_label=re.compile(turns.get("dotted_label", "(?!)")),
         time_mark=re.compile(turns.get("time_mark", "(?!)")),
         turn_roles=_words(turns["roles"]),
         bare_role=re.compile(

@@ -232,19 +232,28 @@ def _labelled_turns(
     mark ("Marco Rubio (00:13):", a transcription service's way) count whatever their
     case, and there any other timed label is someone else's ("Jane Doe (01:28):"). In a
     question-and-answer transcript ("Q:", "A:") the answers are the one speaker the text
-    names before its first label (the interview's subject). Where the speakers' labels are
+    names before its first label (the interview's subject). A speaker's label closed by a
+    full stop ("The President. I didn't know ..."), an archive's way, makes a transcript on
+    its own, as one in capitals does. Where the speakers' labels are
     in mixed case ("Antony Blinken:"), other labels alike ("Jane Doe:") are someone
     else's turns."""
     labels: dict[int, Turn] = {}
     unknown: dict[int, Turn] = {}  # "SENIOR STATE DEPARTMENT OFFICIAL:", "JANE DOE:"
     timed: set[int] = set()
     mixed: dict[int, Turn] = {}  # "Jane Doe:": a label only where the speakers' are alike
+    stopped: set[int] = set()  # a speaker's label closed by a full stop ("The President.")
     for index, (start, end) in enumerate(paragraphs):
         paragraph = text[start:end]
         match = rules.turn_label.match(paragraph)
         if not match:
+            dotted = rules.dotted_label.match(paragraph)
+            who = _label_speaker(dotted.group("label"), speakers, rules) if dotted else None
             bare = rules.bare_role.match(paragraph)
-            if bare:  # "Q  Mr. Secretary, ...": a question, where the text is a transcript
+            if dotted and who is not None:  # "The President. I didn't know ..."
+                labels[index] = Turn(who, dotted.group("label"), True, body=start + dotted.end())
+                if who != OTHER:
+                    stopped.add(index)
+            elif bare:  # "Q  Mr. Secretary, ...": a question, where the text is a transcript
                 unknown[index] = Turn(OTHER, bare.group("label"), True)
             continue
         label = _label_text(match)
@@ -268,6 +277,7 @@ def _labelled_turns(
         len(labels) < rules.min_labels
         and not any(turn.speaker != OTHER and turn.label.isupper() for turn in labels.values())
         and not (timed_speaker and len(timed) >= rules.min_labels)
+        and not stopped
     ):
         return {}
     # In a transcript, any other label in capitals opens someone else's turn: the
