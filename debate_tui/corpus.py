@@ -41,6 +41,7 @@ _FURNITURE = [
         r"\baccept (all )?cookies\b",
         r"^leave a (reply|comment)$",
         r"^submit a comment$",
+        r"^comments are (closed|disabled)\.?$",
         r"^(post a|add a|\d+) comments?$",
         r"\byour email address will not be published\b",
         r"\brequired fields are marked\b",
@@ -93,10 +94,9 @@ _TOML_TYPES: tuple[tuple[type | tuple[type, ...], str], ...] = (
     (dict, "a table"),
     ((datetime.date, datetime.time), "a date or time"),
 )
-# a stop (or a quotation's comma), with any closing marks after it, or a closing bracket;
-# a quotation closed right after a word ("... warns against Taiwan ‘red line’") ends a
-# headline, not a sentence
-# a stop, then any closing marks, a space allowed before them ('... at the expense of Russia. "')
+# a stop (or a quotation's comma), with any closing marks after it (a space allowed before
+# them: '... at the expense of Russia. "'), or a closing bracket; a quotation closed right
+# after a word ("... warns against Taiwan ‘red line’") ends a headline, not a sentence
 _SENTENCE_END = re.compile(r"(?:[.!?…](?:\s?[\"”’'»)\]])*|,[\"”’'»]+|[)\]])$")
 
 

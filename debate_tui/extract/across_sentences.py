@@ -185,6 +185,38 @@ def carry_back(view: ArticleClauses, credits: list[Credit | None]) -> list[Credi
     return out
 
 
+def carry_readout(view: ArticleClauses, credits: list[Credit | None]) -> list[Credit | None]:
+    """A readout goes on with the view of the speaker it last reported, in sentences of
+    their own and with no quotation marks: 'Xi noted that a year has passed since Bali.
+    The world has come to a crossroads. All these are grave problems.' Each sentence with
+    no cue, in the present and naming no one, after one of the speaker's own statements
+    reporting a clause in the present (a readout keeps the tense of the words it reports)
+    or after such a sentence, in its paragraph or the next, is his; any other sentence,
+    or a heading, ends the run."""
+    out = list(credits)
+    if view.quotes:
+        return out  # a report quoting anyone is no readout: its writer speaks in between
+    owner: int | None = None
+    for i, clause in enumerate(view.clauses):
+        credit = out[i]
+        if credit is not None:
+            evidence = credit.evidence
+            # told by his own verb ("noted that"): not a turn, not "according to" him
+            reported = credit.own_cue and evidence.how != "turn" and not evidence.according_to
+            readout = reported and clause.reports_present
+            owner = i if readout and credit.speaker in view.speaker_ids else None
+        elif (
+            owner is not None
+            and not clause.cued
+            and clause.present_view
+            and clause.paragraph - view.clauses[i - 1].paragraph <= 1  # no heading between
+        ):
+            out[i] = carried(out[owner], owner, "paraphrase")
+        else:
+            owner = None
+    return out
+
+
 def carry_paraphrase(view: ArticleClauses, credits: list[Credit | None]) -> list[Credit | None]:
     """A sentence with no cue between two of one speaker's statements, a paragraph
     apart at most, that reads as a view (a modal, naming no one), or as a claim told as

@@ -30,7 +30,7 @@ worth_parsing.py says which paragraphs are parsed at all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -39,6 +39,7 @@ from debate_tui.extract.across_sentences import (
     carry_back,
     carry_paraphrase,
     carry_quotes,
+    carry_readout,
     group_statements,
 )
 from debate_tui.extract.clauses import Clause, Credit, carried
@@ -166,6 +167,8 @@ class ArticleAttributor:
                 ),
                 lead_in=text[end - 1] == ":",
                 argued=self._argued(sent, start, end),
+                present_view=self._present_view(sent, start, end),
+                reports_present=_reports_present(sent),
                 alleged=self._alleged(sent, start, end),
                 first_person=any(
                     t.lower_ in self.rules.first_person_words
@@ -204,14 +207,36 @@ class ArticleAttributor:
         think alike': a main verb with a modal, the mood of a view reported, in a sentence
         that names no one (the writer's narration is of events, or names people; a present
         tense alone is as often the writer's background: 'Russia holds the presidency')."""
-        root = sent.root
-        if any(m.start < end and start < m.end for m in self.mentions):
+        if not self._impersonal(sent, start, end, self.rules.pronouns):
             return False
         if any(ent.label_ == "PERSON" for ent in sent.ents):
             return False
-        if any(t.lower_ in self.rules.pronouns for t in sent):
+        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in sent.root.children)
+
+    def _present_view(self, sent: Any, start: int, end: int) -> bool:
+        """'The global economy is recovering', 'It is unrealistic for one side to ...': a
+        main verb in the present (or with a modal, or a present perfect), no past tense,
+        in a sentence naming no one and no "he" or "his" (whose act it would narrate)."""
+        pronouns = self.rules.pronouns | self.rules.pronoun_forms.keys()
+        if self.article.text[end - 1] not in ".!…" or not self._impersonal(
+            sent, start, end, pronouns
+        ):
+            return False  # a line with no stop is a heading; a question is no view told
+        if any(ent.label_ == "PERSON" and ent.root.dep_ in _ACTOR_DEPS for ent in sent.ents):
+            return False  # someone else acting or speaking ("Wang Yi's view is ...")
+        return _in_present(sent.root)
+
+    def _impersonal(self, sent: Any, start: int, end: int, pronouns: Container[str]) -> bool:
+        """The sentence names no speaker, has none of `pronouns`, and is not the writer
+        reasoning ("We may assume that ...", "one can extract the message that ...")."""
+        if any(m.start < end and start < m.end for m in self.mentions):
             return False
-        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+        if any(t.lower_ in pronouns for t in sent):
+            return False
+        return not any(
+            c.dep_ == "nsubj" and c.lower_ in self.rules.reasoning_subjects
+            for c in sent.root.children
+        )
 
     def _alleged(self, sent: Any, start: int, end: int) -> bool:
         """'The Russian president allegedly accepted these proposals': a main verb with an
@@ -696,7 +721,24 @@ class ArticleAttributor:
         """The article's statements: credits carried on, then grouped."""
         across = self._across()
         credits = carry_paraphrase(across, carry_back(across, self._carry_quotes(self.credits)))
+        credits = carry_readout(across, credits)
         return group_statements(across, credits)
+
+
+_ACTOR_DEPS = ("nsubj", "nsubjpass", "poss")
+
+
+def _in_present(verb: Token) -> bool:
+    """The verb's tense is the present, a present perfect or a modal's: no past."""
+    tags = [verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return "VBD" not in tags and any(t in ("VBZ", "VBP", "MD") for t in tags)
+
+
+def _reports_present(sent: Any) -> bool:
+    """'Lavrov noted that a year has passed ...', 'his view that competition is not ...':
+    the sentence reports a clause in the present, a readout's way of keeping the tense of
+    the words it reports (a news report shifts them: 'said the talks had failed')."""
+    return any(t.dep_ in ("ccomp", "acl") and _in_present(t) for t in sent)
 
 
 def _closes_kept(doc: Any, lo: int, hi: int) -> bool:

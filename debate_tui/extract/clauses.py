@@ -31,6 +31,12 @@ class Clause:
     # speaks in the first person outside any quotation, with no cue: "It will work if our
     # dialogue is ...", a quotation going on without its marks
     first_person: bool = False
+    # states something in the present or with a modal, naming no one and no "he": how a
+    # readout goes on with the view of the speaker it last reported ("The world has come
+    # to a crossroads.")
+    present_view: bool = False
+    # reports a clause in the present ("noted that a year has passed"): a readout's tense
+    reports_present: bool = False
     # opens with a conjunction and holds only cues without a subject: "Or while
     # questioning why ...", the previous sentence going on
     fragment: bool = False

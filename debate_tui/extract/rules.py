@@ -135,6 +135,7 @@ class Rules:
     first_person: re.Pattern[str]
     first_person_words: frozenset[str]  # the same words, for a token's lower-case form
     first_person_min: int
+    reasoning_subjects: frozenset[str]  # "we may assume", "one can see": the writer's
     second_person: re.Pattern[str]  # "you", "your": a question put to someone
     abbreviations: dict[str, tuple[str, ...]]
     office_bodies: dict[str, str]  # "foreign minister" -> "Foreign Ministry"
@@ -277,6 +278,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         ),
         first_person_words=_words(remarks["first_person"]),
         first_person_min=int(remarks["first_person_min"]),
+        reasoning_subjects=_words(remarks.get("reasoning_subjects", ())),
         second_person=_any_word(turns.get("second_person", ())),
         abbreviations={k.lower(): tuple(v) for k, v in data.get("abbreviations", {}).items()},
         office_bodies={k.lower(): str(v) for k, v in data.get("office_bodies", {}).items()},
