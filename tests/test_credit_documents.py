@@ -831,6 +831,26 @@ def test_a_speakers_name_a_colon_and_a_quotation_give_him_the_quotation(
     assert all(s.reason.startswith("a quotation after") for s in found)
 
 
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Lavrov on the treaty:", {2: "lavrov"}),
+        ("Foreign Minister Lavrov on Blinken's offer:", {2: "lavrov"}),
+        ("Lavrov:", {2: "lavrov"}),
+        ("Jane Roe on the treaty:", {}),
+        ("Lavrov's aide on the treaty:", {}),
+    ],
+)
+def test_a_line_of_a_speakers_name_and_his_subject_gives_him_the_quotation_below(
+    tmp_path: Path, label: str, expected: dict[int, str]
+) -> None:
+    # a live blog's way: "Putin on Belarus:", his words quoted in the paragraph below
+    text = (
+        f'Live: the minister takes questions\n{label}\n"We are ready to talk. It is up to them."\n'
+    )
+    assert by_line(text, extract(tmp_path, text)) == expected
+
+
 def test_a_headline_of_a_name_a_colon_and_a_quotation_is_no_statement(tmp_path: Path) -> None:
     text = "Lavrov: “The West has declared total war on us”\nThe ministers spoke by phone.\n"
     assert extract(tmp_path, text) == []

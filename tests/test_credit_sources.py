@@ -603,6 +603,20 @@ def test_a_fragment_opened_by_a_conjunction_and_a_participle_goes_on_with_the_sp
     assert found[0].text.endswith("banned any talks by law.")
 
 
+def test_a_sentence_opened_by_a_cue_without_a_subject_goes_on_with_the_speaker(
+    tmp_path: Path,
+) -> None:
+    # a live blog's or a summary's shorthand: "Says the government knows ..."
+    text = (
+        "A headline\n"
+        "Lavrov says the number of flights is growing all the time. Says the government "
+        "knows what the problem is and will fix it.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov"]
+    assert found[0].text.endswith("will fix it.")
+
+
 def test_a_writers_comment_opened_by_a_conjunction_stays_the_writers(tmp_path: Path) -> None:
     text = (
         "A headline\n"

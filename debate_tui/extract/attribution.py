@@ -393,9 +393,18 @@ class ArticleAttributor:
     def _fragment(
         self, sent: Any, cues: Sequence[Token], quotes: Sequence[QuoteSpan], base: int
     ) -> bool:
-        """'Or while questioning ...', 'And insisting ...': a participle first, no subject."""
-        return sent[0].pos_ == "CCONJ" and any(
-            c.tag_ == "VBG" and c.i - sent.start <= 3 and self.subjects.of(c, quotes, base) is None
+        """'Or while questioning ...', 'And insisting ...': a participle first, no subject;
+        'Says the government knows ...', 'Adds that ...': a live blog's or a summary's cue
+        opening the sentence in the third person, its subject the speaker before."""
+        if sent[0].pos_ == "CCONJ":
+            return any(
+                c.tag_ == "VBG"
+                and c.i - sent.start <= 3
+                and self.subjects.of(c, quotes, base) is None
+                for c in cues
+            )
+        return any(
+            c.i == sent.start and c.tag_ == "VBZ" and self.subjects.of(c, quotes, base) is None
             for c in cues
         )
 

@@ -155,19 +155,30 @@ def find_turns(
         turns.setdefault(index, turn)
     for index, turn in _signed_posts(text, paragraphs, rules, mentions).items():
         turns.setdefault(index, turn)
-    for index, turn in _quoted_after_label(text, paragraphs, speakers, rules).items():
+    for index, turn in _quoted_after_label(text, paragraphs, speakers, rules, mentions).items():
         turns.setdefault(index, turn)
     return turns
 
 
 def _quoted_after_label(
-    text: str, paragraphs: list[tuple[int, int]], speakers: tuple[Speaker, ...], rules: Rules
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    speakers: tuple[Speaker, ...],
+    rules: Rules,
+    mentions: Sequence[Mention],
 ) -> dict[int, Turn]:
     """A line of a speaker's name or title, a colon and a quotation ("• Marco Rubio:
     ‘People have to understand ...’", a standfirst's or a pull quote's way): the quotation
     is his, in a text that is no transcript as in one. Without quotation marks ("Lavrov:
-    West Must Listen") it is a headline."""
+    West Must Listen") it is a headline. So is a quotation opening the paragraph under a
+    line of his name and what he speaks about ("Putin on Belarus:")."""
     turns: dict[int, Turn] = {}
+    for index, (start, end) in enumerate(paragraphs[:-1]):
+        below = paragraphs[index + 1]
+        who = _topic_label(text, start, end, rules, mentions)
+        if who is not None and text[below[0]] in _OPENING_MARKS:
+            label = " ".join(text[start : end - 1].split())
+            turns[index + 1] = Turn(who, label, True, kind="quoted")
     for index, (start, end) in enumerate(paragraphs):
         if index == 0:
             continue  # the text's headline ("Lavrov: “...”") quotes him; it is no statement
@@ -188,6 +199,25 @@ def _quoted_after_label(
         if who is not None and who != OTHER:
             turns[index] = Turn(who, label, True, body=body, kind="quoted")
     return turns
+
+
+def _topic_label(
+    text: str, start: int, end: int, rules: Rules, mentions: Sequence[Mention]
+) -> str | None:
+    """The speaker a line of his name and what he speaks about names ("Putin on Belarus:",
+    "President Xi on Taiwan:"), a colon ending it: a live blog's label over his words."""
+    if text[end - 1] != ":":
+        return None
+    at = start
+    while at < end and (text[at].isspace() or is_bullet(text, at)):
+        at += 1
+    first = next((m for m in mentions if at <= m.start < end), None)
+    if first is None or not set(label_words(text[at : first.start])) <= rules.honorifics:
+        return None
+    rest = text[first.end : end - 1].split()
+    if rest and (rest[0].lower() not in rules.remark_about or not 2 <= len(rest) <= 8):
+        return None
+    return first.speaker  # whoever he speaks about ("Putin on Zelensky:")
 
 
 def _signed_posts(
