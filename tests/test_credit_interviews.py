@@ -107,3 +107,33 @@ def test_headings_naming_leaders_over_third_person_prose_open_no_sections(
         "The delegation left for the airport in the evening.\n"
     )
     assert by_line(text, extract_with(tmp_path, text, BIDEN_XI)) == {}
+
+
+# -- a speaker's remarks announced by a line above them -------------------------------------
+ANNOUNCED = """Pool report: the leaders meet
+The pool was in the room for about twelve minutes.
+And here is a full transcript of Lavrov's opening remarks, as translated on the spot.
+The last time we met was a year ago. That was already a long time.
+Since then we have kept in touch by phone. But nothing can replace our meeting today.
+"""
+
+
+def test_paragraphs_below_a_line_announcing_a_speakers_remarks_are_his(tmp_path: Path) -> None:
+    found = extract(tmp_path, ANNOUNCED)
+    assert by_line(ANNOUNCED, found) == {3: "lavrov", 4: "lavrov"}
+    assert found[0].reason.startswith("in the text announced as 'Lavrov's opening remarks")
+
+
+def test_a_line_naming_remarks_without_announcing_them_below_gives_nothing(
+    tmp_path: Path,
+) -> None:
+    text = ANNOUNCED.replace("And here is a full transcript of", "Reporters discussed")
+    assert by_line(text, extract(tmp_path, text)) == {}
+
+
+def test_paragraphs_below_an_announcement_that_tell_of_the_speaker_are_not_his(
+    tmp_path: Path,
+) -> None:
+    text = ANNOUNCED.replace("The last time we met", "Lavrov said the last time they met")
+    found = extract(tmp_path, text)
+    assert all(not s.reason.startswith("in the text announced") for s in found)

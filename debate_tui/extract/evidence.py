@@ -83,6 +83,8 @@ def reason(evidence: Evidence) -> str:
         return f"{what} signed '{evidence.cue}'"
     if evidence.how == "turn" and evidence.role == "quoted":
         return f"a quotation after '{evidence.cue}:'"
+    if evidence.how == "turn" and evidence.role == "announced":
+        return f"in the text announced as '{evidence.cue}'"
     if evidence.how == "turn" and evidence.role == "section":
         return f"in the section headed '{evidence.cue}'"
     if evidence.how == "turn" and evidence.role == "answer":

@@ -37,7 +37,7 @@ class Turn:
     # how the label gives the speaker: "label" (a transcript's), "signature" (under an
     # embedded post), "quoted" (a name and a colon before a quotation), "answer" (the
     # label is the question an interview prints above it), "section" (a heading naming
-    # his remarks)
+    # his remarks), "announced" (a line announcing his remarks below it)
     kind: str = "label"
 
 
@@ -151,6 +151,8 @@ def find_turns(
         turns.setdefault(index, turn)
     if not turns:
         turns.update(_sections(text, paragraphs, speakers, rules, mentions))
+    if not turns:
+        turns.update(_announced(text, paragraphs, rules, mentions))
     for index, turn in _listed(text, paragraphs, rules, mentions).items():
         turns.setdefault(index, turn)
     for index, turn in _signed_posts(text, paragraphs, rules, mentions).items():
@@ -449,6 +451,36 @@ def _sections(
     if len(rules.first_person.findall(" ".join(said))) < rules.first_person_min:
         return {}
     return turns
+
+
+def _announced(
+    text: str, paragraphs: list[tuple[int, int]], rules: Rules, mentions: Sequence[Mention]
+) -> dict[int, Turn]:
+    """A line announcing a speaker's remarks printed below it ("And here is a full
+    transcript of the Xi translation ...", a word of the rules data `announcing` and his
+    remarks named): the paragraphs after it are his, when they speak in the first person,
+    up to a heading or a paragraph naming him."""
+    for index, (start, end) in enumerate(paragraphs[:-1]):
+        line = text[start:end]
+        if is_heading(line) or not set(label_words(line)) & rules.announcing:
+            continue
+        found = remark_of(text, start, end, rules, mentions)
+        if found is None:
+            continue
+        who, words = found
+        body: list[int] = []
+        for below in range(index + 1, len(paragraphs)):
+            first, last = paragraphs[below]
+            if is_heading(text[first:last]) or any(
+                m.speaker == who for m in mentions if first <= m.start < last
+            ):
+                break
+            body.append(below)
+        said = " ".join(text[paragraphs[i][0] : paragraphs[i][1]] for i in body)
+        if len(rules.first_person.findall(said[:1500])) < rules.first_person_min:
+            continue
+        return {i: Turn(who, words, i == body[0], kind="announced") for i in body}
+    return {}
 
 
 def _name_alone(
