@@ -243,6 +243,19 @@ def test_an_honorific_closed_by_its_full_stop_is_no_label(tmp_path: Path) -> Non
     assert extract(tmp_path, text) == []
 
 
+def test_a_question_cut_off_without_a_stop_is_still_the_questioners_turn(
+    tmp_path: Path,
+) -> None:
+    # "QUESTION: You're optimistic. Yeah. And have the –": a turn cut short, no headline
+    text = (
+        "Remarks to the press\n"
+        "SECRETARY BLINKEN: I feel optimistic about the talks.\n"
+        "QUESTION: You're optimistic about it. Yeah. And have the –\n"
+        "SECRETARY BLINKEN: Let me finish. We will see what they bring.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "blinken", 3: "blinken"}
+
+
 @pytest.mark.parametrize("label", ["S.V.Lavrov:", "S. Lavrov:"])
 def test_a_label_of_initials_and_a_speakers_surname_opens_his_turn(
     tmp_path: Path, label: str

@@ -23,6 +23,9 @@ from debate_tui.extract.speakers import Mention
 from debate_tui.model import Speaker
 
 OTHER = "\x00other"  # a person or body that is not a configured speaker
+# a sentence closed inside a line ("QUESTION: You're optimistic. Yeah. And have the –"):
+# speech cut off, where a headline holds no full sentence
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
 BULLETS = "•·‣▪●◦■□➢►-–—*"
 
 
@@ -289,7 +292,11 @@ def _labelled_turns(
                 unknown[index] = Turn(OTHER, bare.group("label"), True)
             continue
         label = _label_text(match)
-        if match.end() < len(paragraph) and is_heading(paragraph):
+        if (
+            match.end() < len(paragraph)
+            and is_heading(paragraph)
+            and not _SENTENCE_INSIDE.search(paragraph, match.end())
+        ):
             continue  # "Lavrov: West Must Listen" is a headline quoting him, not a turn
         groups = match.groupdict()
         paren = groups.get("paren") or groups.get("after") or groups.get("stamp")
