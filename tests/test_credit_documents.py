@@ -201,6 +201,22 @@ def test_where_the_speakers_labels_are_in_mixed_case_anyone_elses_alike_open_a_t
     assert found == {1: "blinken", 4: "blinken", 5: "blinken", 6: "blinken"}
 
 
+def test_an_interviewers_surname_labelling_several_questions_opens_his_turns(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Interview transcript\n"
+        "Lavrov: We warned them, and they did not listen.\n"
+        "Vale: You have not spoken to him since?\n"
+        "Lavrov: No.\n"
+        "Vale: Have you spoken to anyone in the administration since then?\n"
+        "Lavrov: I don't want to ruin their careers.\n"
+        "Second: the sanctions stay until the troops leave.\n"
+    )
+    found = by_line(text, extract(tmp_path, text))
+    assert found == {1: "lavrov", 3: "lavrov", 5: "lavrov", 6: "lavrov"}
+
+
 def test_a_question_printed_as_a_bare_q_without_a_colon_is_no_part_of_the_answer(
     tmp_path: Path,
 ) -> None:

@@ -270,13 +270,14 @@ def _labelled_turns(
     names before its first label (the interview's subject). A speaker's label closed by a
     full stop ("The President. I didn't know ..."), an archive's way, makes a transcript on
     its own, as one in capitals does. Where the speakers' labels are
-    in mixed case ("Antony Blinken:"), other labels alike ("Jane Doe:") are someone
-    else's turns."""
+    in mixed case ("Antony Blinken:"), other labels alike ("Jane Doe:", or a surname alone
+    that labels several paragraphs: "Carlson:") are someone else's turns."""
     labels: dict[int, Turn] = {}
     unknown: dict[int, Turn] = {}  # "SENIOR STATE DEPARTMENT OFFICIAL:", "JANE DOE:"
     timed: set[int] = set()
     mixed: dict[int, Turn] = {}  # "Jane Doe:": a label only where the speakers' are alike
     stopped: set[int] = set()  # a speaker's label closed by a full stop ("The President.")
+    single: dict[str, list[int]] = {}  # "Carlson:": a surname alone, a name if it recurs
     for index, (start, end) in enumerate(paragraphs):
         paragraph = text[start:end]
         match = rules.turn_label.match(paragraph)
@@ -311,6 +312,8 @@ def _labelled_turns(
             unknown[index] = Turn(OTHER, label, True)
         elif _names_someone(label):
             mixed[index] = Turn(OTHER, label, True)
+        elif label.isalpha() and label[0].isupper():
+            single.setdefault(label, []).append(index)
     timed_speaker = any(labels[i].speaker != OTHER for i in timed & labels.keys())
     if (
         len(labels) < rules.min_labels
@@ -326,6 +329,9 @@ def _labelled_turns(
     labels.update(unknown)
     if any(t.speaker != OTHER and not t.label.isupper() for t in labels.values()):
         labels.update(mixed)
+        for label, indices in single.items():  # "Carlson:" before every question
+            if len(indices) >= rules.min_labels:
+                labels.update({i: Turn(OTHER, label, True) for i in indices})
     answers = [i for i, t in labels.items() if " ".join(label_words(t.label)) in rules.answer_roles]
     if answers:
         before = paragraphs[min(labels)][0]
