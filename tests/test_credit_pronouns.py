@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from credit_helpers import by_line, extract, extract_with, rubio_lavrov
+from credit_helpers import ZELENSKY_PUTIN, by_line, extract, extract_with, rubio_lavrov
 from credit_helpers import musk_altman as _musk_altman
 
 from debate_tui.model import Statement
@@ -291,6 +291,25 @@ def test_according_to_him_refers_back_like_he(
 ) -> None:
     text = f"A headline\nLavrov said the talks on Monday had been long and hard.\n{source}\n"
     assert by_line(text, extract(tmp_path, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "debate"),
+    [("Lavrov", None), ("Zelenskyy", "zelensky-putin")],
+)
+def test_he_after_a_speakers_position_set_before_a_colon_is_that_speaker(
+    tmp_path: Path, name: str, debate: str | None
+) -> None:
+    # "X's position is consistent: he is willing ...": the parser hangs the first clause
+    # before the main one, and may tag an unknown name's "'s" apart from it
+    text = (
+        "A headline\n"
+        f"{name}’s position is consistent: he is willing to meet, but he sees no desire "
+        "for peace. “We are ready for any kind of meetings,” he stated.\n"
+    )
+    spellings = ZELENSKY_PUTIN.replace('"Zelensky"]', '"Zelensky", "Zelenskyy"]')
+    found = extract_with(tmp_path, text, spellings) if debate else extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["zelensky" if debate else "lavrov"]
 
 
 # -- epithets: a definite description from a speaker's titles stands for him like "he" ------

@@ -454,8 +454,13 @@ class Antecedents:
         words, papers or traits stand as the subject ("Lavrov's account was more upbeat. He
         said ...", "Altman's optimism is tempered with caution. He has acknowledged ...").
         Main clauses joined by a conjunction are read in order: the last one's subject is
-        the latest ("X and Y were co-founders, but X parted ways. He ...": X)."""
-        for verb in (sent.root, *(c for c in sent.root.children if c.dep_ == "conj")):
+        the latest ("X and Y were co-founders, but X parted ways. He ...": X); so is a
+        clause the parser hangs before the main one ("X's position is consistent: he is
+        willing ...", where "he" names no one new)."""
+        root = sent.root
+        before = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
+        main = [root, *(c for c in root.children if c.dep_ == "conj")]
+        for verb in sorted([*before, *main], key=lambda t: t.i):
             subjects = subjects_of(verb)
             if subjects:
                 self._note_subject(subjects[0], mentions, base, paragraph, sentence)
@@ -470,7 +475,7 @@ class Antecedents:
             and not self.referents.person_like(subject)
         ):
             for owner in subject.children:
-                if owner.dep_ == "poss" and owner.lower_ not in self.rules.pronoun_forms:
+                if _possessive(owner) and owner.lower_ not in self.rules.pronoun_forms:
                     who = self.referents.named_in(owner, mentions, base)[0]
                     if who != OTHER:
                         self.note(Person(paragraph, who, owner.text, True), sentence)
@@ -480,6 +485,15 @@ class Antecedents:
         who, _via = found
         if who != OTHER or self.referents.person_like(subject):
             self.note(Person(paragraph, who, subject.text, True), sentence)
+
+
+def _possessive(token: Token) -> bool:
+    """An owner before a noun: "poss", or "nmod" with its "'s" (the parser's tag for an
+    unknown name: "Zelenskyy’s position")."""
+    return token.dep_ == "poss" or (
+        token.dep_ == "nmod"
+        and any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in token.children)
+    )
 
 
 def _after_according(token: Token) -> bool:
