@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from credit_helpers import extract
+from credit_helpers import extract, musk_altman
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -276,6 +276,18 @@ def test_a_title_ending_in_an_office_is_also_the_head_of_its_body(
     # state media name a minister by his ministry ("Russian Foreign Minister" configured)
     text = HEADLINE + f"As {office} noted, the drafts ignore the key provisions.\n"
     assert [s.speaker for s in extract(tmp_path, text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("title", "speakers"),
+    [("Tesla’s CEO", ["musk"]), ("Tesla's CEO", ["musk"]), ("OpenAI’s CEO", ["altman"])],
+)
+def test_a_title_led_by_an_owner_is_also_the_owners_with_its_s(
+    tmp_path: Path, title: str, speakers: list[str]
+) -> None:
+    # "Tesla CEO" configured: copy also writes "Tesla's CEO"
+    text = HEADLINE + f"“You received a refund within a day,” {title} replied.\n"
+    assert [s.speaker for s in musk_altman(tmp_path, text)] == speakers
 
 
 def test_lead_in_label_is_not_part_of_the_statement(tmp_path: Path) -> None:

@@ -677,6 +677,8 @@ def test_someone_elses_calls_a_speaker_repeats_are_his_whole_sentence(
         ('Lavrov has referred to the American diplomat as "a man of war."', ["lavrov"]),
         ("The minister referred the case to a court on Monday.", []),
         ("Lavrov referred to the treaty only in passing.", []),
+        ("Lavrov framed the offer as an effort to restore the treaty.", ["lavrov"]),
+        ("Lavrov framed the photograph on his office wall.", []),
     ],
 )
 def test_referring_to_someone_as_something_is_a_statement_and_referring_a_case_is_not(

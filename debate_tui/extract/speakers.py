@@ -111,7 +111,7 @@ class Gazetteer:
         titles: list[_Phrase] = []
         for speaker in speakers:
             own = [p for p in self._names if p.speaker == speaker.id]
-            forms = _with_short_forms(speaker.titles, abbreviations)
+            forms = _with_owners(_with_short_forms(speaker.titles, abbreviations))
             for title in _with_heads_of_bodies(forms, office_bodies):
                 if title.split()[-1].lower() not in lowered:
                     continue
@@ -216,6 +216,20 @@ def _with_short_forms(titles: tuple[str, ...], short: dict[str, tuple[str, ...]]
             at = lowered.find(long)
             if at >= 0:
                 out.extend(title[:at] + form + title[at + len(long) :] for form in forms)
+    return list(dict.fromkeys(out))
+
+
+def _with_owners(titles: list[str]) -> list[str]:
+    """The titles, and each led by one owner's name again with the owner's "'s" ("Tesla
+    CEO" and "Tesla's CEO"), the way copy names a firm's head."""
+    out = list(titles)
+    for title in titles:
+        owner, _, role = title.partition(" ")
+        named = owner[:1].isupper() and owner.lower() not in ("the", "a", "an")
+        # a role in lower case or an acronym ("CEO"), not an office ("Foreign Minister")
+        plain = bool(role) and (role[:1].islower() or role.split()[0].isupper())
+        if named and plain and not owner.endswith(("'s", "’s", "s'")):
+            out.append(f"{owner}'s {role}")
     return list(dict.fromkeys(out))
 
 
