@@ -868,6 +868,8 @@ def test_a_speakers_name_a_colon_and_a_quotation_give_him_the_quotation(
         ("Lavrov:", {2: "lavrov"}),
         ("Jane Roe on the treaty:", {}),
         ("Lavrov's aide on the treaty:", {}),
+        ("A good one from Lavrov:", {2: "lavrov"}),
+        ("A good one from a reporter who asked Lavrov:", {}),
     ],
 )
 def test_a_line_of_a_speakers_name_and_his_subject_gives_him_the_quotation_below(

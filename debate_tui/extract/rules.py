@@ -132,6 +132,7 @@ class Rules:
     remark_after: re.Pattern[str]  # "'s opening remarks" right after a speaker's mention
     remark_before: re.Pattern[str]  # "Remarks by ", "statements by " right before it
     remark_tail: re.Pattern[str]  # what may follow the remark noun
+    lead_from: frozenset[str]  # "A good one from Xi:": his quotation below
     announcing: frozenset[str]  # "here is a full transcript of ...": his words below
     remark_about: frozenset[str]  # "Putin on Belarus:": what he speaks about, over his words
     first_person: re.Pattern[str]
@@ -273,6 +274,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             rf"(?:[\w.’'-]+\s+){{0,6}}",
             re.IGNORECASE,
         ),
+        lead_from=_words(remarks.get("lead_from", ())),
         announcing=_words(remarks.get("announcing", ())),
         remark_about=_words(remarks.get("about", ())),
         remark_tail=re.compile(rf"\s*(?:$|[,:;.(\-–—|]|(?:{tail})\b)", re.IGNORECASE),

@@ -210,9 +210,16 @@ def _topic_label(
     text: str, start: int, end: int, rules: Rules, mentions: Sequence[Mention]
 ) -> str | None:
     """The speaker a line of his name and what he speaks about names ("Putin on Belarus:",
-    "President Xi on Taiwan:"), a colon ending it: a live blog's label over his words."""
+    "President Xi on Taiwan:"), a colon ending it: a live blog's label over his words. So
+    does a short line ending on "from" and his name ("A good one from Xi:")."""
     if text[end - 1] != ":":
         return None
+    last = next((m for m in mentions if m.end == end - 1), None)
+    words = text[start : end - 1].split()
+    if last is not None and len(words) <= 8:
+        before = text[start : last.start].split()
+        if before and before[-1].lower() in rules.lead_from:
+            return last.speaker
     at = start
     while at < end and (text[at].isspace() or is_bullet(text, at)):
         at += 1
