@@ -350,6 +350,18 @@ def test_a_transcription_services_timed_labels_make_turns_whatever_their_case(
     assert found == {5: "blinken", 7: "blinken"}  # the bare time mark is nobody's
 
 
+def test_one_timed_label_naming_a_speaker_makes_a_transcript_on_its_own(tmp_path: Path) -> None:
+    # an excerpt of a transcription service's page, cut before the second label
+    text = (
+        "Blinken describes what he discussed with Lavrov\n"
+        "Try our service and save time transcribing.\n"
+        "Antony Blinken (00:00):\n"
+        "Good evening everyone. Let me start with a few words about the meeting.\n"
+        "We had a candid exchange, and the minister heard our message.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {3: "blinken", 4: "blinken"}
+
+
 def test_a_time_stamp_in_brackets_after_a_name_makes_a_turn_without_a_colon(
     tmp_path: Path,
 ) -> None:

@@ -29,6 +29,22 @@ def test_answers_under_questions_printed_as_lines_are_the_interviewees(tmp_path:
     assert by_line(QUESTIONS_AS_LINES, found) == {3: "zelensky", 5: "zelensky", 7: "zelensky"}
 
 
+def test_a_long_question_with_a_quotation_in_its_preamble_is_still_a_question(
+    tmp_path: Path,
+) -> None:
+    preamble = (
+        "When you mention the pressure that strong countries hope to exert, I recall your "
+        "interview of two years ago, when you said that leaders kept asking what weapons you "
+        "needed, as if nobody had listened a week before, and that it felt like a film that "
+        "never ends, and that you had to repeat the same phrases to every journalist who came "
+        "to Kyiv, day after day, in the hope that someone would finally hear them. Do you "
+        "still feel that way?"
+    )
+    text = QUESTIONS_AS_LINES.replace("Are you ready to meet Putin?", preamble)
+    found = extract_with(tmp_path, text, ZELENSKY_PUTIN)
+    assert by_line(text, found) == {3: "zelensky", 5: "zelensky", 7: "zelensky"}
+
+
 def test_an_answer_tells_the_question_it_answers(tmp_path: Path) -> None:
     found = extract_with(tmp_path, QUESTIONS_AS_LINES, ZELENSKY_PUTIN)
     assert found[0].reason == "an interview's answer to 'Are you ready to meet Putin?'"

@@ -272,7 +272,9 @@ def _labelled_turns(
     official transcripts print it: "SECRETARY BLINKEN:"), each turn lasting until the
     next label; there any other label in capitals is someone else's. Labels with a time
     mark ("Marco Rubio (00:13):", a transcription service's way) count whatever their
-    case, and there any other timed label is someone else's ("Jane Doe (01:28):"). In a
+    case (one naming a speaker makes a transcript on its own, as an excerpt cut before
+    the next label shows), and there any other timed label is someone else's ("Jane Doe
+    (01:28):"). In a
     question-and-answer transcript ("Q:", "A:") the answers are the one speaker the text
     names before its first label (the interview's subject). A speaker's label closed by a
     full stop ("The President. I didn't know ..."), an archive's way, makes a transcript on
@@ -325,7 +327,7 @@ def _labelled_turns(
     if (
         len(labels) < rules.min_labels
         and not any(turn.speaker != OTHER and turn.label.isupper() for turn in labels.values())
-        and not (timed_speaker and len(timed) >= rules.min_labels)
+        and not timed_speaker
         and not stopped
     ):
         return {}
@@ -531,7 +533,7 @@ def _put_as_question(paragraph: str, rules: Rules) -> bool:
     return (
         line.endswith("?")
         and line[:1] not in _OPENING_MARKS
-        and len(line.split()) <= 60
+        and len(line.split()) <= 100
         and rules.second_person.search(line) is not None
     )
 
