@@ -383,6 +383,23 @@ def test_an_outlet_quoting_a_speaker_as_saying_carries_his_words_a_person_gives_
     assert [s.speaker for s in found] == credited
 
 
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        ("State media said Lavrov blamed the tensions on Washington.", ["lavrov"]),
+        ("Russia's state-run Izvestia said Lavrov blamed the tensions on Washington.", ["lavrov"]),
+        ("TASS said Lavrov blamed the tensions on Washington.", ["lavrov"]),
+        ("State media said the talks with Blinken had failed.", []),
+        ("Maria Zakharova said Lavrov blamed the tensions on Washington.", []),
+    ],
+)
+def test_an_outlet_telling_what_a_speaker_said_is_a_channel_a_person_is_not(
+    tmp_path: Path, sentence: str, credited: list[str]
+) -> None:
+    found = extract(tmp_path, "A headline\n" + sentence + "\n")
+    assert [s.speaker for s in found] == credited
+
+
 # -- a view paraphrased between two of one speaker's statements -----------------------------
 def test_a_view_without_a_cue_between_two_statements_of_one_speaker_is_his(
     tmp_path: Path,

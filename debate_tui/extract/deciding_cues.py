@@ -344,9 +344,13 @@ class SentenceCues:
 
     def _outlet(self, cue: Token) -> bool:
         """'..., RIA Novosti writes': a verb of the data's `outlet_verbs` whose subject is
-        an organisation named as such, no person."""
+        an organisation named as such, no person; any cue whose subject holds a word of the
+        data's `media_words` ("State media said ...")."""
+        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+        if any(t.lower_ in self.rules.media_words for s in subjects for t in s.subtree):
+            return True  # "State media said ...", "Xinhua said ...": any cue of an outlet
         return cue.lemma_.lower() in self.rules.outlet_verbs and any(
-            c.dep_ == "nsubj" and c.ent_type_ == "ORG" for c in cue.children
+            s.ent_type_ == "ORG" for s in subjects
         )
 
     def _sources(self, cue: Token) -> bool:

@@ -73,6 +73,7 @@ class Rules:
     source_nouns: frozenset[str]
     spokespeople: frozenset[str]  # "spokesman Ned Price said": a body's voice
     asked_nouns: frozenset[str]  # "answered questions": what was asked, nothing said
+    media_words: frozenset[str]  # "State media said Xi blamed ...": an outlet, a channel
     outlet_verbs: frozenset[str]  # "..., RIA Novosti writes": a channel with an outlet as subject
     audiences: frozenset[str]
     forums: frozenset[str]  # "during the interview": where speaking to the host is public
@@ -195,6 +196,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         spokespeople=_words(words.get("spokespeople", ())),
         asked_nouns=_words(words.get("asked_nouns", ())),
         outlet_verbs=_words(words.get("outlet_verbs", ())),
+        media_words=_words(words.get("media_words", ())),
         audiences=_words(words.get("audiences", ())),
         forums=_words(words.get("forums", ())),
         hedges=_words(words.get("hedges", ())),
