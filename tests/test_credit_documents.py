@@ -927,6 +927,13 @@ def test_a_line_opened_by_a_label_and_a_colon_never_finishes_the_sentence_above(
     assert found[0].text.endswith("in the future")
 
 
+def test_a_title_printed_twice_at_the_top_is_no_statement_either_time(tmp_path: Path) -> None:
+    # a page's title and its headline, the same words, ending in a question mark
+    title = 'Lavrov says "no" to a truce, "yes" to talks: What does he really want?'
+    text = f"LATEST NEWS:\n{title}\n{title}\nLavrov said on Friday that talks could go on.\n"
+    assert by_line(text, extract(tmp_path, text)) == {3: "lavrov"}
+
+
 def test_a_line_ending_on_a_quoted_word_is_a_headline(tmp_path: Path) -> None:
     # a headline ends on the quoted words, with no stop: no sentence, no statement
     text = (

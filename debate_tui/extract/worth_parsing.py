@@ -31,6 +31,7 @@ from debate_tui.model import Article, Speaker
 __all__ = ["body_ranks", "briefing_turn", "parse_spans"]
 
 _QUOTE_MARKS = '"“”«»„‘'
+_TOP = 4  # the first lines of a text, where a page prints its title (twice, at times)
 _QUOTE_AFTER_COMMA = re.compile(r"[,:]\s*[“‘\"«]\w")
 _SENTENCE_INSIDE = re.compile(r"[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
 
@@ -86,7 +87,9 @@ def parse_spans(
     for index, (start, end) in enumerate(article.paragraphs):
         if index in inside:
             continue  # parsed with the line its run starts on
-        if _repeated_below(text, article.paragraphs, index):
+        if _repeated_below(text, article.paragraphs, index) or _title_twice(
+            text, article.paragraphs, index
+        ):
             continue
         last = runs.get(index, index)
         end = article.paragraphs[last][1]
@@ -165,6 +168,16 @@ def _repeated_below(text: str, paragraphs: list[tuple[int, int]], index: int) ->
         and not line.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", "»"))
         and below.startswith(line)
     )
+
+
+def _title_twice(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
+    """A line at the top of the text printed again there word for word, with no full
+    stop ("Putin says 'no' to ceasefire: What does he really want?" as the page's title
+    and its headline): both copies are the title."""
+    top = [text[start:end] for start, end in paragraphs[:_TOP]]
+    if index >= len(top) or top[index].rstrip().endswith("."):
+        return False
+    return top.count(top[index]) > 1
 
 
 def _quoted_fragment(paragraph: str) -> bool:
