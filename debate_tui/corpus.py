@@ -63,6 +63,7 @@ _TRACKING_TOKEN = re.compile(r"^[a-z0-9_]{2,24}$")
 # "Javier Solana, at the meeting on Defense organized by Radio Cadiz."). A line with a
 # quotation, a pronoun or a verb outside such phrases is a sentence and is kept.
 _CAPTION_MAX_WORDS = 14
+_QUOTED_SUBHEAD_WORDS = 10
 _QUOTE_MARKS = "\"“”„«»‘’'"
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 _CAPTION_PHRASE = re.compile(
@@ -151,8 +152,12 @@ def is_heading(paragraph: str) -> bool:
     """
     stripped = paragraph.strip()
     words = stripped.split()
-    quoted = stripped[:1] in "“\"«‘'" and stripped[-1:] in "”\"»’'"  # a line of speech
-    return bool(words) and len(words) <= 24 and not quoted and not _SENTENCE_END.search(stripped)
+    # a line of speech, unless a few words quoted with no stop: a subhead quoting someone
+    # ("“Xi is a dictator”", as pages set off their sections)
+    quoted = stripped[:1] in "“\"«‘'" and stripped[-1:] in "”\"»’'"
+    if quoted and (len(words) > _QUOTED_SUBHEAD_WORDS or stripped[-2:-1] in ".!?,…;:"):
+        return False
+    return bool(words) and len(words) <= 24 and not _SENTENCE_END.search(stripped)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

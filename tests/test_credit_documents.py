@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from credit_helpers import ZELENSKY_PUTIN, by_line, extract, extract_with
 
-from debate_tui.corpus import split_paragraphs
+from debate_tui.corpus import is_heading, split_paragraphs
 
 # -- 1. datelines and headings with a colon are not transcript turns ------------------------
 DATELINE_ARTICLES = [
@@ -925,6 +925,40 @@ def test_a_line_opened_by_a_label_and_a_colon_never_finishes_the_sentence_above(
     found = extract(tmp_path, text)
     assert [s.speaker for s in found] == ["blinken"]
     assert found[0].text.endswith("in the future")
+
+
+QUOTED_SUBHEAD = """Lavrov and Blinken in Geneva
+Lavrov said on Monday that the talks had gone badly and that the West ignored Moscow.
+“The West is not listening”
+Lavrov said the proposals had been ignored for months, and that Moscow would wait.
+"""
+
+
+def test_a_few_quoted_words_with_no_stop_between_paragraphs_are_a_subhead(
+    tmp_path: Path,
+) -> None:
+    found = by_line(QUOTED_SUBHEAD, extract(tmp_path, QUOTED_SUBHEAD))
+    assert found == {1: "lavrov", 3: "lavrov"}
+
+
+def test_a_quoted_line_under_a_short_line_introducing_it_is_speech(tmp_path: Path) -> None:
+    text = QUOTED_SUBHEAD.replace(
+        "Lavrov said on Monday that the talks had gone badly and that the West ignored Moscow.",
+        "Lavrov wrote on Telegram.",
+    )
+    assert by_line(text, extract(tmp_path, text)).get(2) == "lavrov"
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("“The West is not listening”", True),
+        ("“The West is not listening.”", False),  # a stop inside: a line of speech
+        ("“We told them so many times that nobody can say they were never warned”", False),
+    ],
+)
+def test_only_a_few_quoted_words_with_no_stop_make_a_heading(line: str, heading: bool) -> None:
+    assert is_heading(line) is heading
 
 
 def test_a_title_printed_twice_at_the_top_is_no_statement_either_time(tmp_path: Path) -> None:

@@ -32,6 +32,8 @@ __all__ = ["body_ranks", "briefing_turn", "parse_spans"]
 
 _QUOTE_MARKS = '"“”«»„‘'
 _TOP = 4  # the first lines of a text, where a page prints its title (twice, at times)
+_SHORT_LINE = 8  # words of a line that only introduces the quotation below it
+_CLOSING_MARKS = "”\"»’'"
 _QUOTE_AFTER_COMMA = re.compile(r"[,:]\s*[“‘\"«]\w")
 _SENTENCE_INSIDE = re.compile(r"[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
 
@@ -102,6 +104,7 @@ def parse_spans(
             or _quoted_fragment(paragraph)
             or _speech_line(paragraph)
             or leads
+            or _quoted_after_short_line(text, article.paragraphs, index)
             or cut_off_end(text, article.paragraphs, last)
         ):
             continue
@@ -168,6 +171,17 @@ def _repeated_below(text: str, paragraphs: list[tuple[int, int]], index: int) ->
         and not line.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", "»"))
         and below.startswith(line)
     )
+
+
+def _quoted_after_short_line(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
+    """A line that is one quotation under a short line of narration ("Musk wrote on X." /
+    "“You stole a non-profit”"): the words that line introduces, not a subhead, which
+    stands between paragraphs of the body."""
+    start, end = paragraphs[index]
+    if index == 0 or text[start] not in OPENING_MARKS or text[end - 1] not in _CLOSING_MARKS:
+        return False
+    above = text[paragraphs[index - 1][0] : paragraphs[index - 1][1]]
+    return len(above.split()) <= _SHORT_LINE and not any(q in above for q in _QUOTE_MARKS)
 
 
 def _title_twice(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
