@@ -669,6 +669,31 @@ def test_a_speaker_named_with_his_own_cue_in_a_briefers_turn_is_his_statement(
     ]
 
 
+def test_a_hosts_turn_addressing_the_speaker_is_no_briefing(tmp_path: Path) -> None:
+    # a named host, not a role: his turn speaks to the guest and reports nobody's words
+    text = (
+        "Interview transcript\n"
+        "RADDATZ: Secretary Blinken, thanks for joining us. I want to start with the last few "
+        "days, Lavrov saying Moscow will retaliate, and we have seen strikes overnight.\n"
+        "BLINKEN: Thank you for having me. We have seen it, and we will respond.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "blinken"}
+
+
+def test_a_label_used_throughout_opens_a_turn_on_a_last_line_cut_off_without_a_stop(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Interview transcript\n"
+        "Jane Vale: Did you like the building?\n"
+        "Lavrov: Yes, of course.\n"
+        "Jane Vale: Were you offered a tour of it?\n"
+        "Lavrov: We were.\n"
+        "Jane Vale: How does St. Petersburg lo\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov", 4: "lavrov"}
+
+
 @pytest.mark.parametrize("label", ["QUESTION", "Q", "Q."])
 def test_a_questioners_turn_is_no_briefing_however_its_label_is_dotted(
     tmp_path: Path, label: str

@@ -286,6 +286,14 @@ def _labelled_turns(
     timed: set[int] = set()
     mixed: dict[int, Turn] = {}  # "Jane Doe:": a label only where the speakers' are alike
     stopped: set[int] = set()  # a speaker's label closed by a full stop ("The President.")
+    # how often each label opens a paragraph of speech: a label the text uses again and
+    # again opens a turn even on a line cut off without a stop ("Andrey Kondrashov: How
+    # does St. Pe"); a headline printed twice ("Zelensky: Putin seeks ...") is no speech
+    used: dict[str, int] = {}
+    for start, end in paragraphs:
+        found = rules.turn_label.match(text[start:end])
+        if found and not is_heading(text[start:end]):
+            used[_label_text(found)] = used.get(_label_text(found), 0) + 1
     single: dict[str, list[int]] = {}  # "Carlson:": a surname alone, a name if it recurs
     for index, (start, end) in enumerate(paragraphs):
         paragraph = text[start:end]
@@ -306,6 +314,7 @@ def _labelled_turns(
             match.end() < len(paragraph)
             and is_heading(paragraph)
             and not _SENTENCE_INSIDE.search(paragraph, match.end())
+            and used.get(label, 0) < rules.min_labels
         ):
             continue  # "Lavrov: West Must Listen" is a headline quoting him, not a turn
         groups = match.groupdict()

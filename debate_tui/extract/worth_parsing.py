@@ -114,7 +114,11 @@ def parse_spans(
                 or _time_only(paragraph, turn, rules)
                 or (
                     turn.speaker == OTHER
-                    and (turn.kind != "label" or not briefing_turn(turn, rules))
+                    and (
+                        turn.kind != "label"
+                        or not briefing_turn(turn, rules)
+                        or _puts_to_someone(text, start, end, mentions)
+                    )
                 )
             ):
                 continue
@@ -285,6 +289,18 @@ def body_ranks(article: Article, runs: dict[int, int] | None = None) -> dict[int
         ranks[index] = rank
         introduced = leads
     return ranks
+
+
+def _puts_to_someone(text: str, start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """A turn that asks ("?") or opens by addressing a speaker ("RADDATZ: President
+    Zelensky, thank you ..."): a host's or a questioner's, never a briefing."""
+    if "?" in text[start:end]:
+        return True
+    colon = text.find(":", start, end)
+    body = colon + 1 if colon >= 0 else start
+    while body < end and text[body].isspace():
+        body += 1
+    return any(m.start == body and text[m.end : m.end + 1] == "," for m in mentions)
 
 
 def briefing_turn(turn: Turn, rules: Rules) -> bool:
