@@ -879,6 +879,20 @@ def test_a_last_line_cut_off_mid_sentence_is_read_as_a_sentence(
     assert [s.speaker for s in extract(tmp_path, text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        ("So, we look forward to begi", {2: "lavrov"}),  # stopped on a letter, in lower case
+        ("More Talks With Lavrov In May", {}),  # a few words in title case: a headline's
+    ],
+)
+def test_a_short_last_line_of_a_turn_cut_off_in_lower_case_is_speech(
+    tmp_path: Path, last: str, expected: dict[int, str]
+) -> None:
+    text = f"Transcript\nLAVROV: We had a useful exchange today. Thank you.\n{last}\n"
+    assert {k: v for k, v in by_line(text, extract(tmp_path, text)).items() if k == 2} == expected
+
+
 # -- "Name: ‘quotation’": a standfirst's or a pull quote's way ----------------------------
 @pytest.mark.parametrize(
     ("line", "expected"),

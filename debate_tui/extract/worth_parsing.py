@@ -240,14 +240,19 @@ def introduces_quotation(text: str, paragraphs: list[tuple[int, int]], index: in
 
 def cut_off_end(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
     """The text's last line, a sentence cut off where an excerpt or a feed's summary
-    stops ("..., wherein he alleges that the company abandoned its non"): eight words or
-    more, most of them in lower case, as a sentence's are and a headline's are not."""
+    stops ("..., wherein he alleges that the company abandoned its non"): most of its words
+    in lower case, as a sentence's are and a headline's are not; eight words or more, or
+    three or more ending on a letter, no stop after it ("So, I look forward to begi")."""
     if index != len(paragraphs) - 1:
         return False
     start, end = paragraphs[index]
-    words = [w for w in text[start:end].split() if w[:1].isalpha()]
+    line = text[start:end]
+    words = [w for w in line.split() if w[:1].isalpha()]
     lower = sum(1 for w in words if w[:1].islower())
-    return len(words) >= 8 and lower >= 0.6 * len(words)
+    if len(words) >= 8:
+        return lower >= 0.6 * len(words)
+    # shorter, it must end on a letter, as a word cut off does ("So, I look forward to begi")
+    return len(words) >= 3 and line[-1:].isalpha() and lower >= 0.6 * len(words)
 
 
 def _spoken_fragment(paragraph: str) -> bool:
