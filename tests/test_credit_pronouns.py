@@ -391,6 +391,27 @@ def test_an_epithet_after_someone_else_spoke_is_not_the_speakers(tmp_path: Path)
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
 
 
+@pytest.mark.parametrize(
+    ("debate", "expected"),
+    [("zelensky-putin", ["zelensky", "zelensky"]), ("blinken-lavrov", ["lavrov"])],
+)
+def test_the_head_of_state_stands_for_the_last_president_named(
+    tmp_path: Path, debate: str, expected: list[str]
+) -> None:
+    # every president is "the head of state"; a minister is not
+    who = "Zelensky" if debate == "zelensky-putin" else "Lavrov"
+    text = (
+        "A headline\n"
+        f"{who} spoke in the capital on Monday about the strikes.\n"
+        "Separately, the head of state called on everyone to take shelter during alerts.\n"
+    )
+    if debate == "zelensky-putin":
+        found = extract_with(tmp_path, text, ZELENSKY_PUTIN)
+    else:
+        found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == expected
+
+
 # -- "he" in a clause describing a speaker's paper is its author ------------------------------
 @pytest.mark.parametrize(
     "clause",

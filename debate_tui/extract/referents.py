@@ -164,9 +164,11 @@ class Referents:
             return frozenset()
         children = list(subject.children)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
-            c.dep_ not in ("det", "amod", "compound") or c.i > subject.i for c in children
+            (c.dep_ not in ("det", "amod", "compound") or c.i > subject.i)
+            and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > subject.i)
+            for c in children
         ):
-            return frozenset()
+            return frozenset()  # "the head of state": an "of" phrase of the title's own
         words = [t.lower_ for t in subject.subtree if t.dep_ != "det" and t.is_alpha]
         return self.gazetteer.epithet_holders(words, subject.lower_)
 

@@ -142,6 +142,7 @@ class Rules:
     reasoning_subjects: frozenset[str]  # "we may assume", "one can see": the writer's
     second_person: re.Pattern[str]  # "you", "your": a question put to someone
     abbreviations: dict[str, tuple[str, ...]]
+    office_epithets: dict[str, tuple[str, ...]]  # "president" -> ("head of state",)
     office_bodies: dict[str, str]  # "foreign minister" -> "Foreign Ministry"
     line_glue: frozenset[str]  # words a wrapped line may end with, never a sentence
     quote_labels: frozenset[str]  # "Quote:" before a paragraph's quotation
@@ -290,6 +291,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         second_person=_any_word(turns.get("second_person", ())),
         abbreviations={k.lower(): tuple(v) for k, v in data.get("abbreviations", {}).items()},
         office_bodies={k.lower(): str(v) for k, v in data.get("office_bodies", {}).items()},
+        office_epithets={k.lower(): tuple(v) for k, v in data.get("office_epithets", {}).items()},
         line_glue=_words(data.get("lines", {}).get("glue", ())),
         quote_labels=_words(data.get("lines", {}).get("quote_labels", ())),
         holder_nouns=_words(words.get("holder_nouns", ())),

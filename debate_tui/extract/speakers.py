@@ -271,17 +271,27 @@ def title_heads(speakers: Sequence[Speaker]) -> frozenset[str]:
 
 
 def _epithet_sources(speaker: Speaker) -> list[str]:
-    """Titles, the parts of the role, and the office an alias puts before the name
-    ("Senator Rubio" -> "Senator": "the senator"; offices are the rules' honorifics)."""
+    """Titles, the parts of the role, the office an alias puts before the name ("Senator
+    Rubio" -> "Senator": "the senator"; offices are the rules' honorifics), and what every
+    holder of an office the role names is called (rules data `office_epithets`: a
+    president is "the head of state")."""
     from debate_tui.extract.rules import load_rules
 
-    known = load_rules().honorifics
+    rules = load_rules()
     offices = [
         alias.split()[0]
         for alias in speaker.aliases
-        if len(alias.split()) > 1 and alias.split()[0].lower() in known
+        if len(alias.split()) > 1 and alias.split()[0].lower() in rules.honorifics
     ]
-    return [*speaker.titles, *speaker.role.split(","), *offices]
+    sources = [*speaker.titles, *speaker.role.split(","), *offices]
+    held = " ".join(sources).lower()
+    generic = [
+        epithet
+        for office, epithets in rules.office_epithets.items()
+        if re.search(rf"\b{re.escape(office)}\b", held)
+        for epithet in epithets
+    ]
+    return [*sources, *generic]
 
 
 def _title_words(title: str) -> list[str]:
