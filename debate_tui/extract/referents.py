@@ -10,6 +10,7 @@ for, and who else was named since (the rivals that lower the confidence).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -170,6 +171,16 @@ class Referents:
         ):
             return frozenset()  # "the head of state": an "of" phrase of the title's own
         words = [t.lower_ for t in subject.subtree if t.dep_ != "det" and t.is_alpha]
+        if any(t.i > subject.i for t in subject.subtree):
+            # an "of" phrase keeps every word ("the leader of U.S. diplomacy" is a whole
+            # title, the gazetteer's), so it never passes for a shorter title's words
+            words = [
+                w
+                for t in subject.subtree
+                if t.dep_ != "det"
+                for w in (re.findall(r"\w+", t.lower_) if t.i > subject.i else [t.lower_])
+                if t.i > subject.i or t.is_alpha
+            ]
         return self.gazetteer.epithet_holders(words, subject.lower_)
 
     def person_like(self, subject: Token) -> bool:
