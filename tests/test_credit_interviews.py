@@ -153,3 +153,25 @@ def test_paragraphs_below_an_announcement_that_tell_of_the_speaker_are_not_his(
     text = ANNOUNCED.replace("The last time we met", "Lavrov said the last time they met")
     found = extract(tmp_path, text)
     assert all(not s.reason.startswith("in the text announced") for s in found)
+
+
+LEAD_IN = """Lavrov gave a long interview to a magazine
+Lavrov gave a long interview to a magazine. Part Three:
+First of all, I do not think we would agree to anything our people reject. I represent them.
+Do you think the sticks are for Russia? Well, look, we have heard such talk before, I doubt it.
+"""
+
+
+def test_paragraphs_after_a_lead_in_ending_in_a_colon_are_the_named_speakers(
+    tmp_path: Path,
+) -> None:
+    found = extract(tmp_path, LEAD_IN)
+    assert by_line(LEAD_IN, found) == {2: "lavrov", 3: "lavrov"}
+
+
+def test_a_question_run_into_an_answer_paragraph_is_left_out_of_the_answer(
+    tmp_path: Path,
+) -> None:
+    found = extract(tmp_path, LEAD_IN)
+    assert not any("sticks" in s.text for s in found)
+    assert any(s.text.startswith("Well, look") for s in found)

@@ -25,6 +25,8 @@ from debate_tui.model import Speaker
 OTHER = "\x00other"  # a person or body that is not a configured speaker
 # a sentence closed inside a line ("QUESTION: You're optimistic. Yeah. And have the –"):
 # speech cut off, where a headline holds no full sentence
+# a paragraph's first sentence, ending in a question mark
+_QUESTION_FIRST = re.compile(r"[^.!?\n]{1,600}\?[”\"’»]?\s+")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
 BULLETS = "•·‣▪●◦■□➢►-–—*"
 
@@ -489,13 +491,16 @@ def _announced(
 ) -> dict[int, Turn]:
     """A line announcing a speaker's remarks printed below it ("And here is a full
     transcript of the Xi translation ...", a word of the rules data `announcing` and his
-    remarks named): the paragraphs after it are his, when they speak in the first person,
-    up to a heading or a paragraph naming him."""
+    remarks named), or a line leading into them with a colon ("Zelensky gave a long
+    interview to TIME. Part Three:"): the paragraphs after it are his, when they speak in
+    the first person, up to a heading or a paragraph naming him."""
     for index, (start, end) in enumerate(paragraphs[:-1]):
         line = text[start:end]
-        if is_heading(line) or not set(label_words(line)) & rules.announcing:
-            continue
-        found = remark_of(text, start, end, rules, mentions)
+        found = None
+        if not is_heading(line) and set(label_words(line)) & rules.announcing:
+            found = remark_of(text, start, end, rules, mentions)
+        elif line.endswith(":"):
+            found = _lead_in_speaker(text, paragraphs, index, mentions)
         if found is None:
             continue
         who, words = found
@@ -510,8 +515,45 @@ def _announced(
         said = " ".join(text[paragraphs[i][0] : paragraphs[i][1]] for i in body)
         if len(rules.first_person.findall(said[:1500])) < rules.first_person_min:
             continue
-        return {i: Turn(who, words, i == body[0], kind="announced") for i in body}
+        return {
+            i: Turn(
+                who,
+                words,
+                i == body[0],
+                body=_after_question(text, *paragraphs[i], rules),
+                kind="announced",
+            )
+            for i in body
+        }
     return {}
+
+
+def _after_question(text: str, start: int, end: int, rules: Rules) -> int | None:
+    """Where the answer starts in a paragraph that opens with the interviewer's question
+    run into it ("Do you think the sticks are for Ukraine? Well, look, ..."), else None."""
+    question = _QUESTION_FIRST.match(text, start, end)
+    if question is None or question.end() >= end:
+        return None
+    if rules.second_person.search(text, start, question.end()) is None:
+        return None
+    return question.end()
+
+
+def _lead_in_speaker(
+    text: str, paragraphs: list[tuple[int, int]], index: int, mentions: Sequence[Mention]
+) -> tuple[str, str] | None:
+    """(speaker, words) for a line ending in a colon that leads into words printed below
+    it ("Zelensky gave a long interview to TIME. Part Three:"): the speaker it names
+    first, or, when it names nobody ("Part Five:"), the one the line above names first."""
+    for at in (index, index - 1):
+        if at < 0:
+            return None
+        start, end = paragraphs[at]
+        named = [m for m in mentions if start <= m.start < end]
+        if named:
+            line = text[paragraphs[index][0] : paragraphs[index][1]]
+            return named[0].speaker, _shortened(line.rstrip(":"))
+    return None
 
 
 def _name_alone(
