@@ -499,6 +499,27 @@ def test_a_header_with_a_speaker_and_a_topic_but_narration_below_is_no_title(
     assert extract(tmp_path, text) == []
 
 
+@pytest.mark.parametrize(
+    ("signature", "credited"),
+    [
+        (", - Lavrov said in response to a question from a journalist.", True),
+        (" – Lavrov said.", False),  # no comma: a dash inside the narration
+        (", - the spokeswoman said.", False),
+    ],
+)
+def test_speech_without_quotation_marks_signed_with_a_dash_is_the_signers(
+    tmp_path: Path, signature: str, credited: bool
+) -> None:
+    # some outlets print direct speech unquoted, signed at its end: "..., - Putin said"
+    text = (
+        "Lavrov on the decree\n"
+        "I did not talk about it, but I will say this: there is a problem. If they want "
+        f"to do it, there is a legal way to do it{signature}\n"
+    )
+    found = extract(tmp_path, text)
+    assert any(s.text.startswith("I did not talk") for s in found) is credited
+
+
 def test_a_dash_after_a_quotation_inside_a_quotation_signs_nothing(tmp_path: Path) -> None:
     # '“... “peace talks” – I don’t ...,” he said': a dash inside the speaker's words
     text = (

@@ -125,6 +125,7 @@ class Rules:
     post_signature: re.Pattern[str]  # "— Elon Musk (@elonmusk) May 18" under a post
     dash_signature: re.Pattern[str]  # "— Sergei Lavrov" under a quotation
     dash_after_quote: re.Pattern[str]  # '“...,” — Sergei Lavrov'
+    dash_attribution: re.Pattern[str]  # "..., - Putin said": unquoted speech signed after
     honorific_links: frozenset[str]  # "of" in "SECRETARY OF STATE RUBIO:"
     min_labels: int
     datelines: tuple[re.Pattern[str], ...]
@@ -261,6 +262,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         post_signature=re.compile(turns.get("post_signature", "(?!)")),
         dash_signature=re.compile(turns.get("dash_signature", "(?!)")),
         dash_after_quote=re.compile(turns.get("dash_after_quote", "(?!)")),
+        dash_attribution=re.compile(turns.get("dash_attribution", "(?!)")),
         honorific_links=_words(turns.get("honorific_links", ())),
         min_labels=int(turns["min_labels"]),
         datelines=tuple(re.compile(p) for p in data["datelines"]["shapes"]),

@@ -162,6 +162,8 @@ def find_turns(
         turns.setdefault(index, turn)
     for index, turn in _signed_posts(text, paragraphs, rules, mentions).items():
         turns.setdefault(index, turn)
+    for index, turn in _dash_signed(text, paragraphs, rules, mentions).items():
+        turns.setdefault(index, turn)
     for index, turn in _quoted_after_label(text, paragraphs, speakers, rules, mentions).items():
         turns.setdefault(index, turn)
     return turns
@@ -232,6 +234,27 @@ def _topic_label(
     if rest and (rest[0].lower() not in rules.remark_about or not 2 <= len(rest) <= 8):
         return None
     return first.speaker  # whoever he speaks about ("Putin on Zelensky:")
+
+
+def _dash_signed(
+    text: str, paragraphs: list[tuple[int, int]], rules: Rules, mentions: Sequence[Mention]
+) -> dict[int, Turn]:
+    """Speech printed without quotation marks and signed at the paragraph's end with a
+    comma, a dash and one speaker's cue ("..., there is a legal way to do it, - Putin said
+    in response to a question."): the paragraph is his."""
+    turns: dict[int, Turn] = {}
+    for index, (start, end) in enumerate(paragraphs):
+        if text[start] in _OPENING_MARKS:
+            continue  # a quotation: read by its marks
+        match = rules.dash_attribution.search(text, start, end)
+        if match is None or match.end() != end:
+            continue
+        first, last = match.start("name"), match.end("name")
+        named = {m.speaker for m in mentions if first <= m.start < last}
+        if len(named) == 1:
+            signature = " ".join(text[match.start() + 1 : end].split()).lstrip("-–— ")
+            turns[index] = Turn(named.pop(), signature, True, kind="signature")
+    return turns
 
 
 def _signed_posts(
