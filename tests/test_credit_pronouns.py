@@ -312,6 +312,20 @@ def test_he_after_a_speakers_position_set_before_a_colon_is_that_speaker(
     assert [s.speaker for s in found] == ["zelensky" if debate else "lavrov"]
 
 
+def test_he_after_a_clause_under_a_main_clause_with_no_subject_is_that_clauses_subject(
+    tmp_path: Path,
+) -> None:
+    # "But hold on a minute, because Blinken shot back ...": the main clause has no subject
+    text = (
+        "A headline\n"
+        "Lavrov claims a deal was promised, a promise that he alleges never came. But, hold "
+        "on a minute, because Blinken, quite predictably, shot back with a swift denial. "
+        "“I never promised a deal,” he stated plainly.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found] == ["lavrov", "blinken"]
+
+
 # -- epithets: a definite description from a speaker's titles stands for him like "he" ------
 @pytest.mark.parametrize(
     ("follow", "expected"),

@@ -469,10 +469,13 @@ class Antecedents:
         Main clauses joined by a conjunction are read in order: the last one's subject is
         the latest ("X and Y were co-founders, but X parted ways. He ...": X); so is a
         clause the parser hangs before the main one ("X's position is consistent: he is
-        willing ...", where "he" names no one new)."""
+        willing ...", where "he" names no one new), and, under a main clause with no
+        subject ("But hold on, because Altman shot back ..."), the clauses it governs."""
         root = sent.root
         before = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
         main = [root, *(c for c in root.children if c.dep_ == "conj")]
+        if not subjects_of(root):  # "But, hold on, because Altman shot back ...": no
+            main += [c for c in root.children if c.dep_ == "advcl"]  # subject of its own
         for verb in sorted([*before, *main], key=lambda t: t.i):
             subjects = subjects_of(verb)
             if subjects:
