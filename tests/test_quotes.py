@@ -30,6 +30,12 @@ def test_straight_quotes_and_guillemets() -> None:
     assert quoted(text) == ['"we will not"', "«nous non plus»"]
 
 
+def test_two_commas_typed_for_a_low_opening_mark_open_a_quotation() -> None:
+    # ",,Who is he?": a low-9 mark („) typed as two commas, as some translated copy prints it
+    text = "He says it is “not interesting.” ,,Who is he? To me, he is nobody.” Then, ,, and."
+    assert quoted(text) == ["“not interesting.”", ",,Who is he? To me, he is nobody.”"]
+
+
 def test_apostrophes_are_not_quotes() -> None:
     text = "Moscow’s invasion and the Ukrainians’ resistance don’t end."
     assert quoted(text) == []

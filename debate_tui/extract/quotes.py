@@ -58,9 +58,12 @@ def _pair_in_paragraph(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     inner_at: int | None = None  # a quotation opened inside the open one
     for i in range(lo, hi):
         ch = text[i]
-        if ch not in _DOUBLE_OPEN and ch not in _DOUBLE_CLOSE:
+        commas = ch == "," and _two_commas_open(text, i, lo, hi)
+        if commas:
+            ch = "„"  # ",,Who is he?": a low opening mark typed as two commas
+        elif ch not in _DOUBLE_OPEN and ch not in _DOUBLE_CLOSE:
             continue
-        role = _is_opening(text, i, lo, hi)
+        role = True if commas else _is_opening(text, i, lo, hi)
         if role is None:
             if ch in ("“", "«", "„"):
                 role = open_at is None
@@ -70,7 +73,7 @@ def _pair_in_paragraph(text: str, lo: int, hi: int) -> list[QuoteSpan]:
                 role = open_at is None
         if open_at is None:
             if role:
-                open_at = i
+                open_at = i - 1 if commas else i  # both commas open it
             # a stray closing mark with nothing open is ignored
         elif inner_at is not None and (not role or ch in ("”", "»")):
             spans.append(QuoteSpan(inner_at, i + 1, True, nested=True))
@@ -90,6 +93,19 @@ def _pair_in_paragraph(text: str, lo: int, hi: int) -> list[QuoteSpan]:
         spans.append(QuoteSpan(open_at, hi, False))
     spans.extend(_single_quotes(text, lo, hi, spans))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _two_commas_open(text: str, i: int, lo: int, hi: int) -> bool:
+    """The second of two commas typed for a low opening mark (',,Who is he?'): after a
+    space or the paragraph's start, right before a letter."""
+    before = text[i - 2] if i - 2 >= lo else " "
+    return (
+        i - 1 >= lo
+        and text[i - 1] == ","
+        and before in _OPEN_CONTEXT
+        and i + 1 < hi
+        and text[i + 1].isalpha()
+    )
 
 
 def _closers_after(text: str, i: int, hi: int) -> int:
