@@ -312,6 +312,19 @@ def test_he_after_a_speakers_position_set_before_a_colon_is_that_speaker(
     assert [s.speaker for s in found] == ["zelensky" if debate else "lavrov"]
 
 
+def test_a_subject_inside_what_a_verb_reports_is_no_antecedent_in_its_sentence(
+    tmp_path: Path,
+) -> None:
+    # "While he acknowledges that Lavrov continues ..., he made it clear ...": Lavrov is
+    # what was acknowledged; "he" goes on with the speaker before
+    text = (
+        "A headline\n"
+        "Blinken revealed that Lavrov had a large impact on the talks. While he acknowledges "
+        "that Lavrov continues to make proposals, he made it clear that none were new.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == ["blinken", "blinken"]
+
+
 def test_he_after_a_clause_under_a_main_clause_with_no_subject_is_that_clauses_subject(
     tmp_path: Path,
 ) -> None:

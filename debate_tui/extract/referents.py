@@ -281,6 +281,7 @@ class Antecedents:
             and t.lower_ not in self.rules.pronouns
             and t.lower_ not in self.rules.relative_pronouns
             and not in_quotes(quotes, offset_of(t, base))
+            and not _reported_apart(t, pronoun)
         ]
         for subject in reversed(earlier):
             found = self.referents.speaker_of(subject, mentions, base)
@@ -501,6 +502,18 @@ class Antecedents:
         who, _via = found
         if who != OTHER or self.referents.person_like(subject):
             self.note(Person(paragraph, who, subject.text, True), sentence)
+
+
+def _reported_apart(subject: Token, pronoun: Token) -> bool:
+    """The subject stands inside a clause a verb reports ("While he acknowledges that Musk
+    continues ..., he made it clear"), one the pronoun is not in: what was said, not who
+    said it."""
+    for clause in (a for a in [subject, *subject.ancestors] if a.dep_ == "ccomp"):
+        # the reporting verb before its clause ('acknowledges that Musk ...'); one after
+        # it ('X nodded: "...," he said', as the parser may hang it) reports nothing here
+        if clause.head.i < subject.i and not any(t.i == pronoun.i for t in clause.subtree):
+            return True
+    return False
 
 
 def _possessive(token: Token) -> bool:
