@@ -210,6 +210,7 @@ def test_paragraphs_reporting_the_speakers_are_never_flagged() -> None:
         "Leave a comment",
         "Submit a Comment",
         "12 Comments",
+        "Comments are closed.",
         "Continue reading on the app",
         "Read more",
         "Share this:",

@@ -457,8 +457,9 @@ def test_narration_between_two_statements_of_one_speaker_stays_narration(
 # -- a readout going on with the view of the speaker it reported -----------------------------
 READOUT = """Lavrov meets Blinken in Geneva
 On January 21, Foreign Minister Sergei Lavrov and Secretary Antony Blinken met in Geneva.
-Lavrov noted that a year has passed since their last meeting. The world has come to a crossroads.
-The security of one state cannot be ensured at the expense of another. All these are grave problems.
+Lavrov noted that a year has passed since their last meeting. The world has come to a \
+crossroads. The security of one state cannot be ensured at the expense of another. All these \
+are grave problems.
 Lavrov pointed out that the two countries bear a special duty. Turning away is not an option.
 """
 
@@ -466,8 +467,9 @@ Lavrov pointed out that the two countries bear a special duty. Turning away is n
 def test_a_readout_goes_on_with_the_view_of_the_speaker_it_reported(tmp_path: Path) -> None:
     # an official readout's way: sentences in the present, naming no one, no quotation marks
     found = extract(tmp_path, READOUT)
-    assert by_line(READOUT, found) == {2: "lavrov", 3: "lavrov", 4: "lavrov"}
-    assert "All these are grave problems." in found[0].text
+    assert by_line(READOUT, found) == {2: "lavrov", 3: "lavrov"}
+    assert found[0].text.endswith("All these are grave problems.")
+    assert found[1].text.endswith("Turning away is not an option.")
 
 
 @pytest.mark.parametrize(
@@ -475,11 +477,10 @@ def test_a_readout_goes_on_with_the_view_of_the_speaker_it_reported(tmp_path: Pa
     [
         "The talks lasted two hours.",  # narration of an event, in the past
         "We may assume that the talks will go on.",  # the writer reasoning
-        "Comments are closed.",  # page furniture
     ],
 )
 def test_a_sentence_of_the_writer_ends_a_readouts_run(tmp_path: Path, sentence: str) -> None:
-    text = READOUT.replace("The security of one state", f"{sentence}\nThe security of one state")
+    text = READOUT.replace("The security of one state", f"{sentence} The security of one state")
     found = extract(tmp_path, text)
     assert not any(sentence in s.text for s in found)
     assert not any("The security of one state" in s.text for s in found)

@@ -81,11 +81,8 @@ def parse_spans(
     pronoun = re.compile(
         r"\b(?:" + "|".join(sorted(rules.pronouns)) + r")\b" + epithet, re.IGNORECASE
     )
-    out: list[tuple[int, int, int]] = []
+    out = []
     inside = {i for first, last in runs.items() for i in range(first + 1, last + 1)}
-    # a text with no quotation mark may be a readout, going on with a speaker's view in
-    # the paragraphs after the one naming him (across_sentences.carry_readout)
-    readout = not any(q in text for q in _QUOTE_MARKS)
     for index, (start, end) in enumerate(article.paragraphs):
         if index in inside:
             continue  # parsed with the line its run starts on
@@ -132,7 +129,6 @@ def parse_spans(
             or any(q in paragraph for q in _QUOTE_MARKS)
             or pronoun.search(paragraph)
             or _told_below(text, article.paragraphs, last)
-            or (readout and out and out[-1][0] == index - 1)
         ):
             continue
         out.append((index, dateline_end(text, start, end, rules, mentions), end))
