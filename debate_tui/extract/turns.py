@@ -158,14 +158,15 @@ def find_turns(
         turns.update(_sections(text, paragraphs, speakers, rules, mentions))
     if not turns:
         turns.update(_announced(text, paragraphs, rules, mentions))
-    for index, turn in _listed(text, paragraphs, rules, mentions).items():
-        turns.setdefault(index, turn)
-    for index, turn in _signed_posts(text, paragraphs, rules, mentions).items():
-        turns.setdefault(index, turn)
-    for index, turn in _dash_signed(text, paragraphs, rules, mentions).items():
-        turns.setdefault(index, turn)
-    for index, turn in _quoted_after_label(text, paragraphs, speakers, rules, mentions).items():
-        turns.setdefault(index, turn)
+    # shapes of a single paragraph or list, where no document shape above gave one
+    for found in (
+        _listed(text, paragraphs, rules, mentions),
+        _signed_posts(text, paragraphs, rules, mentions),
+        _dash_signed(text, paragraphs, rules, mentions),
+        _quoted_after_label(text, paragraphs, speakers, rules, mentions),
+    ):
+        for index, turn in found.items():
+            turns.setdefault(index, turn)
     return turns
 
 
