@@ -23,10 +23,10 @@ from debate_tui.extract.speakers import Mention
 from debate_tui.model import Speaker
 
 OTHER = "\x00other"  # a person or body that is not a configured speaker
-# a sentence closed inside a line ("QUESTION: You're optimistic. Yeah. And have the –"):
-# speech cut off, where a headline holds no full sentence
 # a paragraph's first sentence, ending in a question mark
 _QUESTION_FIRST = re.compile(r"[^.!?\n]{1,600}\?[”\"’»]?\s+")
+# a sentence closed inside a line ("QUESTION: You're optimistic. Yeah. And have the –"):
+# speech cut off, where a headline holds no full sentence
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
 BULLETS = "•·‣▪●◦■□➢►-–—*"
 
@@ -192,9 +192,7 @@ def _quoted_after_label(
     for index, (start, end) in enumerate(paragraphs):
         if index == 0:
             continue  # the text's headline ("Lavrov: “...”") quotes him; it is no statement
-        at = start
-        while at < end and (text[at].isspace() or is_bullet(text, at)):
-            at += 1
+        at = _past_bullets(text, start, end)
         match = rules.turn_label.match(text[at:end])
         if match is None:
             continue
@@ -225,9 +223,7 @@ def _topic_label(
         before = text[start : last.start].split()
         if before and before[-1].lower() in rules.lead_from:
             return last.speaker
-    at = start
-    while at < end and (text[at].isspace() or is_bullet(text, at)):
-        at += 1
+    at = _past_bullets(text, start, end)
     first = next((m for m in mentions if at <= m.start < end), None)
     if first is None or not set(label_words(text[at : first.start])) <= rules.honorifics:
         return None
@@ -315,15 +311,15 @@ def _labelled_turns(
     # how often each label opens a paragraph of speech: a label the text uses again and
     # again opens a turn even on a line cut off without a stop ("Andrey Kondrashov: How
     # does St. Pe"); a headline printed twice ("Zelensky: Putin seeks ...") is no speech
+    matches = [rules.turn_label.match(text[start:end]) for start, end in paragraphs]
     used: dict[str, int] = {}
-    for start, end in paragraphs:
-        found = rules.turn_label.match(text[start:end])
+    for (start, end), found in zip(paragraphs, matches, strict=True):
         if found and not is_heading(text[start:end]):
             used[_label_text(found)] = used.get(_label_text(found), 0) + 1
     single: dict[str, list[int]] = {}  # "Carlson:": a surname alone, a name if it recurs
     for index, (start, end) in enumerate(paragraphs):
         paragraph = text[start:end]
-        match = rules.turn_label.match(paragraph)
+        match = matches[index]
         if not match:
             dotted = rules.dotted_label.match(paragraph)
             who = _label_speaker(dotted.group("label"), speakers, rules) if dotted else None
@@ -456,7 +452,7 @@ def _questions_asked(
         return {}
     answers = [i for i in range(questions[0] + 1, len(paragraphs)) if i not in questions]
     said = " ".join(text[paragraphs[i][0] : paragraphs[i][1]] for i in answers)
-    if len(rules.first_person.findall(said)) < rules.first_person_min:
+    if not _speaks_first_person(said, rules):
         return {}
     turns = {index: Turn(OTHER, "question", True) for index in questions}
     asking = ""
@@ -505,7 +501,7 @@ def _sections(
         said.extend(text[s:e] for s, e in spans)
         for i in body:
             turns[i] = Turn(who, words, i == body[0], kind="section")
-    if len(rules.first_person.findall(" ".join(said))) < rules.first_person_min:
+    if not _speaks_first_person(" ".join(said), rules):
         return {}
     return turns
 
@@ -537,7 +533,7 @@ def _announced(
                 break
             body.append(below)
         said = " ".join(text[paragraphs[i][0] : paragraphs[i][1]] for i in body)
-        if len(rules.first_person.findall(said[:1500])) < rules.first_person_min:
+        if not _speaks_first_person(said[:1500], rules):
             continue
         return {
             i: Turn(
@@ -594,6 +590,12 @@ def _name_alone(
     if not set(label_words(rest)) <= rules.honorifics | rules.honorific_links:
         return None
     return inside[0].speaker, text[start:end]
+
+
+def _speaks_first_person(words: str, rules: Rules) -> bool:
+    """The words hold at least `first_person_min` first-person words ("I", "we", "our"):
+    a speaker's own, not a report about him."""
+    return len(rules.first_person.findall(words)) >= rules.first_person_min
 
 
 def _shortened(line: str, most: int = 80) -> str:
@@ -662,7 +664,7 @@ def _monologue(
         body_start = paragraphs[index + 1][0]
         body_end = next((paragraphs[i][0] for i in sorted(labelled) if i > index), len(text))
         body = text[body_start : min(body_start + 1500, body_end)]
-        if len(rules.first_person.findall(body)) < rules.first_person_min:
+        if not _speaks_first_person(body, rules):
             return None
         return index + 1, Turn(found[0], found[1], True)
     return None
@@ -674,6 +676,13 @@ _OPENING_MARKS = OPENING_MARKS | {"'"}
 
 def is_bullet(text: str, at: int) -> bool:
     return at < len(text) and (text[at] in BULLETS or unicodedata.category(text[at]) == "So")
+
+
+def _past_bullets(text: str, start: int, end: int) -> int:
+    """Where a line's words start, past spaces and any bullets ("• Marco Rubio: ...")."""
+    while start < end and (text[start].isspace() or is_bullet(text, start)):
+        start += 1
+    return start
 
 
 def _listed(
