@@ -170,17 +170,15 @@ class Referents:
             for c in children
         ):
             return frozenset()  # "the head of state": an "of" phrase of the title's own
-        words = [t.lower_ for t in subject.subtree if t.dep_ != "det" and t.is_alpha]
-        if any(t.i > subject.i for t in subject.subtree):
-            # an "of" phrase keeps every word ("the leader of U.S. diplomacy" is a whole
-            # title, the gazetteer's), so it never passes for a shorter title's words
-            words = [
-                w
-                for t in subject.subtree
-                if t.dep_ != "det"
-                for w in (re.findall(r"\w+", t.lower_) if t.i > subject.i else [t.lower_])
-                if t.i > subject.i or t.is_alpha
-            ]
+        # the words up to the head, and every word of an "of" phrase after it ("the leader
+        # of U.S. diplomacy" is a whole title, the gazetteer's, never a shorter title's words)
+        words = [
+            w
+            for t in subject.subtree
+            if t.dep_ != "det"
+            for w in (re.findall(r"\w+", t.lower_) if t.i > subject.i else [t.lower_])
+            if t.i > subject.i or t.is_alpha
+        ]
         return self.gazetteer.epithet_holders(words, subject.lower_)
 
     def person_like(self, subject: Token) -> bool:

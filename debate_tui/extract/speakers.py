@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from debate_tui.extract.quotes import find_quotes
 from debate_tui.model import Speaker, Via
@@ -270,11 +271,13 @@ def title_heads(speakers: Sequence[Speaker]) -> frozenset[str]:
     )
 
 
-def _epithet_sources(speaker: Speaker) -> list[str]:
+@lru_cache(maxsize=64)
+def _epithet_sources(speaker: Speaker) -> tuple[str, ...]:
     """Titles, the parts of the role, the office an alias puts before the name ("Senator
     Rubio" -> "Senator": "the senator"; offices are the rules' honorifics), and what every
     holder of an office the role names is called (rules data `office_epithets`: a
-    president is "the head of state")."""
+    president is "the head of state"). Asked for every subject a sentence has, so kept
+    once per speaker."""
     from debate_tui.extract.rules import load_rules
 
     rules = load_rules()
@@ -291,7 +294,7 @@ def _epithet_sources(speaker: Speaker) -> list[str]:
         if re.search(rf"\b{re.escape(office)}\b", held)
         for epithet in epithets
     ]
-    return [*sources, *generic]
+    return (*sources, *generic)
 
 
 def _title_words(title: str) -> list[str]:
