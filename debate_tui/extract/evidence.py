@@ -74,6 +74,16 @@ _CARRIED = {
 }
 
 
+# what gives a turn its speaker (`Turn.kind`, the evidence's role), told with its words
+_TURN_REASONS = {
+    "label": "transcript turn labelled '{}'",
+    "quoted": "a quotation after '{}:'",
+    "announced": "in the text announced as '{}'",
+    "section": "in the section headed '{}'",
+    "answer": "an interview's answer to '{}'",
+}
+
+
 def reason(evidence: Evidence) -> str:
     """The human-readable why, from the evidence alone."""
     if evidence.carried:
@@ -81,16 +91,9 @@ def reason(evidence: Evidence) -> str:
     if evidence.how == "turn" and evidence.role == "signature":
         what = "a post" if "(@" in evidence.cue else "a quotation"  # "— Name (@handle)"
         return f"{what} signed '{evidence.cue}'"
-    if evidence.how == "turn" and evidence.role == "quoted":
-        return f"a quotation after '{evidence.cue}:'"
-    if evidence.how == "turn" and evidence.role == "announced":
-        return f"in the text announced as '{evidence.cue}'"
-    if evidence.how == "turn" and evidence.role == "section":
-        return f"in the section headed '{evidence.cue}'"
-    if evidence.how == "turn" and evidence.role == "answer":
-        return f"an interview's answer to '{evidence.cue}'"
     if evidence.how == "turn":
-        return f"transcript turn labelled '{evidence.cue}'"
+        shape = _TURN_REASONS.get(evidence.role, _TURN_REASONS["label"])
+        return shape.format(evidence.cue)
     if evidence.how in ("pronoun", "epithet"):
         if evidence.role == "same sentence":
             where = "the subject of an earlier clause of this sentence"
