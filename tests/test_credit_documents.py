@@ -376,6 +376,42 @@ def test_a_time_stamp_in_brackets_after_a_name_makes_a_turn_without_a_colon(
     assert by_line(text, extract(tmp_path, text)) == {2: "blinken", 3: "blinken"}
 
 
+@pytest.mark.parametrize("stamp", ["[00:00:09]", "(00:00:09)", "00:00:09"])
+def test_a_time_stamp_before_a_label_still_opens_the_named_speakers_turn(
+    tmp_path: Path, stamp: str
+) -> None:
+    text = (
+        "Rough transcript of the interview\n"
+        f"{stamp} Nora Vale: Welcome back. What came out of the meeting with Lavrov?\n"
+        f"{stamp} Antony Blinken: We agreed to keep talking. Our teams meet again.\n"
+        f"{stamp} Nora Vale: Did Lavrov promise anything?\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "blinken"}
+
+
+BROADCAST = """Transcript of the evening programme
+NORA VALE, HOST: Welcome back. The foreign minister spoke in Moscow today.
+(BEGIN VIDEO CLIP)
+SERGEY LAVROV, RUSSIAN FOREIGN MINISTER (through translator): We are not going to beg.
+We will not ask anyone for talks. The door stays open.
+(END VIDEO CLIP)
+VALE: And this evening the secretary answered him.
+ANTONY BLINKEN, U.S. SECRETARY OF STATE: Thank you for having me. We are ready to talk.
+(LAUGHTER)
+The sanctions stay until Russia ends this war.
+(BEGIN VIDEO CLIP)
+The crowd outside the embassy chanted for an hour.
+"""
+
+
+def test_a_broadcasters_label_with_the_speakers_office_after_a_comma_opens_his_turn(
+    tmp_path: Path,
+) -> None:
+    # and a stage direction is nobody's words: one naming a clip ends the turn above it
+    found = by_line(BROADCAST, extract(tmp_path, BROADCAST))
+    assert found == {3: "lavrov", 4: "lavrov", 7: "blinken", 9: "blinken"}
+
+
 INTERVIEW = """An interview with {named}
 Here is the transcript of the interview, edited for length.
 Q: What did the shareholders tell you?
@@ -436,6 +472,22 @@ My answer to them has not changed.
 
 def test_a_text_titled_as_a_speakers_remarks_is_that_speakers(tmp_path: Path) -> None:
     assert by_line(REMARKS, extract(tmp_path, REMARKS)) == {2: "lavrov", 3: "lavrov", 4: "lavrov"}
+
+
+def test_a_title_ending_a_line_is_not_shared_with_the_first_words_of_the_next(
+    tmp_path: Path,
+) -> None:
+    # the next line's "Dear Ukrainians" is no name printed after "the President of Ukraine"
+    debate = ZELENSKY_PUTIN.replace(
+        'role = "President of Ukraine"',
+        'role = "President of Ukraine"\ntitles = ["President of Ukraine"]',
+    )
+    text = (
+        "We will not be lectured - address by the President of Ukraine\n"
+        "Dear Ukrainians! I thank our partners. We have a lot to do, and our time is short.\n"
+        "Our partners prefer to talk about us rather than with us.\n"
+    )
+    assert by_line(text, extract_with(tmp_path, text, debate)) == {1: "zelensky", 2: "zelensky"}
 
 
 INTERVIEW_TRANSCRIPT = """TRANSCRIPT: Interview with Foreign Minister Sergei Lavrov

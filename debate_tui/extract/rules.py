@@ -120,6 +120,7 @@ class Rules:
     turn_roles: frozenset[str]
     bare_role: re.Pattern[str]  # "Q  Mr. Secretary, ...": a role printed without a colon
     answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
+    stage_breaks: frozenset[str]  # "(BEGIN VIDEO CLIP)": a stage direction ending a turn
     honorifics: frozenset[str]
     infixes: tuple[str, ...]  # quotation marks glued to words, split off by the tokenizer
     post_signature: re.Pattern[str]  # "— Elon Musk (@elonmusk) May 18" under a post
@@ -257,6 +258,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             + r")\.?\s+(?=[A-Z“\"‘'(])"
         ),
         answer_roles=_words(turns.get("answer_roles", ())),
+        stage_breaks=_words(turns.get("stage_breaks", ())),
         honorifics=_words(turns["honorifics"]),
         infixes=tuple(data.get("tokenizer", {}).get("infixes", ())),
         post_signature=re.compile(turns.get("post_signature", "(?!)")),

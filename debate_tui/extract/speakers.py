@@ -22,10 +22,11 @@ from debate_tui.model import Speaker, Via
 
 # Words that bad markup glues onto a surname ("Lavrovand the US Secretary of State").
 _GLUE = "and|the|in|of|to|on|at|for|from|with|who|has|had|said|told|as|is|was"
-_NAME_AFTER_TITLE = re.compile(r"[\s,]*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)")
+# on the same line: a title ending a headline is not followed by the next line's first words
+_NAME_AFTER_TITLE = re.compile(r"[ \t,]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+)")
 _THE_BEFORE = re.compile(r"the\s+$")
 # A capitalised name after a title's head noun: "diplomat Wang Yi", "Minister Dmytro Kuleba".
-_NAME = r"((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)"
+_NAME = r"((?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]+)"
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -177,7 +178,7 @@ class Gazetteer:
         no speaker (a speaker quoted saying "President Trump" leaves "the president" of the
         narration to the speakers)."""
         if head not in self._shared_heads:
-            pattern = re.compile(rf"\b(?i:{re.escape(head)})\b,?\s+{_NAME}")
+            pattern = re.compile(rf"\b(?i:{re.escape(head)})\b,?[ \t]+{_NAME}")
             self._shared_heads[head] = any(
                 m.group(1)[0].isupper()
                 and not _in_quotation(self._text, m.start())

@@ -28,6 +28,8 @@ _QUESTION_FIRST = re.compile(r"[^.!?\n]{1,600}\?[”\"’»]?\s+")
 # a sentence closed inside a line ("QUESTION: You're optimistic. Yeah. And have the –"):
 # speech cut off, where a headline holds no full sentence
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
+# a line that is only a parenthesis or brackets: "(BEGIN VIDEO CLIP)", "(Applause.)"
+_STAGE_DIRECTION = re.compile(r"\s*[(\[]([^()\[\]\n]{1,80})[)\]]\s*$")
 BULLETS = "•·‣▪●◦■□➢►-–—*"
 
 
@@ -340,8 +342,8 @@ def _labelled_turns(
         ):
             continue  # "Lavrov: West Must Listen" is a headline quoting him, not a turn
         groups = match.groupdict()
-        paren = groups.get("paren") or groups.get("after") or groups.get("stamp")
-        if paren is not None and rules.time_mark.match(paren):
+        stamps = ("paren", "after", "stamp", "lead", "bare")
+        if any(groups.get(g) and rules.time_mark.match(groups[g]) for g in stamps):
             timed.add(index)
         who = _label_speaker(label, speakers, rules)
         if who is not None:
@@ -382,12 +384,16 @@ def _labelled_turns(
                 labels[index] = Turn(who, labels[index].label, True)
     turns: dict[int, Turn] = {}
     current: Turn | None = None
-    for index in range(len(paragraphs)):
+    for index, (start, end) in enumerate(paragraphs):
         if index in labels:
             current = labels[index]
             turns[index] = current
         elif current is not None:
-            turns[index] = Turn(current.speaker, current.label, False)
+            direction = _STAGE_DIRECTION.match(text, start, end)
+            if direction is None:
+                turns[index] = Turn(current.speaker, current.label, False)
+            elif set(re.findall(r"\w+", direction.group(1).lower())) & rules.stage_breaks:
+                current = None  # "(BEGIN VIDEO CLIP)": the voices below are the clip's
     return turns
 
 
