@@ -323,6 +323,21 @@ def test_offices_joined_by_of_before_a_name_make_a_label(tmp_path: Path) -> None
     assert by_line(text, extract(tmp_path, text)) == {2: "blinken", 3: "blinken"}
 
 
+def test_one_of_the_speakers_own_titles_in_mixed_case_before_his_name_makes_a_label(
+    tmp_path: Path,
+) -> None:
+    # the way presidential sites print a meeting: his full title on his first turn only
+    text = (
+        "Meeting with students\n"
+        "Moderator Jane Roe: Minister, thank you for coming. Let me start with the talks.\n"
+        "Foreign Minister of Russia Sergey Lavrov: Thank you. We have always been ready.\n"
+        "The other side has banned itself from talking to us.\n"
+        "Jane Roe: And what about Europe?\n"
+        "Sergey Lavrov: Europe follows Washington, and it pays for it.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov", 3: "lavrov", 5: "lavrov"}
+
+
 TIMED_TRANSCRIPT = """Speaker 2 (00:00):
 Are we rolling?
 Speaker 1 (00:03):

@@ -90,15 +90,15 @@ def _label_speaker(label: str, speakers: tuple[Speaker, ...], rules: Rules) -> s
     letters = [w for w in re.split(r"[\s.]+", label.lower()) if w]  # "S.V.Lavrov", "S. Lavrov"
     for speaker in speakers:
         firsts = {a.split()[0][0].lower() for a in speaker.aliases if len(a.split()) > 1}
+        offices = [_without_the(label_words(t)) for t in (*speaker.titles, speaker.role)]
         for phrase in (*speaker.aliases, *speaker.titles):
-            own = label_words(phrase)
-            if own and own[0] == "the":
-                own = own[1:]
+            own = _without_the(label_words(phrase))
             if words == own:
                 return speaker.id
-            # "SECRETARY BLINKEN", "FOREIGN MINISTER LAVROV": honorifics, then the name
+            # "SECRETARY BLINKEN", "FOREIGN MINISTER LAVROV": honorifics, then the name; or
+            # one of his own titles, then the name ("President of Russia Vladimir Putin:")
             rest = words[: len(words) - len(own)]
-            if own and words[-len(own) :] == own and _offices(rest, rules):
+            if own and words[-len(own) :] == own and (_offices(rest, rules) or rest in offices):
                 return speaker.id
             # "S.V.Lavrov", "S. Lavrov": initials, the first one a first name's, then the name
             initials = letters[: len(letters) - len(own)]
@@ -115,6 +115,10 @@ def _label_speaker(label: str, speakers: tuple[Speaker, ...], rules: Rules) -> s
     if words[: len(head)] == head and _offices(head, rules) and 1 <= len(words) - len(head) <= 3:
         return OTHER
     return None
+
+
+def _without_the(words: list[str]) -> list[str]:
+    return words[1:] if words and words[0] == "the" else words
 
 
 def _offices(words: list[str], rules: Rules) -> bool:
