@@ -352,6 +352,23 @@ def test_according_to_a_speaker_his_account_of_the_other_is_his(tmp_path: Path) 
     assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
 
 
+@pytest.mark.parametrize("source", ["him", "the veteran diplomat"])
+def test_according_to_a_pronoun_or_an_epithet_of_a_speaker_the_whole_account_is_his(
+    tmp_path: Path, source: str
+) -> None:
+    # what the account tells others did ("Ukraine responded", "Washington refused") is
+    # his account, not their words cut out of it
+    text = (
+        "A headline\n"
+        "Sergei Lavrov spoke to reporters in Moscow on Monday. "
+        f"According to {source}, a month ago Moscow responded positively to the proposal "
+        "for a truce, but Washington openly refused to support it.\n"
+    )
+    account = [s for s in extract(tmp_path, text) if s.text.startswith("According")]
+    assert [s.speaker for s in account] == ["lavrov"]
+    assert account[0].text.endswith("refused to support it.")
+
+
 # -- an outlet quoting a speaker "as saying" only carries his words ---------------------------
 @pytest.mark.parametrize(
     ("sentence", "credited"),

@@ -151,7 +151,7 @@ class SentenceCues:
             others = [t for t in deciding if not is_according(t, rules)]
             # "..., although the statement offered nothing, according to Lavrov": a verb
             # whose subject is a thing, not a person, leaves the source to "according to".
-            if according and any(self._named_speaker_cue(t, quotes, base) for t in according):
+            if according and any(self._speakers_account(t, quotes, base) for t in according):
                 # "Blinken has conveyed a message ..., according to Lavrov": Lavrov's
                 # account of what Blinken did, as "Lavrov said Blinken had ..." would be
                 deciding = according
@@ -337,6 +337,18 @@ class SentenceCues:
             return None
         found = self.referents.named_in(subject, self.mentions, base)
         return found[0] if found[0] in self.speaker_ids else None
+
+    def _speakers_account(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
+        """The account is a speaker's: "according to" one named by name or title, or by what
+        stands for one, a personal pronoun ("according to him") or an epithet only a speaker
+        holds ("according to the head of state"); never an outlet or a source."""
+        if self._named_speaker_cue(cue, quotes, base):
+            return True
+        subject = self.subjects.of(cue, quotes, base)
+        return subject is not None and (
+            subject.lower_ in self.rules.pronoun_forms
+            or bool(self.referents.epithet_holders(subject))
+        )
 
     def _named_speaker_cue(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> bool:
         """The cue's subject is a configured speaker named by name or title."""
