@@ -413,6 +413,7 @@ We will not ask anyone for talks. The door stays open.
 VALE: And this evening the secretary answered him.
 ANTONY BLINKEN, U.S. SECRETARY OF STATE: Thank you for having me. We are ready to talk.
 (LAUGHTER)
+(Speaking Russian).
 The sanctions stay until Russia ends this war.
 (BEGIN VIDEO CLIP)
 The crowd outside the embassy chanted for an hour.
@@ -424,7 +425,7 @@ def test_a_broadcasters_label_with_the_speakers_office_after_a_comma_opens_his_t
 ) -> None:
     # and a stage direction is nobody's words: one naming a clip ends the turn above it
     found = by_line(BROADCAST, extract(tmp_path, BROADCAST))
-    assert found == {3: "lavrov", 4: "lavrov", 7: "blinken", 9: "blinken"}
+    assert found == {3: "lavrov", 4: "lavrov", 7: "blinken", 10: "blinken"}
 
 
 INTERVIEW = """An interview with {named}
@@ -619,6 +620,20 @@ def test_a_post_above_its_signature_line_is_the_signers(
     found = extract(tmp_path, text)
     assert by_line(text, found) == expected
     assert all(s.reason.startswith("a post signed") for s in found)
+
+
+def test_a_paragraph_closed_by_a_posts_signature_and_date_is_the_signers_post(
+    tmp_path: Path,
+) -> None:
+    # a page pasting the post as text: its words, its link, "— Name (@handle) date"
+    text = (
+        "Moscow answers\n"
+        "The ministry posted a reply within the hour.\n"
+        "The talks never touched the substance. The West walked away first. "
+        "pic.example.com/abc — Sergei Lavrov (@lavrov_example) April 14, 2025\n"
+        "The embassy did not comment.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov"}
 
 
 LISTED = """Lavrov sets out terms

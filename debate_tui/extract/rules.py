@@ -124,6 +124,7 @@ class Rules:
     honorifics: frozenset[str]
     infixes: tuple[str, ...]  # quotation marks glued to words, split off by the tokenizer
     post_signature: re.Pattern[str]  # "— Elon Musk (@elonmusk) May 18" under a post
+    post_signature_end: re.Pattern[str]  # the same closing the post's own paragraph
     dash_signature: re.Pattern[str]  # "— Sergei Lavrov" under a quotation
     dash_after_quote: re.Pattern[str]  # '“...,” — Sergei Lavrov'
     dash_attribution: re.Pattern[str]  # "..., - Putin said": unquoted speech signed after
@@ -262,6 +263,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         honorifics=_words(turns["honorifics"]),
         infixes=tuple(data.get("tokenizer", {}).get("infixes", ())),
         post_signature=re.compile(turns.get("post_signature", "(?!)")),
+        post_signature_end=re.compile(turns.get("post_signature_end", "(?!)")),
         dash_signature=re.compile(turns.get("dash_signature", "(?!)")),
         dash_after_quote=re.compile(turns.get("dash_after_quote", "(?!)")),
         dash_attribution=re.compile(turns.get("dash_attribution", "(?!)")),

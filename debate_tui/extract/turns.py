@@ -29,7 +29,7 @@ _QUESTION_FIRST = re.compile(r"[^.!?\n]{1,600}\?[”\"’»]?\s+")
 # speech cut off, where a headline holds no full sentence
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
 # a line that is only a parenthesis or brackets: "(BEGIN VIDEO CLIP)", "(Applause.)"
-_STAGE_DIRECTION = re.compile(r"\s*[(\[]([^()\[\]\n]{1,80})[)\]]\s*$")
+_STAGE_DIRECTION = re.compile(r"\s*[(\[]([^()\[\]\n]{1,80})[)\]]\.?\s*$")
 BULLETS = "•·‣▪●◦■□➢►-–—*"
 
 
@@ -266,7 +266,8 @@ def _signed_posts(
     """An embedded post: the paragraph above a signature line naming one speaker ("— Elon
     Musk (@elonmusk) May 18, 2026") is his post, the way pages print embedded posts. So is
     a quotation above a line of a dash and his name ("— Sergei Lavrov, foreign minister"),
-    or with the dash and the name after it on its own line ('“...,” — Sergei Lavrov')."""
+    or with the dash and the name after it on its own line ('“...,” — Sergei Lavrov'); and
+    a paragraph closed by the post's signature and date, pasted as text."""
     turns: dict[int, Turn] = {}
     for index, (start, end) in enumerate(paragraphs):
         line = text[start:end]
@@ -275,6 +276,7 @@ def _signed_posts(
             (index - 1, rules.post_signature.match(line)),
             (index - 1, rules.dash_signature.match(line) if above[:1] in _OPENING_MARKS else None),
             (index, rules.dash_after_quote.search(line) if line[:1] in _OPENING_MARKS else None),
+            (index, rules.post_signature_end.search(line)),
         ]
         for at, match in signed:
             if at < 0 or match is None:
