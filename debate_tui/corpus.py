@@ -77,7 +77,9 @@ _VERBISH = re.compile(
     r"spoke|wrote|gave|made|took|hit|put|sent|met|went|came|got|held|began|became|brought|"
     r"thought|felt|kept|found|saw|knew|stood|struck|sought|fought|won|lost|ran|led|drew|"
     r"grew|threw|chose|broke|swore|paid|sold|built|spent|meant|heard|withdrew|upheld|"
-    r"set|laid)$"  # "Blinken set out his position.", "Lavrov laid out his terms."
+    r"set|laid|shot|shook|rose|fell|cut|let|spun|stuck|hid|bent|dealt|fled|lent|swept|"
+    r"slid|sank|rang|wore|tore|froze|forgot|understood|mistook|undertook|overtook)$"
+    # "Blinken set out his position.", "Lavrov laid out his terms.", "Altman shot back."
 )
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: it starts with the same two bytes

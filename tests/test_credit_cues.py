@@ -309,9 +309,29 @@ def test_a_quotation_posted_on_a_platform_is_the_posters_statement(tmp_path: Pat
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
 
 
-def test_firing_back_is_a_retort(tmp_path: Path) -> None:
-    text = "A headline\nBlinken fired back at the Russian minister within the hour.\n"
+@pytest.mark.parametrize("verb", ["fired back", "shot back", "hit back", "clapped back"])
+def test_firing_back_is_a_retort(tmp_path: Path, verb: str) -> None:
+    text = f"A headline\nBlinken {verb} at the Russian minister within the hour.\n"
     assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]
+
+
+@pytest.mark.parametrize("noun", ["response", "reply", "answer", "retort"])
+def test_a_speakers_reply_followed_by_a_colon_and_his_words_is_his_statement(
+    tmp_path: Path, noun: str
+) -> None:
+    text = f'A headline\nLavrov\'s {noun} was characteristically blunt: "Nobody asked you."\n'
+    assert [s.speaker for s in extract(tmp_path, text)] == ["lavrov"]
+
+
+def test_a_name_closing_a_long_subject_names_its_head_however_it_is_parsed(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "The founder of the largest company in the artificial intelligence industry, OpenAI, "
+        "Sam Altman, hit back at the offer on X, stressing that the firm is not for sale.\n"
+    )
+    assert [s.speaker for s in _musk_altman(tmp_path, text)] == ["altman"]
 
 
 def test_a_line_cut_off_after_a_comma_is_a_sentence_not_a_headline(tmp_path: Path) -> None:

@@ -336,7 +336,9 @@ def test_he_after_a_clause_under_a_main_clause_with_no_subject_is_that_clauses_s
         "“I never promised a deal,” he stated plainly.\n"
     )
     found = extract(tmp_path, text)
-    assert [s.speaker for s in found] == ["lavrov", "blinken"]
+    # shooting back with a denial is a retort of its own, then the quotation is his
+    assert [s.speaker for s in found] == ["lavrov", "blinken", "blinken"]
+    assert found[-1].text.startswith("“I never promised")
 
 
 # -- epithets: a definite description from a speaker's titles stands for him like "he" ------

@@ -132,16 +132,25 @@ def _imputed_aim(token: Token, rules: Rules) -> bool:
     )
 
 
+_OPENING_QUOTES = frozenset('"“«„‘')
+
+
 def _colon_after(token: Token) -> bool:
     """'Musk's accusations were damning: a betrayal of trust, ...': the words said
     follow a colon that the subject's own verb opens, with some words after it."""
     head = token.head
     if head.dep_ in ("aux", "auxpass"):
         head = head.head  # the parser may hang the subject on "were" in "were damning"
-    return head.i > token.i and any(
-        c.dep_ == "punct" and c.text == ":" and head.i < c.i < token.sent.end - 3
-        for c in head.children
-    )
+    if head.i < token.i:
+        return False
+    # the colon is the verb's, or closes its phrase where the parser made the quoted
+    # sentence after it the root ('Lavrov's reply was blunt: "This is a farce."')
+    colons = [c for c in head.children if c.text == ":"]
+    after = head.right_edge.i + 1
+    quoted = after + 1 < token.sent.end and token.doc[after + 1].text in _OPENING_QUOTES
+    if head.dep_ == "ccomp" and quoted and token.doc[after].text == ":":
+        colons.append(token.doc[after])
+    return any(head.i < c.i < token.sent.end - 3 for c in colons)
 
 
 def frames_clause(token: Token, rules: Rules) -> bool:

@@ -111,7 +111,29 @@ class Referents:
                     return mention.speaker, mention.via
                 if mention.via == "title" and self._title_before(head, mention, base):
                     return mention.speaker, mention.via
+        closing = self._closing_name(subject)
+        if closing is not None:
+            at = offset_of(closing, base)
+            for mention in mentions:
+                if mention.via == "name" and mention.start <= at < mention.end:
+                    return mention.speaker, mention.via
         return OTHER, "name"
+
+    def _closing_name(self, subject: Token) -> Token | None:
+        """'The CEO of the leading company in the industry, OpenAI, Sam Altman, hit back':
+        a name set off by commas that closes a long subject renames its head, wherever
+        the parser hung it (here on "OpenAI"); not where the head is someone's aide or
+        relative ("the lawyer of the billionaire, Elon Musk,"), whose name it may be."""
+        if subject.pos_ != "NOUN" or subject.lower_ in self.rules.person_roles:
+            return None
+        words = [t for t in subject.subtree if not t.is_punct]
+        last = words[-1] if words else subject
+        if last.i + 1 >= len(last.doc) or last.nbor(1).text != ",":
+            return None
+        name = last if last.dep_ == "appos" else last.head
+        if name.dep_ != "appos" or name.pos_ != "PROPN" or name.head.i == subject.i:
+            return None
+        return name
 
     def _title_before(self, head: Token, mention: Mention, base: int) -> bool:
         """'the billionaire owner of Tesla': a speaker's title as the word right before a
