@@ -391,6 +391,19 @@ def test_a_time_stamp_in_brackets_after_a_name_makes_a_turn_without_a_colon(
     assert by_line(text, extract(tmp_path, text)) == {2: "blinken", 3: "blinken"}
 
 
+def test_a_name_over_a_line_of_its_time_mark_opens_the_named_speakers_turn(
+    tmp_path: Path,
+) -> None:
+    # a transcription service's page: each turn's name and time on lines of their own
+    text = (
+        "Episode transcript\n"
+        "Nora Vale\n00:12:05\nWhat came out of the meeting with Lavrov?\n"
+        "Antony Blinken\n00:12:09\nWe agreed to keep talking. Our teams meet again soon.\n"
+        "Nora Vale\n00:13:40\nDid he promise anything?\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {6: "blinken"}
+
+
 @pytest.mark.parametrize("stamp", ["[00:00:09]", "(00:00:09)", "00:00:09"])
 def test_a_time_stamp_before_a_label_still_opens_the_named_speakers_turn(
     tmp_path: Path, stamp: str

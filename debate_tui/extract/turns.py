@@ -30,6 +30,8 @@ _QUESTION_FIRST = re.compile(r"[^.!?\n]{1,600}\?[”\"’»]?\s+")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]")
 # a line that is only a parenthesis or brackets: "(BEGIN VIDEO CLIP)", "(Applause.)"
 _STAGE_DIRECTION = re.compile(r"\s*[(\[]([^()\[\]\n]{1,80})[)\]]\.?\s*$")
+# a line that is a name alone: two to four capitalised words ("Sam Altman", "Speaker 1")
+_NAME_LINE = re.compile(r"\s*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|\d{1,2})){0,3}\s*$")
 BULLETS = "•·‣▪●◦■□➢►-–—*"
 
 
@@ -328,6 +330,17 @@ def _labelled_turns(
     for index, (start, end) in enumerate(paragraphs):
         paragraph = text[start:end]
         match = matches[index]
+        if not match and _stamp_below(text, paragraphs, index, rules):
+            # "Sam Altman" over "00:12:09" over his words: a transcription service's page
+            # with each turn's name and time on lines of their own
+            if _NAME_LINE.match(paragraph):
+                timed.add(index)
+                labels[index] = Turn(
+                    _label_speaker(paragraph.strip(), speakers, rules) or OTHER,
+                    paragraph.strip(),
+                    True,
+                )
+            continue
         if not match:
             dotted = rules.dotted_label.match(paragraph)
             who = _label_speaker(dotted.group("label"), speakers, rules) if dotted else None
@@ -401,6 +414,14 @@ def _labelled_turns(
             elif set(re.findall(r"\w+", direction.group(1).lower())) & rules.stage_breaks:
                 current = None  # "(BEGIN VIDEO CLIP)": the voices below are the clip's
     return turns
+
+
+def _stamp_below(text: str, paragraphs: list[tuple[int, int]], index: int, rules: Rules) -> bool:
+    """The next line is nothing but a time mark ("00:12:09")."""
+    if index + 1 >= len(paragraphs):
+        return False
+    start, end = paragraphs[index + 1]
+    return rules.time_mark.match(text[start:end]) is not None
 
 
 def _label_text(match: re.Match[str]) -> str:
