@@ -133,6 +133,9 @@ def test_every_reporting_verb_of_a_class_is_a_cue_in_its_shape(
         "Lavrov challenged the dominance of the West in the region for twenty years.",
         "Lavrov probably said as much to his hosts in Ankara.",  # the writer's guess
         "Lavrov may have said so to his hosts in Ankara.",
+        # a cue hanging without a subject of its own on a guessed verb
+        "Lavrov might have deflected blame, suggesting that the war is Kyiv's fault.",
+        "Lavrov probably rejected the offer and insisted that talks were pointless.",
         "What did Lavrov expect would happen at the summit?",  # the writer asks
         "Did Lavrov really claim that the sanctions would be lifted?",
         "Why did Lavrov insist that the talks were over?",

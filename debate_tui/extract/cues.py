@@ -341,6 +341,18 @@ def _spends_money(token: Token, rules: Rules) -> bool:
 
 
 def _hedged(token: Token, children: list[Token], rules: Rules) -> bool:
+    """'probably said as much', 'may have said so': the writer's guess. So is a cue that
+    hangs without a subject of its own on a guessed verb ('He might have deflected blame,
+    suggesting that ...', '... and hinted that ...')."""
+    if _guessed(children, rules):
+        return True
+    shares = token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ in ("VBG", "VBN", "VBD")
+    if not shares or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in children):
+        return False
+    return _guessed(list(token.head.children), rules)
+
+
+def _guessed(children: list[Token], rules: Rules) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in rules.hedges for c in children):
         return True
     auxes = [c.lower_ for c in children if c.dep_ == "aux"]
