@@ -885,6 +885,19 @@ def test_a_cue_line_wrapped_over_two_lines_gives_the_quotation_below_to_its_spea
     }
 
 
+def test_a_cue_line_ending_in_a_colon_gives_the_unquoted_paragraph_below_to_its_speaker(
+    tmp_path: Path,
+) -> None:
+    # a post printed as text under the line announcing it; the paragraph after is narration
+    text = (
+        "Lavrov answers\n"
+        "Lavrov wrote on Telegram:\n"
+        "The West has again shown that it does not want talks. Every week it adds sanctions.\n"
+        "The ministry later deleted the post.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov"}
+
+
 def test_someone_elses_cue_line_ending_in_a_colon_keeps_the_quotation_below_from_the_speaker(
     tmp_path: Path,
 ) -> None:

@@ -87,16 +87,41 @@ def carry_quotes(view: ArticleClauses, credits: list[Credit | None]) -> list[Cre
                     out[i] = carried(out[owner], owner, "quotation")
         owner_of_open = owner if not quote.balanced else None
         last_paragraph = clauses[inside[-1]].paragraph
+    carrying: tuple[int, int] | None = None  # (lead-in, the paragraph below it it gives)
     for i in range(1, len(clauses)):
         before = clauses[i - 1]
-        if (
-            before.lead_in
-            and out[i - 1] is not None
-            and out[i] is None
-            and clauses[i].paragraph == before.paragraph
-        ):
-            out[i] = carried(out[i - 1], i - 1, "lead-in")
+        if before.lead_in and out[i - 1] is not None and out[i] is None:
+            if clauses[i].paragraph == before.paragraph:
+                out[i] = carried(out[i - 1], i - 1, "lead-in")
+            elif _leads_into_words_below(view, before, clauses[i], out[i - 1]):
+                # "Zelensky wrote on Telegram:" / "Russia has again shown ...": the
+                # paragraph below, printed without quotation marks, is his
+                carrying = (i - 1, clauses[i].paragraph)
+                out[i] = carried(out[i - 1], i - 1, "lead-in")
+            continue
+        if carrying is not None and clauses[i].paragraph == carrying[1] and out[i] is None:
+            out[i] = carried(out[carrying[0]], carrying[0], "lead-in")
+        else:
+            carrying = None
     return out
+
+
+def _leads_into_words_below(
+    view: ArticleClauses, lead: Clause, below: Clause, credit: Credit | None
+) -> bool:
+    """A speaker's own cue line closing its paragraph with a colon, and the next body
+    paragraph free of quotation marks: the words the line announces, printed as text."""
+    if credit is None or not credit.own_cue or credit.speaker not in view.speaker_ids:
+        return False
+    if credit.evidence.how == "turn":
+        return False
+    start, end = view.article.paragraphs[below.paragraph]
+    lead_end = view.article.paragraphs[lead.paragraph][1]
+    return (
+        view.ranks[below.paragraph] == view.ranks[lead.paragraph] + 1
+        and view.article.text[lead.start : lead_end].rstrip().endswith(":")
+        and not any(lead.end <= q.start < end or q.start < start < q.end for q in view.quotes)
+    )
 
 
 def _labelled(view: ArticleClauses, quote: QuoteSpan, paragraph: int) -> bool:

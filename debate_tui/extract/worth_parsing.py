@@ -101,6 +101,7 @@ def parse_spans(
             or _quoted_fragment(paragraph)
             or _speech_line(paragraph)
             or leads
+            or (turn is None and index in named and paragraph.rstrip().endswith(":"))
             or _quoted_after_short_line(text, article.paragraphs, index)
             or cut_off_end(text, article.paragraphs, last)
         ):
@@ -129,6 +130,7 @@ def parse_spans(
             or any(q in paragraph for q in _QUOTE_MARKS)
             or pronoun.search(paragraph)
             or _told_below(text, article.paragraphs, last)
+            or _below_a_lead_in(text, article.paragraphs, index, named)
         ):
             continue
         out.append((index, dateline_end(text, start, end, rules, mentions), end))
@@ -146,6 +148,17 @@ def _told_below(text: str, paragraphs: list[tuple[int, int]], index: int) -> boo
         return False
     start, end = paragraphs[index + 1]
     return _POINTER.match(text, start, end) is not None
+
+
+def _below_a_lead_in(
+    text: str, paragraphs: list[tuple[int, int]], index: int, named: set[int]
+) -> bool:
+    """The paragraph above names a speaker and ends in a colon ("Zelensky wrote on
+    Telegram:"): this one may be the words it announces (see across_sentences)."""
+    if index == 0 or index - 1 not in named:
+        return False
+    start, end = paragraphs[index - 1]
+    return text[start:end].rstrip().endswith(":")
 
 
 def _time_only(paragraph: str, turn: Turn, rules: Rules) -> bool:
