@@ -341,6 +341,31 @@ def test_he_after_a_clause_under_a_main_clause_with_no_subject_is_that_clauses_s
     assert found[-1].text.startswith("“I never promised")
 
 
+def test_he_after_a_paragraph_that_is_only_the_speakers_quotation_is_still_the_speaker(
+    tmp_path: Path,
+) -> None:
+    # the quotation goes on with Lavrov and leaves him the centre of the next "he"
+    text = (
+        "A headline\n"
+        "Lavrov said on Monday that Moscow was ready for talks.\n"
+        "“We will not give up what is ours. Never.”\n"
+        "He also said that the next round would be held in Geneva.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov", 3: "lavrov"}
+
+
+def test_a_paragraph_of_narration_between_still_leaves_he_too_far_to_tell(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov said on Monday that Moscow was ready for talks.\n"
+        "The meeting in Ankara ended late, and the delegations left without a statement.\n"
+        "He also said that the next round would be held in Geneva.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov"}
+
+
 # -- epithets: a definite description from a speaker's titles stands for him like "he" ------
 @pytest.mark.parametrize(
     ("follow", "expected"),

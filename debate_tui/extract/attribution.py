@@ -126,7 +126,12 @@ class ArticleAttributor:
             self.referents,
         )
         self.antecedents = Antecedents(
-            self.referents, self.rules, self.mentions, self._ranks, gazetteer.speakers
+            self.referents,
+            self.rules,
+            self.mentions,
+            self._ranks,
+            gazetteer.speakers,
+            quoted=_quotation_paragraphs(article, self.quotes, self.mentions),
         )
 
     def parse_spans(self) -> list[tuple[int, int, int]]:
@@ -735,6 +740,24 @@ class ArticleAttributor:
 
 
 _ACTOR_DEPS = ("nsubj", "nsubjpass", "poss")
+
+
+def _quotation_paragraphs(
+    article: Article, quotes: Sequence[QuoteSpan], mentions: Sequence[Mention]
+) -> frozenset[int]:
+    """Paragraphs that are one quotation and nothing else, naming no speaker: the words of
+    whoever spoke before them, which leave him the centre of the next "he"."""
+    found = set()
+    for quote in quotes:
+        index = article.paragraph_of(quote.start)
+        start, end = article.paragraphs[index]
+        if (
+            quote.start == start
+            and quote.end >= end
+            and not any(start <= m.start < end for m in mentions)
+        ):
+            found.add(index)
+    return frozenset(found)
 
 
 def _in_present(verb: Token) -> bool:

@@ -236,8 +236,12 @@ class Antecedents:
         mentions: Sequence[Mention],
         ranks: dict[int, int],
         speakers: Sequence[Speaker],
+        quoted: frozenset[int] = frozenset(),
     ):
         self.referents = referents
+        # ranks of the paragraphs that are only a quotation, naming no one: they keep the
+        # speaker before them the centre, as if no paragraph stood between
+        self.quoted_ranks = sorted(ranks[p] for p in quoted if p in ranks)
         self.rules = rules
         self.mentions = mentions
         self.ranks = ranks  # paragraph -> rank among body paragraphs
@@ -332,7 +336,8 @@ class Antecedents:
         rivals: list[Person] = []
         here = self.ranks[paragraph]
         for person in reversed(self.persons):
-            if self.ranks[person.paragraph] < here - 1:
+            there = self.ranks[person.paragraph]
+            if there < here - 1 - sum(1 for r in self.quoted_ranks if there < r < here):
                 break
             if not person.subject:
                 if all(r.words != person.words for r in rivals):
