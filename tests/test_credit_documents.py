@@ -663,6 +663,30 @@ def test_bulleted_items_after_a_lead_in_naming_a_speakers_statements_are_his(
     assert by_line(LISTED, extract(tmp_path, LISTED)) == {2: "lavrov", 3: "lavrov"}
 
 
+def test_numbered_items_after_a_line_with_what_a_speaker_said_are_his(tmp_path: Path) -> None:
+    text = (
+        "The key quotes of the day\n"
+        "Here is what Lavrov said:\n"
+        "1. On the talks: the door stays open, but only on equal terms.\n"
+        '2) On sanctions: "They have failed, and Europe pays for them."\n'
+        "The ministry published the full text later.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov", 3: "lavrov"}
+
+
+def test_what_a_speaker_said_about_something_in_a_sentence_leads_into_no_list(
+    tmp_path: Path,
+) -> None:
+    # a line of narration ending on what he said, then items of the writer's own
+    text = (
+        "The key points of the day\n"
+        "Nobody knows what Lavrov said to the minister in private on Monday night:\n"
+        "1. The talks lasted four hours.\n"
+        "2. The delegations left without a statement.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {}
+
+
 def test_bullets_after_the_lead_in_on_the_same_line_are_his(tmp_path: Path) -> None:
     text = (
         "A headline\n"

@@ -136,6 +136,7 @@ class Rules:
     remark_after: re.Pattern[str]  # "'s opening remarks" right after a speaker's mention
     remark_before: re.Pattern[str]  # "Remarks by ", "statements by " right before it
     remark_tail: re.Pattern[str]  # what may follow the remark noun
+    what_said: re.Pattern[str]  # " said:" after a name in "Here is what Putin said:"
     lead_from: frozenset[str]  # "A good one from Xi:": his quotation below
     announcing: frozenset[str]  # "here is a full transcript of ...": his words below
     remark_about: frozenset[str]  # "Putin on Belarus:": what he speaks about, over his words
@@ -284,6 +285,12 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             re.IGNORECASE,
         ),
         lead_from=_words(remarks.get("lead_from", ())),
+        what_said=re.compile(
+            r"\s+(?:"
+            + ("|".join(re.escape(w) for w in remarks.get("what_said", ())) or "(?!)")
+            + r")\b(?:\s+[\w'’-]+){0,4}\s*$",
+            re.IGNORECASE,
+        ),
         announcing=_words(remarks.get("announcing", ())),
         remark_about=_words(remarks.get("about", ())),
         remark_tail=re.compile(rf"\s*(?:$|[,:;.(\-–—|]|(?:{tail})\b)", re.IGNORECASE),

@@ -32,6 +32,8 @@ _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]"
 _STAGE_DIRECTION = re.compile(r"\s*[(\[]([^()\[\]\n]{1,80})[)\]]\.?\s*$")
 # a line that is a name alone: two to four capitalised words ("Sam Altman", "Speaker 1")
 _NAME_LINE = re.compile(r"\s*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|\d{1,2})){0,3}\s*$")
+# a numbered item of a list: "1. ", "2) "
+_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
 BULLETS = "•·‣▪●◦■□➢►-–—*"
 
 
@@ -722,12 +724,15 @@ def _listed(
     text: str, paragraphs: list[tuple[int, int]], rules: Rules, mentions: Sequence[Mention]
 ) -> dict[int, Turn]:
     """Items listed after a lead-in naming a speaker's remarks ("Other statements by
-    Russian FM:"): bulleted paragraphs below it, or bullets after the colon on its line."""
+    Russian FM:", "Here is what Putin said:"): bulleted or numbered paragraphs below it,
+    or bullets after the colon on its line."""
     turns: dict[int, Turn] = {}
     current: Turn | None = None
     for index, (start, end) in enumerate(paragraphs):
         colon = text.find(":", start, end)
         lead = remark_of(text, start, colon, rules, mentions) if colon > 0 else None
+        if lead is None and colon == end - 1:
+            lead = _what_said(text, start, colon, rules, mentions)
         if lead is not None:
             current = Turn(lead[0], lead[1], True)
             rest = colon + 1
@@ -736,8 +741,24 @@ def _listed(
             if is_bullet(text, rest):
                 turns[index] = Turn(current.speaker, current.label, True, body=colon + 1)
             continue
-        if current is not None and is_bullet(text, start):
+        if current is not None and (is_bullet(text, start) or _NUMBERED.match(text, start)):
             turns[index] = current
         else:
             current = None
     return turns
+
+
+def _what_said(
+    text: str, start: int, end: int, rules: Rules, mentions: Sequence[Mention]
+) -> tuple[str, str] | None:
+    """(speaker, words) for a line leading into a list with what a speaker said ("Here is
+    what Putin said:", "What Xi told the summit:"): "what", his name, a verb of the
+    data's `what_said`, and nothing after it but an audience or an occasion."""
+    for mention in mentions:
+        if not start <= mention.start < end:
+            continue
+        before = text[start : mention.start].split()
+        after = rules.what_said.match(text, mention.end, end)
+        if before and before[-1].lower() == "what" and after is not None:
+            return mention.speaker, text[mention.start : after.end()].strip()
+    return None
