@@ -458,6 +458,22 @@ def test_the_answers_of_a_question_and_answer_transcript_are_the_interviewees(
     assert by_line(text, extract(tmp_path, text)) == {3: "lavrov", 4: "lavrov", 6: "lavrov"}
 
 
+@pytest.mark.parametrize("role", ["Q:", "Question:"])
+def test_answers_under_questions_labelled_alone_are_the_interviewees(
+    tmp_path: Path, role: str
+) -> None:
+    # only the questions carry a label; each answer is the paragraphs under one
+    text = (
+        "Interview with Sergey Lavrov\n"
+        "The minister spoke to us in Moscow.\n"
+        f"{role} Minister, do you expect a new round of talks?\n"
+        "We are always open to dialogue, and we have said so. But they must be serious.\n"
+        f"{role} And the treaty?\n"
+        "It is practically dead. It was not our country that killed it, and our view stands.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {3: "lavrov", 5: "lavrov"}
+
+
 def test_answers_are_nobodys_when_the_text_names_two_speakers_before_them(
     tmp_path: Path,
 ) -> None:

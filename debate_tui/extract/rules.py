@@ -118,6 +118,7 @@ class Rules:
     dotted_label: re.Pattern[str]  # "The President. I didn't know ...": a stop for a colon
     time_mark: re.Pattern[str]  # "(00:13)" in a label: a transcription service's turn
     turn_roles: frozenset[str]
+    asking_roles: frozenset[str]  # "Q:", "Question:": an interviewer's labels
     bare_role: re.Pattern[str]  # "Q  Mr. Secretary, ...": a role printed without a colon
     answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
     stage_breaks: frozenset[str]  # "(BEGIN VIDEO CLIP)": a stage direction ending a turn
@@ -254,6 +255,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         dotted_label=re.compile(turns.get("dotted_label", "(?!)")),
         time_mark=re.compile(turns.get("time_mark", "(?!)")),
         turn_roles=_words(turns["roles"]),
+        asking_roles=_words(turns.get("asking_roles", ())),
         bare_role=re.compile(
             r"^(?P<label>"
             + ("|".join(re.escape(str(w).upper()) for w in turns.get("bare_roles", ())) or "(?!)")

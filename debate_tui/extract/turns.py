@@ -147,6 +147,11 @@ def find_turns(
     transcript turns, the body of a speaker's remarks, items listed after a lead-in."""
     turns = _labelled_turns(text, paragraphs, speakers, rules, mentions)
     asked = {} if turns else _questions_asked(text, paragraphs, rules, mentions)
+    questions = _labelled_questions(turns, rules)
+    if questions:  # "Q: ..." / his answer, unlabelled: read as questions asked
+        asked = _questions_asked(text, paragraphs, rules, mentions, questions)
+        if asked:
+            turns = {}
     # an interview read by its questions has no monologue: its lead-in is the writer's
     monologue = None if asked else _monologue(text, paragraphs, rules, mentions, set(turns))
     if monologue is not None:
@@ -459,15 +464,31 @@ def _interviewer(
     }
 
 
+def _labelled_questions(turns: dict[int, Turn], rules: Rules) -> list[int]:
+    """The paragraphs of a transcript whose only labels are an interviewer's ("Q:",
+    "Question:"), each label opening a question: none when any other label is there."""
+    opening = [i for i, turn in turns.items() if turn.opens]
+    if len(opening) < rules.min_labels or any(
+        " ".join(label_words(turns[i].label)) not in rules.asking_roles for i in opening
+    ):
+        return []
+    return sorted(opening)
+
+
 def _questions_asked(
-    text: str, paragraphs: list[tuple[int, int]], rules: Rules, mentions: Sequence[Mention]
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    rules: Rules,
+    mentions: Sequence[Mention],
+    labelled: Sequence[int] = (),
 ) -> dict[int, Turn]:
     """An interview printed with its questions as lines of their own and no labels ("Are
     you ready to meet him?" above each answer): at least `min_labels` lines ending in a
     question mark and put to someone ("you"), the paragraphs under them in the first
     person. The questions are the interviewer's; the answers are the subject's: the speaker
-    an interview title names, else the one named most before the first question."""
-    questions = [
+    an interview title names, else the one named most before the first question. So are
+    the paragraphs under questions `labelled` as an interviewer's ("Q: ...")."""
+    questions = list(labelled) or [
         index
         for index, (start, end) in enumerate(paragraphs)
         if index > 0 and _put_as_question(text[start:end], rules)
