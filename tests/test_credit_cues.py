@@ -200,6 +200,15 @@ def test_a_subject_with_a_subject_of_its_own_yields_to_it(tmp_path: Path) -> Non
     assert [s.speaker for s in found] == ["lavrov", "lavrov"]
 
 
+@pytest.mark.parametrize("asked", ["asked about the remarks", "pressed on the issue"])
+def test_a_speaker_asked_something_set_off_by_commas_still_speaks_for_his_cue(
+    tmp_path: Path, asked: str
+) -> None:
+    # the parser may read "Mr Blinken asked about the remarks" as a clause of its own
+    text = f"A headline\n\nMr Blinken, {asked}, said: ‘Russia has isolated itself.’\n"
+    assert [s.speaker for s in extract(tmp_path, text)] == ["blinken"]
+
+
 def test_she_never_stands_for_a_speaker_the_article_calls_his(tmp_path: Path) -> None:
     text = (
         "A headline\n"

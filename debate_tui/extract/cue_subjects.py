@@ -54,6 +54,7 @@ class CueSubjects:
             self._according,
             self._agent,
             self._own_subject,
+            self._asked_aside,
             self._inverted,
             self._adjacent_name,
             self._set_off_subject,
@@ -132,6 +133,26 @@ class CueSubjects:
     def _adjacent_name(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
         adjacent = self.name_before(cue, base)
         return NO_ANSWER if adjacent is None else adjacent
+
+    def _asked_aside(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
+        """'Mr Blinken, asked about the remarks, said: ...': the parser may read "Mr Blinken
+        asked about the remarks" as a clause of its own before the cue, which is then left
+        without a subject; the subject of that asking (data `asked_asides`), set off by
+        commas right before the cue, is the cue's."""
+        if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+            return NO_ANSWER
+        for child in cue.children:
+            if (
+                child.i < cue.i
+                and child.dep_ in ("ccomp", "advcl")
+                and child.lemma_.lower() in self.rules.asked_asides
+                and cue.nbor(-1).text == ","
+                and child.right_edge.i in (cue.i - 1, cue.i - 2)  # the comma its own or not
+            ):
+                subjects = [c for c in child.children if c.dep_ == "nsubj"]
+                if subjects and subjects[0].i < child.i and child.nbor(-1).text == ",":
+                    return subjects[0]
+        return NO_ANSWER
 
     def _set_off_subject(self, cue: Token, quotes: Sequence[QuoteSpan], base: int) -> Found:
         """'X held talks with Y, the Russian Ministry of Foreign Affairs announced.': a

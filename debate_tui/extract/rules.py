@@ -119,6 +119,7 @@ class Rules:
     time_mark: re.Pattern[str]  # "(00:13)" in a label: a transcription service's turn
     turn_roles: frozenset[str]
     asking_roles: frozenset[str]  # "Q:", "Question:": an interviewer's labels
+    asked_asides: frozenset[str]  # "X, asked about Y, said": the asking set off by commas
     bare_role: re.Pattern[str]  # "Q  Mr. Secretary, ...": a role printed without a colon
     answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
     stage_breaks: frozenset[str]  # "(BEGIN VIDEO CLIP)": a stage direction ending a turn
@@ -256,6 +257,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         time_mark=re.compile(turns.get("time_mark", "(?!)")),
         turn_roles=_words(turns["roles"]),
         asking_roles=_words(turns.get("asking_roles", ())),
+        asked_asides=_words(data["words"].get("asked_asides", ())),
         bare_role=re.compile(
             r"^(?P<label>"
             + ("|".join(re.escape(str(w).upper()) for w in turns.get("bare_roles", ())) or "(?!)")
