@@ -490,6 +490,26 @@ def test_a_readout_goes_on_with_the_view_of_the_speaker_it_reported(tmp_path: Pa
     assert found[1].text.endswith("Turning away is not an option.")
 
 
+def test_a_readout_goes_on_in_the_paragraphs_below_that_name_no_one(tmp_path: Path) -> None:
+    # the official readout's way: the view set out over paragraphs of their own
+    text = READOUT.replace(
+        "The world has come to a crossroads.", "The world has come to a crossroads.\n"
+    )
+    found = extract(tmp_path, text)
+    assert by_line(text, found) == {2: "lavrov", 3: "lavrov", 4: "lavrov"}
+    assert found[0].text.endswith("All these are grave problems.")
+
+
+def test_a_paragraph_reporting_someone_of_its_own_is_no_readouts_view(tmp_path: Path) -> None:
+    text = READOUT.replace(
+        "The world has come to a crossroads.",
+        "The world has come to a crossroads.\nThe mayor said that the security of one town "
+        "cannot be ensured at the expense of another.\n",
+    )
+    found = extract(tmp_path, text)
+    assert not any("The mayor" in s.text for s in found)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

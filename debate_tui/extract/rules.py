@@ -120,6 +120,8 @@ class Rules:
     turn_roles: frozenset[str]
     asking_roles: frozenset[str]  # "Q:", "Question:": an interviewer's labels
     asked_asides: frozenset[str]  # "X, asked about Y, said": the asking set off by commas
+    said_forms: frozenset[str]  # irregular forms of cue verbs: "said", "told", "wrote"
+    reporting_classes: frozenset[str]  # cue classes that report what someone said
     bare_role: re.Pattern[str]  # "Q  Mr. Secretary, ...": a role printed without a colon
     answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
     stage_breaks: frozenset[str]  # "(BEGIN VIDEO CLIP)": a stage direction ending a turn
@@ -258,6 +260,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         turn_roles=_words(turns["roles"]),
         asking_roles=_words(turns.get("asking_roles", ())),
         asked_asides=_words(data["words"].get("asked_asides", ())),
+        said_forms=_words(data["words"].get("said_forms", ())),
+        reporting_classes=_words(data["words"].get("reporting_classes", ())),
         bare_role=re.compile(
             r"^(?P<label>"
             + ("|".join(re.escape(str(w).upper()) for w in turns.get("bare_roles", ())) or "(?!)")

@@ -83,6 +83,10 @@ def parse_spans(
     )
     out = []
     inside = {i for first, last in runs.items() for i in range(first + 1, last + 1)}
+    # a readout (no quotation marks anywhere) goes on with a speaker's view in paragraphs
+    # naming no one: the last paragraph parsed as one, or None
+    readout = _Readout(text, rules) if not any(q in text for q in _QUOTE_MARKS) else None
+    reading: int | None = None
     for index, (start, end) in enumerate(article.paragraphs):
         if index in inside:
             continue  # parsed with the line its run starts on
@@ -124,6 +128,12 @@ def parse_spans(
             continue
         if index in article.boilerplate:
             continue
+        goes_on = (
+            readout is not None
+            and reading is not None
+            and reading == index - 1
+            and readout.goes_on(paragraph)
+        )
         if not (
             leads
             or index in named
@@ -131,10 +141,41 @@ def parse_spans(
             or pronoun.search(paragraph)
             or _told_below(text, article.paragraphs, last)
             or _below_a_lead_in(text, article.paragraphs, index, named)
+            or goes_on
         ):
             continue
+        if readout is not None and (goes_on or (index in named and readout.reports(paragraph))):
+            reading = last
         out.append((index, dateline_end(text, start, end, rules, mentions), end))
     return out
+
+
+class _Readout:
+    """A readout's way, read without parsing: a paragraph reporting what a speaker noted
+    or stressed "that ..." ("President Xi Jinping noted that a year has passed ..."), then
+    paragraphs naming no one that report nothing of their own ("The global economy is
+    recovering, but its momentum remains sluggish ..."): the view goes on (see
+    across_sentences.carry_readout, which decides after parsing)."""
+
+    def __init__(self, text: str, rules: Rules):
+        forms = {
+            form
+            for lemma, cue_class in rules.cues.items()
+            if lemma.isalpha() and cue_class.name in rules.reporting_classes
+            # past forms only: "states", "claims", "reports" are nouns as often as verbs
+            for form in (lemma + "d", lemma + "ed")
+        } | rules.said_forms
+        self._cue = re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\b", re.IGNORECASE)
+        self._that = re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\s+(?:\w+\s+){0,4}?that\b")
+
+    def reports(self, paragraph: str) -> bool:
+        """A speaker's verb reporting a clause: "noted that", "underscored his view that"."""
+        return self._that.search(paragraph) is not None
+
+    def goes_on(self, paragraph: str) -> bool:
+        """No reporting verb in the past of its own: not someone's report, not the writer's
+        narration of who said what."""
+        return self._cue.search(paragraph) is None
 
 
 # "He stated this in ...", "This was stated by ...": a line telling who said the words above
