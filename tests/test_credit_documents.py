@@ -925,6 +925,22 @@ def test_a_cue_line_wrapped_over_two_lines_gives_the_quotation_below_to_its_spea
     }
 
 
+def test_remarks_announced_above_a_press_conferences_labelled_questions_are_the_speakers(
+    tmp_path: Path,
+) -> None:
+    # the opening remarks, announced by a line ending in a colon, then "Question:" and
+    # the speaker's own label take over
+    text = (
+        "Pressroom\n"
+        "Lavrov chose his words with care in his short opening remarks. Here they are:\n"
+        "I am glad to see everyone here. We try to answer your questions openly.\n"
+        "Our speech has just been delivered. I suggest we move on to your questions.\n"
+        "Question: Will you meet the Americans again?\n"
+        "Sergey Lavrov: We have never refused contacts.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov", 3: "lavrov", 5: "lavrov"}
+
+
 def test_a_cue_line_ending_in_a_colon_gives_the_unquoted_paragraph_below_to_its_speaker(
     tmp_path: Path,
 ) -> None:

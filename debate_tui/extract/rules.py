@@ -122,6 +122,7 @@ class Rules:
     asked_asides: frozenset[str]  # "X, asked about Y, said": the asking set off by commas
     said_forms: frozenset[str]  # irregular forms of cue verbs: "said", "told", "wrote"
     reporting_classes: frozenset[str]  # cue classes that report what someone said
+    reporting_past: re.Pattern[str]  # "said", "noted", "urged": those classes' past forms
     bare_role: re.Pattern[str]  # "Q  Mr. Secretary, ...": a role printed without a colon
     answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
     stage_breaks: frozenset[str]  # "(BEGIN VIDEO CLIP)": a stage direction ending a turn
@@ -164,6 +165,20 @@ class Rules:
 
 def _words(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values)
+
+
+def _reporting_past(cues: dict[str, CueClass], words: dict[str, Any]) -> re.Pattern[str]:
+    """The past forms of the verbs that report what someone said, for the passes that read
+    words before parsing: regular ones built from the lemmas ("noted", "urged"), irregular
+    ones listed ("said", "told"). Past forms only: "states" or "claims" is a noun as often."""
+    classes = _words(words.get("reporting_classes", ()))
+    forms = {
+        form
+        for lemma, cue_class in cues.items()
+        if lemma.isalpha() and cue_class.name in classes
+        for form in (lemma + "d", lemma + "ed")
+    } | _words(words.get("said_forms", ()))
+    return re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\b", re.IGNORECASE)
 
 
 def parse_rules(data: dict[str, Any]) -> Rules:
@@ -262,6 +277,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         asked_asides=_words(data["words"].get("asked_asides", ())),
         said_forms=_words(data["words"].get("said_forms", ())),
         reporting_classes=_words(data["words"].get("reporting_classes", ())),
+        reporting_past=_reporting_past(cues, data["words"]),
         bare_role=re.compile(
             r"^(?P<label>"
             + ("|".join(re.escape(str(w).upper()) for w in turns.get("bare_roles", ())) or "(?!)")

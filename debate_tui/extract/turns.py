@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from debate_tui.corpus import is_heading
@@ -171,8 +171,10 @@ def find_turns(
         turns.setdefault(index, turn)
     if not turns:
         turns.update(_sections(text, paragraphs, speakers, rules, mentions))
-    if not turns:
-        turns.update(_announced(text, paragraphs, rules, mentions))
+    if monologue is None and not asked and not any(t.kind == "section" for t in turns.values()):
+        # his remarks announced above the questions a press conference labels after them
+        for index, turn in _announced(text, paragraphs, rules, mentions, set(turns)).items():
+            turns.setdefault(index, turn)
     # shapes of a single paragraph or list, where no document shape above gave one
     for found in (
         _listed(text, paragraphs, rules, mentions),
@@ -563,19 +565,25 @@ def _sections(
 
 
 def _announced(
-    text: str, paragraphs: list[tuple[int, int]], rules: Rules, mentions: Sequence[Mention]
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    rules: Rules,
+    mentions: Sequence[Mention],
+    labelled: Collection[int] = (),
 ) -> dict[int, Turn]:
     """A line announcing a speaker's remarks printed below it ("And here is a full
     transcript of the Xi translation ...", a word of the rules data `announcing` and his
     remarks named), or a line leading into them with a colon ("Zelensky gave a long
     interview to TIME. Part Three:"): the paragraphs after it are his, when they speak in
-    the first person, up to a heading or a paragraph naming him."""
+    the first person, up to a heading, a paragraph naming him or a transcript's label."""
     for index, (start, end) in enumerate(paragraphs[:-1]):
+        if index in labelled:
+            break  # the labels take over
         line = text[start:end]
         found = None
         if not is_heading(line) and set(label_words(line)) & rules.announcing:
             found = remark_of(text, start, end, rules, mentions)
-        elif line.endswith(":"):
+        if found is None and line.endswith(":"):
             found = _lead_in_speaker(text, paragraphs, index, mentions)
         if found is None:
             continue
@@ -583,11 +591,15 @@ def _announced(
         body: list[int] = []
         for below in range(index + 1, len(paragraphs)):
             first, last = paragraphs[below]
-            if is_heading(text[first:last]) or any(
-                m.speaker == who for m in mentions if first <= m.start < last
+            if (
+                below in labelled
+                or is_heading(text[first:last])
+                or any(m.speaker == who for m in mentions if first <= m.start < last)
             ):
                 break
             body.append(below)
+        if not body:
+            continue
         said = " ".join(text[paragraphs[i][0] : paragraphs[i][1]] for i in body)
         if not _speaks_first_person(said[:1500], rules):
             continue
@@ -715,6 +727,8 @@ def _monologue(
         found = remark_of(text, start, end, rules, mentions)
         if found is None:
             continue
+        if rules.reporting_past.search(text, start, max(start, text.find(found[1], start))):
+            continue  # "Trump said he was optimistic about Putin's remarks": narration
         if index + 1 >= len(paragraphs):
             return None
         body_start = paragraphs[index + 1][0]

@@ -85,7 +85,7 @@ def parse_spans(
     inside = {i for first, last in runs.items() for i in range(first + 1, last + 1)}
     # a readout (no quotation marks anywhere) goes on with a speaker's view in paragraphs
     # naming no one: the last paragraph parsed as one, or None
-    readout = _Readout(text, rules) if not any(q in text for q in _QUOTE_MARKS) else None
+    readout = _Readout(rules) if not any(q in text for q in _QUOTE_MARKS) else None
     reading: int | None = None
     for index, (start, end) in enumerate(article.paragraphs):
         if index in inside:
@@ -157,16 +157,10 @@ class _Readout:
     recovering, but its momentum remains sluggish ..."): the view goes on (see
     across_sentences.carry_readout, which decides after parsing)."""
 
-    def __init__(self, text: str, rules: Rules):
-        forms = {
-            form
-            for lemma, cue_class in rules.cues.items()
-            if lemma.isalpha() and cue_class.name in rules.reporting_classes
-            # past forms only: "states", "claims", "reports" are nouns as often as verbs
-            for form in (lemma + "d", lemma + "ed")
-        } | rules.said_forms
-        self._cue = re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\b", re.IGNORECASE)
-        self._that = re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\s+(?:\w+\s+){0,4}?that\b")
+    def __init__(self, rules: Rules):
+        self._cue = rules.reporting_past
+        forms = rules.reporting_past.pattern
+        self._that = re.compile(forms + r"\s+(?:\w+\s+){0,4}?that\b", re.IGNORECASE)
 
     def reports(self, paragraph: str) -> bool:
         """A speaker's verb reporting a clause: "noted that", "underscored his view that"."""
