@@ -544,6 +544,19 @@ We are ready to listen to any serious proposal.
 """
 
 
+def test_a_first_line_telling_of_a_speakers_remarks_is_no_title_of_them(
+    tmp_path: Path,
+) -> None:
+    # narration about his remarks, then the other speaker's answer in his own words
+    text = (
+        "Jane Roe said on Thursday she was optimistic about Lavrov's remarks and ready to talk.\n"
+        "The Russian minister said earlier that he agreed in principle with a truce.\n"
+        'Blinken answered in a post: "We have all heard very predictable words from Moscow."\n'
+        '"We will keep working with our partners," he added.\n'
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "blinken", 3: "blinken"}
+
+
 def test_lines_before_an_interviews_first_label_are_read_by_their_own_person(
     tmp_path: Path,
 ) -> None:
