@@ -354,6 +354,19 @@ def test_he_after_a_paragraph_that_is_only_the_speakers_quotation_is_still_the_s
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "lavrov", 3: "lavrov"}
 
 
+def test_a_subject_inside_a_quotation_is_no_antecedent_of_the_he_telling_it(
+    tmp_path: Path,
+) -> None:
+    # "Jane Roe chooses Jane Roe" is Lavrov's words: the "he" after them is still Lavrov
+    text = (
+        "A headline\n"
+        "Lavrov held a press conference in Ankara on Monday.\n"
+        "“Our people are free. And Jane Roe chooses Jane Roe. The rest is decoration,” he "
+        "said when asked about the elections.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov"}
+
+
 def test_a_paragraph_of_narration_between_still_leaves_he_too_far_to_tell(
     tmp_path: Path,
 ) -> None:

@@ -363,7 +363,7 @@ class ArticleAttributor:
             # nobody spoke, or only a thing did ("Altman referred to the filing, which
             # pushed back ..."): the sentence's subjects still lead the next "he"
             self.antecedents.note_subject_person(
-                sent, mentions, base, clause.paragraph, len(self.clauses)
+                sent, mentions, base, clause.paragraph, len(self.clauses), quotes
             )
         self.antecedents.note_mentions(
             sent, clause.paragraph, mentions, quotes, base, cues, len(self.clauses)

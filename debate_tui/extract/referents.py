@@ -487,7 +487,13 @@ class Antecedents:
             self.note(Person(paragraph, who, words, False, at=start), sentence)
 
     def note_subject_person(
-        self, sent: Any, mentions: Sequence[Mention], base: int, paragraph: int, sentence: int
+        self,
+        sent: Any,
+        mentions: Sequence[Mention],
+        base: int,
+        paragraph: int,
+        sentence: int,
+        quotes: Sequence[QuoteSpan] = (),
     ) -> None:
         """Narration sentences still change who "he" refers to next; so does a speaker whose
         words, papers or traits stand as the subject ("Lavrov's account was more upbeat. He
@@ -496,7 +502,9 @@ class Antecedents:
         the latest ("X and Y were co-founders, but X parted ways. He ...": X); so is a
         clause the parser hangs before the main one ("X's position is consistent: he is
         willing ...", where "he" names no one new), and, under a main clause with no
-        subject ("But hold on, because Altman shot back ..."), the clauses it governs."""
+        subject ("But hold on, because Altman shot back ..."), the clauses it governs. A
+        subject inside a quotation is the speaker's words ("And Putin chooses Putin."),
+        no one the narration's next "he" may stand for."""
         root = sent.root
         before = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
         main = [root, *(c for c in root.children if c.dep_ == "conj")]
@@ -504,7 +512,8 @@ class Antecedents:
             main += [c for c in root.children if c.dep_ == "advcl"]  # subject of its own
         for verb in sorted([*before, *main], key=lambda t: t.i):
             subjects = subjects_of(verb)
-            if subjects:
+            # a subject inside a quotation is the speaker's words, not the narration's
+            if subjects and not in_quotes(quotes, offset_of(subjects[0], base)):
                 self._note_subject(subjects[0], mentions, base, paragraph, sentence)
 
     def _note_subject(
