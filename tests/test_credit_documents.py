@@ -474,6 +474,20 @@ def test_answers_under_questions_labelled_alone_are_the_interviewees(
     assert by_line(text, extract(tmp_path, text)) == {3: "lavrov", 5: "lavrov"}
 
 
+def test_answers_opened_by_a_dash_are_the_interviewees(tmp_path: Path) -> None:
+    # the Russian way of printing an interview: questions quoted, answers after a dash
+    text = (
+        "Sergei Lavrov's first interview with foreign journalists this year\n"
+        "The minister received us at the ministry on Sunday.\n"
+        "“Minister, is a deal with Washington possible this year?”\n"
+        "— I have heard many ideas about a deal. We are ready to listen to any of them.\n"
+        "But our position has not changed, and I have said so many times.\n"
+        "“He means a deal on the treaty.” — a voice from off the stage.\n"
+        "— It does not matter. I understand the question well.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {3: "lavrov", 4: "lavrov", 6: "lavrov"}
+
+
 def test_answers_are_nobodys_when_the_text_names_two_speakers_before_them(
     tmp_path: Path,
 ) -> None:

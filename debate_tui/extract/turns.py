@@ -32,6 +32,8 @@ _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][”\"’»]?\s+[“\"«‘]?[A-Z]"
 _STAGE_DIRECTION = re.compile(r"\s*[(\[]([^()\[\]\n]{1,80})[)\]]\.?\s*$")
 # a line that is a name alone: two to four capitalised words ("Sam Altman", "Speaker 1")
 _NAME_LINE = re.compile(r"\s*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|\d{1,2})){0,3}\s*$")
+# a line opened by a dash and a space, the Russian way of printing speech: "— I've heard"
+_DASH_OPENED = re.compile(r"\s*[—–]\s+\S")
 # a numbered item of a list: "1. ", "2) "
 _NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
 BULLETS = "•·‣▪●◦■□➢►-–—*"
@@ -147,6 +149,8 @@ def find_turns(
     transcript turns, the body of a speaker's remarks, items listed after a lead-in."""
     turns = _labelled_turns(text, paragraphs, speakers, rules, mentions)
     asked = {} if turns else _questions_asked(text, paragraphs, rules, mentions)
+    if not turns and not asked:
+        asked = _dashed_answers(text, paragraphs, rules, mentions)
     questions = _labelled_questions(turns, rules)
     if questions:  # "Q: ..." / his answer, unlabelled: read as questions asked
         asked = _questions_asked(text, paragraphs, rules, mentions, questions)
@@ -464,6 +468,56 @@ def _interviewer(
         if len(indices) >= rules.min_labels
         for index in indices
     }
+
+
+def _dashed_answers(
+    text: str, paragraphs: list[tuple[int, int]], rules: Rules, mentions: Sequence[Mention]
+) -> dict[int, Turn]:
+    """An interview printed the Russian way: each answer opens with a dash ("— I've heard
+    a lot of different ideas ..."), the questions in quotation marks or plain lines. With
+    at least `min_labels` such lines in the first person, they and the plain paragraphs
+    that go on after them (up to a question, a heading or another dash) are the answers of
+    the interview's subject: the speaker an interview title names, else the one named most
+    before the first answer."""
+    dashed = [
+        i for i, (start, end) in enumerate(paragraphs) if _DASH_OPENED.match(text, start, end)
+    ]
+    if len(dashed) < rules.min_labels:
+        return {}
+    before = paragraphs[dashed[0]][0]
+    subject = next(
+        (
+            found[0]
+            for start, end in paragraphs[: dashed[0]]
+            if (found := remark_of(text, start, end, rules, mentions)) is not None
+        ),
+        None,
+    ) or _named_most([m.speaker for m in mentions if m.start < before])
+    if subject is None:
+        return {}
+    turns: dict[int, Turn] = {}
+    asking = _shortened(text[slice(*paragraphs[dashed[0] - 1])]) if dashed[0] else ""
+    said: list[str] = []
+    for index in range(dashed[0], len(paragraphs)):
+        start, end = paragraphs[index]
+        line = text[start:end]
+        previous = turns.get(index - 1)
+        if index in dashed or (
+            previous is not None
+            and previous.speaker == subject
+            and line[:1] not in _OPENING_MARKS
+            and not is_heading(line)
+            and not any(start <= m.start < end for m in mentions)
+        ):
+            # a dashed line, or the answer going on in a paragraph of its own
+            turns[index] = Turn(subject, asking, index in dashed, kind="answer")
+            said.append(line)
+        else:  # a question, or a voice from off: the interviewer's side
+            turns[index] = Turn(OTHER, "question", True)
+            asking = _shortened(line)
+    if not _speaks_first_person(" ".join(said)[:1500], rules):
+        return {}
+    return turns
 
 
 def _labelled_questions(turns: dict[int, Turn], rules: Rules) -> list[int]:
