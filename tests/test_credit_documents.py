@@ -488,6 +488,17 @@ def test_answers_opened_by_a_dash_are_the_interviewees(tmp_path: Path) -> None:
     assert by_line(text, extract(tmp_path, text)) == {3: "lavrov", 4: "lavrov", 6: "lavrov"}
 
 
+def test_quotations_signed_after_a_dash_are_no_dashed_interview(tmp_path: Path) -> None:
+    text = (
+        "Lavrov's words of the week\n"
+        "“We are ready to listen to any serious proposal.”\n"
+        "— Sergei Lavrov, foreign minister\n"
+        "“Our position has not changed, and I have said so many times.”\n"
+        "— Sergei Lavrov, at the press conference in Moscow\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 3: "lavrov"}
+
+
 def test_answers_are_nobodys_when_the_text_names_two_speakers_before_them(
     tmp_path: Path,
 ) -> None:
