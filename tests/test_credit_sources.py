@@ -758,6 +758,22 @@ def test_the_chief_of_an_office_named_in_a_speakers_title_is_not_the_speaker(
     assert extract(tmp_path, text) == []
 
 
+@pytest.mark.parametrize(
+    ("office", "credited"),
+    [
+        ("the Secretary of State", ["blinken"]),  # his own title, going on with "of"
+        ("the Secretary of Energy", []),  # another office: no mention of him
+    ],
+)
+def test_a_short_title_going_on_with_of_and_a_name_is_another_office_unless_his_own(
+    tmp_path: Path, office: str, credited: list[str]
+) -> None:
+    text = (
+        f"A headline\n{office[0].upper()}{office[1:]} argued on Monday that the talks were over.\n"
+    )
+    assert [s.speaker for s in extract(tmp_path, text)] == credited
+
+
 def test_background_in_the_present_between_two_statements_stays_narration(
     tmp_path: Path,
 ) -> None:

@@ -25,6 +25,10 @@ _GLUE = "and|the|in|of|to|on|at|for|from|with|who|has|had|said|told|as|is|was"
 # on the same line: a title ending a headline is not followed by the next line's first words
 _NAME_AFTER_TITLE = re.compile(r"[ \t,]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+)")
 _THE_BEFORE = re.compile(r"the\s+$")
+# "of" and a capitalised name right after a title: the office of some other place or body
+# ("the president of the PRC"); a speaker's own such title is configured whole and matched
+# first, longest first
+_OF_A_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
 # A capitalised name after a title's head noun: "diplomat Wang Yi", "Minister Dmytro Kuleba".
 _NAME = r"((?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]+)"
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -54,10 +58,11 @@ def _word(word: str) -> str:
 class _Phrase:
     """One name or title of one speaker, found on word boundaries."""
 
-    def __init__(self, text: str, speaker: str, via: Via):
+    def __init__(self, text: str, speaker: str, via: Via, longer: tuple[str, ...] = ()):
         self.text = text
         self.speaker = speaker
         self.via = via
+        self.longer = longer  # the speaker's own titles that go on from this one with "of"
         if via == "title":
             words = [_word(w) for w in _title_core(text).lower().split()]
             self.pattern = re.compile(r"\s+".join(words) + r"(?![\w])")
@@ -73,6 +78,10 @@ class _Phrase:
             if start > 0 and (haystack[start - 1].isalnum() or haystack[start - 1] == "_"):
                 continue
             if self.via == "title":
+                if _OF_A_PLACE.match(text, match.end()) and not any(
+                    haystack.startswith(own, start) for own in self.longer
+                ):
+                    continue  # "the President of the PRC": another country's office
                 the = _THE_BEFORE.search(lowered, max(lo, start - 12), start)
                 if the and (the.start() == 0 or not lowered[the.start() - 1].isalnum()):
                     start = the.start()
@@ -114,10 +123,15 @@ class Gazetteer:
         for speaker in speakers:
             own = [p for p in self._names if p.speaker == speaker.id]
             forms = _with_owners(_with_short_forms(speaker.titles, abbreviations))
-            for title in _with_heads_of_bodies(forms, office_bodies):
+            every = _with_heads_of_bodies(forms, office_bodies)
+            cores = [_title_core(t).lower() for t in every]
+            for title in every:
                 if title.split()[-1].lower() not in lowered:
                     continue
-                phrase = _Phrase(title, speaker.id, "title")
+                core = _title_core(title).lower()
+                # "the Secretary" goes on as his own "Secretary of State": no other office
+                longer = tuple(c for c in cores if c.startswith(core + " of "))
+                phrase = _Phrase(title, speaker.id, "title", longer)
                 if self._title_is_unique(phrase, own, article_text, lowered):
                     titles.append(phrase)
         self._titles = sorted(titles, key=lambda phrase: -phrase.size)
