@@ -367,6 +367,26 @@ def test_a_subject_inside_a_quotation_is_no_antecedent_of_the_he_telling_it(
     assert by_line(text, extract(tmp_path, text)) == {2: "lavrov"}
 
 
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("For Blinken, the calculation is different", {2: "blinken"}),
+        ("After the talks, the calculation is different", {2: "lavrov"}),
+    ],
+)
+def test_he_in_a_sentence_opened_by_for_and_a_speaker_is_that_speaker(
+    tmp_path: Path, opening: str, expected: dict[int, str]
+) -> None:
+    text = (
+        "A headline\n"
+        "Lavrov said on Monday that Moscow was ready for a truce.\n"
+        f"{opening}: any truce that freezes the front would only give Moscow time to rearm, "
+        "he has warned.\n"
+    )
+    found = by_line(text, extract(tmp_path, text))
+    assert {line: who for line, who in found.items() if line == 2} == expected
+
+
 def test_a_paragraph_of_narration_between_still_leaves_he_too_far_to_tell(
     tmp_path: Path,
 ) -> None:

@@ -97,6 +97,8 @@ def reason(evidence: Evidence) -> str:
     if evidence.how in ("pronoun", "epithet"):
         if evidence.role == "same sentence":
             where = "the subject of an earlier clause of this sentence"
+        elif evidence.role == "topic":
+            where = "the speaker the sentence opens on ('For him, ...')"
         elif evidence.role == "author":
             where = "the author of the words or paper the clause describes"
         else:

@@ -333,6 +333,9 @@ class Antecedents:
                 return who, Evidence(
                     "pronoun", "", pronoun.text, self._name(who), role="same sentence"
                 )
+        fronted = self._fronted_topic(sent, pronoun, mentions, quotes, base)
+        if fronted is not None:
+            return fronted, Evidence("pronoun", "", pronoun.text, self._name(fronted), role="topic")
         rivals: list[Person] = []
         here = self.ranks[paragraph]
         for person in reversed(self.persons):
@@ -374,6 +377,29 @@ class Antecedents:
                 previous_paragraph=self.ranks[person.paragraph] < here,
             )
         return None
+
+    def _fronted_topic(
+        self,
+        sent: Any,
+        pronoun: Token,
+        mentions: Sequence[Mention],
+        quotes: Sequence[QuoteSpan],
+        base: int,
+    ) -> str | None:
+        """'For Zelensky, the calculation is different: ..., he has warned': a sentence
+        opened by "for" or "to" (data `fronted_topic`), a speaker and a comma is about him,
+        and its "he" is his."""
+        first = sent[0]
+        if first.lower_ not in self.rules.fronted_topic or first.i >= pronoun.i:
+            return None
+        comma = next((t for t in sent if t.text == ","), None)
+        if comma is None or comma.i > pronoun.i or comma.i - first.i > 4:
+            return None
+        lo, hi = offset_of(first, base), offset_of(comma, base)
+        named = {m.speaker for m in mentions if lo < m.start < hi}
+        if len(named) != 1 or in_quotes(quotes, lo):
+            return None
+        return named.pop()
 
     def _named_before(
         self,

@@ -120,6 +120,7 @@ class Rules:
     turn_roles: frozenset[str]
     asking_roles: frozenset[str]  # "Q:", "Question:": an interviewer's labels
     asked_asides: frozenset[str]  # "X, asked about Y, said": the asking set off by commas
+    fronted_topic: frozenset[str]  # "For Zelensky, ..., he has warned": the sentence's topic
     said_forms: frozenset[str]  # irregular forms of cue verbs: "said", "told", "wrote"
     reporting_classes: frozenset[str]  # cue classes that report what someone said
     reporting_past: re.Pattern[str]  # "said", "noted", "urged": those classes' past forms
@@ -275,6 +276,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         turn_roles=_words(turns["roles"]),
         asking_roles=_words(turns.get("asking_roles", ())),
         asked_asides=_words(data["words"].get("asked_asides", ())),
+        fronted_topic=_words(data["words"].get("fronted_topic", ())),
         said_forms=_words(data["words"].get("said_forms", ())),
         reporting_classes=_words(data["words"].get("reporting_classes", ())),
         reporting_past=_reporting_past(cues, data["words"]),
