@@ -1135,6 +1135,21 @@ def test_a_speakers_name_a_colon_and_a_quotation_give_him_the_quotation(
 
 
 @pytest.mark.parametrize(
+    ("lead", "expected"), [("Quote from Lavrov", {2: "lavrov"}), ("Quote from the ministry", {})]
+)
+def test_a_quote_label_from_a_speaker_gives_him_the_quotation_after_it(
+    tmp_path: Path, lead: str, expected: dict[int, str]
+) -> None:
+    text = (
+        "Lavrov answers Washington\n"
+        "The minister spoke in Moscow on Monday about the talks with the Americans.\n"
+        f"{lead}: “We need guarantees on paper, not promises.”\n"
+    )
+    found = by_line(text, extract(tmp_path, text))
+    assert {line: who for line, who in found.items() if line == 2} == expected
+
+
+@pytest.mark.parametrize(
     ("label", "expected"),
     [
         ("Lavrov on the treaty:", {2: "lavrov"}),

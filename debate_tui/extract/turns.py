@@ -214,6 +214,10 @@ def _quoted_after_label(
         if index == 0:
             continue  # the text's headline ("Lavrov: “...”") quotes him; it is no statement
         at = _past_bullets(text, start, end)
+        quoted_from = _quote_from(text, at, end, rules, mentions)
+        if quoted_from is not None:  # "Quote from Zelensky: “...”"
+            turns[index] = quoted_from
+            continue
         match = rules.turn_label.match(text[at:end])
         if match is None:
             continue
@@ -228,6 +232,29 @@ def _quoted_after_label(
         if who is not None and who != OTHER:
             turns[index] = Turn(who, label, True, body=body, kind="quoted")
     return turns
+
+
+def _quote_from(
+    text: str, start: int, end: int, rules: Rules, mentions: Sequence[Mention]
+) -> Turn | None:
+    """A quotation after a label of the data's `quote_labels`, "from" or "by" and one
+    speaker ("Quote from Zelensky: “...”", the way some outlets set off a speaker's
+    words): the quotation is his."""
+    colon = text.find(":", start, end)
+    if colon < 0:
+        return None
+    words = text[start:colon].split()
+    if len(words) < 3 or len(words) > 8 or words[0].lower() not in rules.quote_labels:
+        return None
+    if words[1].lower() not in rules.lead_from:
+        return None
+    named = {m.speaker for m in mentions if start <= m.start < colon}
+    body = colon + 1
+    while body < end and text[body].isspace():
+        body += 1
+    if len(named) != 1 or body >= end or text[body] not in _OPENING_MARKS:
+        return None
+    return Turn(named.pop(), text[start:colon], True, body=body, kind="quoted")
 
 
 def _topic_label(
