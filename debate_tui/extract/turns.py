@@ -511,15 +511,7 @@ def _dashed_answers(
     ]
     if len(dashed) < rules.min_labels:
         return {}
-    before = paragraphs[dashed[0]][0]
-    subject = next(
-        (
-            found[0]
-            for start, end in paragraphs[: dashed[0]]
-            if (found := remark_of(text, start, end, rules, mentions)) is not None
-        ),
-        None,
-    ) or _named_most([m.speaker for m in mentions if m.start < before])
+    subject = _interview_subject(text, paragraphs, dashed[0], dashed[0], rules, mentions)
     if subject is None:
         return {}
     turns: dict[int, Turn] = {}
@@ -545,6 +537,25 @@ def _dashed_answers(
     if not _speaks_first_person(" ".join(said)[:1500], rules):
         return {}
     return turns
+
+
+def _interview_subject(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    titles: int,
+    first: int,
+    rules: Rules,
+    mentions: Sequence[Mention],
+) -> str | None:
+    """Whom an interview is with: the speaker a title line among the first `titles`
+    paragraphs names ("Volodymyr Zelensky's first interview with ..."), else the one named
+    most before paragraph `first` (its first question or answer)."""
+    for start, end in paragraphs[:titles]:
+        found = remark_of(text, start, end, rules, mentions)
+        if found is not None:
+            return found[0]
+    before = paragraphs[first][0]
+    return _named_most([m.speaker for m in mentions if m.start < before])
 
 
 def _labelled_questions(turns: dict[int, Turn], rules: Rules) -> list[int]:
@@ -578,15 +589,7 @@ def _questions_asked(
     ]
     if len(questions) < rules.min_labels:
         return {}
-    before = paragraphs[questions[0]][0]
-    subject = next(
-        (
-            found[0]
-            for start, end in paragraphs[:2]
-            if (found := remark_of(text, start, end, rules, mentions)) is not None
-        ),
-        None,
-    ) or _named_most([m.speaker for m in mentions if m.start < before])
+    subject = _interview_subject(text, paragraphs, 2, questions[0], rules, mentions)
     if subject is None:
         return {}
     answers = [i for i in range(questions[0] + 1, len(paragraphs)) if i not in questions]
