@@ -774,6 +774,25 @@ def test_a_short_title_going_on_with_of_and_a_name_is_another_office_unless_his_
     assert [s.speaker for s in extract(tmp_path, text)] == credited
 
 
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        ("", {1: "lavrov", 2: "lavrov"}),
+        # another man given the same title: "the negotiator" is no one's alone
+        ("Belarusian negotiator Jane Roe stood beside him. ", {1: "lavrov"}),
+    ],
+)
+def test_a_title_the_article_prints_before_a_speakers_name_stands_for_him_after(
+    tmp_path: Path, other: str, expected: dict[int, str]
+) -> None:
+    text = (
+        "A headline\n"
+        f"Veteran negotiator Sergei Lavrov said on Monday that the talks had failed. {other}\n"
+        "The negotiator also argued that the sanctions would never work.\n"
+    )
+    assert by_line(text, rubio_lavrov(tmp_path, text)) == expected
+
+
 def test_background_in_the_present_between_two_statements_stays_narration(
     tmp_path: Path,
 ) -> None:

@@ -121,6 +121,7 @@ class Rules:
     asking_roles: frozenset[str]  # "Q:", "Question:": an interviewer's labels
     asked_asides: frozenset[str]  # "X, asked about Y, said": the asking set off by commas
     fronted_topic: frozenset[str]  # "For Zelensky, ..., he has warned": the sentence's topic
+    title_words_not_given: frozenset[str]  # "Ukraine told Vladimir Putin": "told" no title
     said_forms: frozenset[str]  # irregular forms of cue verbs: "said", "told", "wrote"
     reporting_classes: frozenset[str]  # cue classes that report what someone said
     reporting_past: re.Pattern[str]  # "said", "noted", "urged": those classes' past forms
@@ -277,6 +278,9 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         asking_roles=_words(turns.get("asking_roles", ())),
         asked_asides=_words(data["words"].get("asked_asides", ())),
         fronted_topic=_words(data["words"].get("fronted_topic", ())),
+        title_words_not_given=_words(data["words"].get("not_titles", ()))
+        | frozenset(cues)
+        | frozenset(lemma + "s" for lemma in cues),
         said_forms=_words(data["words"].get("said_forms", ())),
         reporting_classes=_words(data["words"].get("reporting_classes", ())),
         reporting_past=_reporting_past(cues, data["words"]),

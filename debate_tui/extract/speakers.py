@@ -97,13 +97,15 @@ class Gazetteer:
         article_text: str,
         abbreviations: dict[str, tuple[str, ...]] | None = None,
         office_bodies: dict[str, str] | None = None,
+        roles: frozenset[str] | None = None,
     ):
-        if abbreviations is None or office_bodies is None:
+        if abbreviations is None or office_bodies is None or roles is None:
             from debate_tui.extract.rules import load_rules
 
             rules = load_rules()
             abbreviations = rules.abbreviations if abbreviations is None else abbreviations
             office_bodies = rules.office_bodies if office_bodies is None else office_bodies
+            roles = rules.person_roles | rules.title_words_not_given if roles is None else roles
         self.speakers = speakers
         self._text = article_text
         self._shared_heads: dict[str, bool] = {}
@@ -122,7 +124,8 @@ class Gazetteer:
         titles: list[_Phrase] = []
         for speaker in speakers:
             own = [p for p in self._names if p.speaker == speaker.id]
-            forms = _with_owners(_with_short_forms(speaker.titles, abbreviations))
+            given = (*speaker.titles, *_titles_given(article_text, speaker, roles))
+            forms = _with_owners(_with_short_forms(given, abbreviations))
             every = _with_heads_of_bodies(forms, office_bodies)
             cores = [_title_core(t).lower() for t in every]
             for title in every:
@@ -220,6 +223,32 @@ class Gazetteer:
                 taken.append(span)
                 found.append(Mention(span[0], span[1], phrase.speaker, phrase.via))
         return sorted(found, key=lambda m: m.start)
+
+
+def _titles_given(text: str, speaker: Speaker, refused: frozenset[str]) -> list[str]:
+    """Titles the article itself gives a speaker by printing them before his full name
+    ("Russian dictator Vladimir Putin", "Tesla boss Elon Musk"): "the Russian dictator" and
+    "the dictator" stand for him there, as a configured title would, with the same test
+    that nobody else holds them. The word before the name must be a noun in lower case
+    after a capitalised word; `refused` holds words that are no such title (other people's
+    roles, verbs, prepositions)."""
+    names = sorted({a for a in speaker.aliases if len(a.split()) > 1}, key=len, reverse=True)
+    if not names:
+        return []
+    pattern = re.compile(
+        r"(?<![\w.’'-])([A-Z][\w’'-]+)[ \t]+([a-z][a-z-]{3,})[ \t]+(?:"
+        + "|".join(re.escape(n) for n in names)
+        + r")\b"
+    )
+    found: list[str] = []
+    for match in pattern.finditer(text):
+        head = match.group(2)
+        if head in refused or head.endswith(("ed", "ing", "ly")):
+            continue
+        for title in (f"the {match.group(1)} {head}", f"the {head}"):
+            if title not in found:
+                found.append(title)
+    return found
 
 
 def _with_short_forms(titles: tuple[str, ...], short: dict[str, tuple[str, ...]]) -> list[str]:
