@@ -741,6 +741,32 @@ def test_what_a_speaker_said_about_something_in_a_sentence_leads_into_no_list(
     assert by_line(text, extract(tmp_path, text)) == {}
 
 
+def test_bulleted_items_telling_what_a_speaker_says_are_statements_without_a_stop(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "What we learned from the press conference\n"
+        "Key points:\n"
+        "• Lavrov says Moscow will not accept a freeze of the conflict\n"
+        "• The minister says he is ready to meet Rubio at any time\n"
+        "• Talks with Washington resume next month\n"
+        "—Lavrov, Blinken conclude Geneva talks aimed at defusing tensions\n"
+        "The delegations left without a statement.\n"
+    )
+    # the last bulleted line stands alone: a subhead, not an item
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov", 3: "lavrov"}
+
+
+def test_items_listed_under_a_speakers_reply_are_his(tmp_path: Path) -> None:
+    text = (
+        "Moscow answers\n"
+        "Highlights from Lavrov's reply:\n"
+        "- The sanctions have failed\n"
+        "- Europe pays for them\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov", 3: "lavrov"}
+
+
 def test_bullets_after_the_lead_in_on_the_same_line_are_his(tmp_path: Path) -> None:
     text = (
         "A headline\n"

@@ -387,6 +387,16 @@ def test_he_in_a_sentence_opened_by_for_and_a_speaker_is_that_speaker(
     assert {line: who for line, who in found.items() if line == 2} == expected
 
 
+def test_the_subject_an_aside_of_he_reports_on_is_not_he(tmp_path: Path) -> None:
+    # "Blinken, he says, has ...": what Lavrov says of Blinken
+    text = (
+        "A headline\n"
+        "Lavrov spoke for two hours. Blinken, he says, has no mandate to sign anything.\n"
+    )
+    found = extract(tmp_path, text)
+    assert [s.speaker for s in found if "mandate" in s.text] == ["lavrov"]
+
+
 def test_a_paragraph_of_narration_between_still_leaves_he_too_far_to_tell(
     tmp_path: Path,
 ) -> None:

@@ -567,7 +567,11 @@ class Antecedents:
 def _reported_apart(subject: Token, pronoun: Token) -> bool:
     """The subject stands inside a clause a verb reports ("While he acknowledges that Musk
     continues ..., he made it clear"), one the pronoun is not in: what was said, not who
-    said it."""
+    said it. So is the subject of the clause an aside of the pronoun's frames ("Zelensky,
+    he says, has no legitimacy": what he says of Zelensky)."""
+    verb = pronoun.head
+    if verb.dep_ == "parataxis" and subject.head.i == verb.head.i and subject.i < verb.i:
+        return True
     for clause in (a for a in [subject, *subject.ancestors] if a.dep_ == "ccomp"):
         # the reporting verb before its clause ('acknowledges that Musk ...'); one after
         # it ('X nodded: "...," he said', as the parser may hang it) reports nothing here

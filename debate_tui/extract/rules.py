@@ -125,6 +125,7 @@ class Rules:
     said_forms: frozenset[str]  # irregular forms of cue verbs: "said", "told", "wrote"
     reporting_classes: frozenset[str]  # cue classes that report what someone said
     reporting_past: re.Pattern[str]  # "said", "noted", "urged": those classes' past forms
+    reporting_present: re.Pattern[str]  # "says", "warns": their present, third person
     bare_role: re.Pattern[str]  # "Q  Mr. Secretary, ...": a role printed without a colon
     answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
     stage_breaks: frozenset[str]  # "(BEGIN VIDEO CLIP)": a stage direction ending a turn
@@ -167,6 +168,20 @@ class Rules:
 
 def _words(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values)
+
+
+def _reporting_present(cues: dict[str, CueClass], words: dict[str, Any]) -> re.Pattern[str]:
+    """The present forms, third person, of the same verbs ("says", "warns", "urges"), for
+    a summary's bulleted items ("• Putin says ...")."""
+    classes = _words(words.get("reporting_classes", ()))
+    forms = {
+        lemma[:-1] + "ies"
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou"
+        else lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+        for lemma, cue_class in cues.items()
+        if lemma.isalpha() and cue_class.name in classes
+    }
+    return re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\b", re.IGNORECASE)
 
 
 def _reporting_past(cues: dict[str, CueClass], words: dict[str, Any]) -> re.Pattern[str]:
@@ -284,6 +299,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         said_forms=_words(data["words"].get("said_forms", ())),
         reporting_classes=_words(data["words"].get("reporting_classes", ())),
         reporting_past=_reporting_past(cues, data["words"]),
+        reporting_present=_reporting_present(cues, data["words"]),
         bare_role=re.compile(
             r"^(?P<label>"
             + ("|".join(re.escape(str(w).upper()) for w in turns.get("bare_roles", ())) or "(?!)")

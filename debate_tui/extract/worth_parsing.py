@@ -106,6 +106,7 @@ def parse_spans(
             or _speech_line(paragraph)
             or leads
             or (turn is None and index in named and paragraph.rstrip().endswith(":"))
+            or _reported_bullet(text, article.paragraphs, index, rules, mentions)
             or _quoted_after_short_line(text, article.paragraphs, index)
             or cut_off_end(text, article.paragraphs, last)
         ):
@@ -183,6 +184,34 @@ def _told_below(text: str, paragraphs: list[tuple[int, int]], index: int) -> boo
         return False
     start, end = paragraphs[index + 1]
     return _POINTER.match(text, start, end) is not None
+
+
+def _reported_bullet(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    index: int,
+    rules: Rules,
+    mentions: Sequence[Mention],
+) -> bool:
+    """An item of a bulleted list telling what a speaker says, without a stop ("• Putin
+    says Russia will achieve all its goals", under "Key points:"): a summary's item, not a
+    heading. Its reporting verb is one of the two words after the speaker's name or title; a
+    bulleted line alone, with no item beside it, is a subhead."""
+
+    def bulleted(i: int) -> bool:
+        if not 0 <= i < len(paragraphs):
+            return False
+        line = text[paragraphs[i][0] : paragraphs[i][1]].lstrip()
+        return bool(line) and is_bullet(line, 0)
+
+    if not bulleted(index) or not (bulleted(index - 1) or bulleted(index + 1)):
+        return False
+    start, end = paragraphs[index]
+    for mention in (m for m in mentions if start <= m.start < end):
+        after = " ".join([w for w in text[mention.end : end].split() if w.strip(",;:")][:2])
+        if rules.reporting_present.search(after) or rules.reporting_past.search(after):
+            return True
+    return False
 
 
 def _below_a_lead_in(
