@@ -55,6 +55,10 @@ _FURNITURE = [
         r"\b(shutterstock|getty images|ap photo|afp via getty|reuters/)\b",
         r"^(all rights reserved|copyright\b|©)",
         r"^(fastest|latest|breaking) news\b.*$",
+        # an interview's editorial note: "This interview has been edited for length and
+        # clarity.", "The conversation has been condensed and lightly edited."
+        r"^(this|the) (interview|conversation|transcript|exchange) (has|have|was) been "
+        r"(lightly |slightly )?(edited|condensed|translated)\b",
     )
 ]
 _TRACKING_TOKEN = re.compile(r"^[a-z0-9_]{2,24}$")

@@ -488,6 +488,20 @@ def test_answers_opened_by_a_dash_are_the_interviewees(tmp_path: Path) -> None:
     assert by_line(text, extract(tmp_path, text)) == {3: "lavrov", 4: "lavrov", 6: "lavrov"}
 
 
+def test_dashed_quotations_each_signed_with_a_dash_are_no_interview(tmp_path: Path) -> None:
+    # "— ..., — Lavrov said.": each quotation signed by its own speaker, whoever the text
+    # names most
+    text = (
+        "Blinken and Lavrov trade blows over talks\n"
+        "Blinken spoke in Brussels, and Blinken's office published the text. Blinken was blunt.\n"
+        "— We are ready for talks, but only on our terms and on our realities, — Lavrov said "
+        "in Moscow.\n"
+        "— Russia does not want peace, it wants our land, and we know it, — Blinken said in "
+        "Brussels.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {2: "lavrov", 3: "blinken"}
+
+
 def test_quotations_signed_after_a_dash_are_no_dashed_interview(tmp_path: Path) -> None:
     text = (
         "Lavrov's words of the week\n"
@@ -497,6 +511,19 @@ def test_quotations_signed_after_a_dash_are_no_dashed_interview(tmp_path: Path) 
         "— Sergei Lavrov, at the press conference in Moscow\n"
     )
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 3: "lavrov"}
+
+
+def test_an_interviews_editorial_note_is_no_answer(tmp_path: Path) -> None:
+    text = (
+        "Interview with Sergey Lavrov\n"
+        "The minister spoke to us in Moscow.\n"
+        "Q: Minister, do you expect a new round of talks?\n"
+        "We are always open to dialogue, and we have said so. But they must be serious.\n"
+        "Q: And the treaty?\n"
+        "It is practically dead. It was not our country that killed it, and our view stands.\n"
+        "This interview has been edited for length and clarity.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {3: "lavrov", 5: "lavrov"}
 
 
 def test_answers_are_nobodys_when_the_text_names_two_speakers_before_them(
@@ -1003,6 +1030,19 @@ def test_remarks_announced_above_a_press_conferences_labelled_questions_are_the_
         "Sergey Lavrov: We have never refused contacts.\n"
     )
     assert by_line(text, extract(tmp_path, text)) == {2: "lavrov", 3: "lavrov", 5: "lavrov"}
+
+
+def test_a_lead_in_where_the_writer_speaks_announces_no_speakers_first_person_below(
+    tmp_path: Path,
+) -> None:
+    # "Here is our conversation:": the first person below is the writer's
+    text = (
+        "Lavrov gave us a long interview in Moscow. Here is our conversation:\n"
+        "I arrived at the ministry early. My colleagues and I were searched twice.\n"
+        "Question: Minister, do you expect talks with Washington?\n"
+        "Sergey Lavrov: We are always open to dialogue. We have said so many times.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {3: "lavrov"}
 
 
 def test_a_cue_line_ending_in_a_colon_gives_the_unquoted_paragraph_below_to_its_speaker(

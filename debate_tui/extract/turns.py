@@ -509,8 +509,10 @@ def _dashed_answers(
     dashed = [
         i for i, (start, end) in enumerate(paragraphs) if _DASH_OPENED.match(text, start, end)
     ]
-    if len(dashed) < rules.min_labels:
-        return {}
+    if len(dashed) < rules.min_labels or any(
+        rules.dash_attribution.search(text, *paragraphs[i]) for i in dashed
+    ):
+        return {}  # "— ..., — Putin said.": quotations signed each, not an interview
     subject = _interview_subject(text, paragraphs, dashed[0], dashed[0], rules, mentions)
     if subject is None:
         return {}
@@ -667,7 +669,9 @@ def _announced(
         found = None
         if not is_heading(line) and set(label_words(line)) & rules.announcing:
             found = remark_of(text, start, end, rules, mentions)
-        if found is None and line.endswith(":"):
+        if found is None and line.endswith(":") and not rules.first_person.search(line):
+            # "Here is our conversation:": the writer speaks too, and the first person below
+            # may be his
             found = _lead_in_speaker(text, paragraphs, index, mentions)
         if found is None:
             continue
