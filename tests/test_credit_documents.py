@@ -513,6 +513,22 @@ def test_quotations_signed_after_a_dash_are_no_dashed_interview(tmp_path: Path) 
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 3: "lavrov"}
 
 
+def test_a_paragraph_naming_the_interviewee_between_answers_is_no_answer(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Interview with Sergey Lavrov\n"
+        "The minister spoke to us in Moscow.\n"
+        "Q: Minister, do you expect a new round of talks?\n"
+        "We are always open to dialogue, and we have said so. But they must be serious.\n"
+        "Lavrov paused and looked out of the window before going on.\n"
+        "Our position has not changed, and we will not beg anyone.\n"
+        "Q: And the treaty?\n"
+        "It is practically dead. It was not our country that killed it.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {3: "lavrov", 5: "lavrov", 7: "lavrov"}
+
+
 def test_an_interviews_editorial_note_is_no_answer(tmp_path: Path) -> None:
     text = (
         "Interview with Sergey Lavrov\n"

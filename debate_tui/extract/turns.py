@@ -583,7 +583,8 @@ def _questions_asked(
     question mark and put to someone ("you"), the paragraphs under them in the first
     person. The questions are the interviewer's; the answers are the subject's: the speaker
     an interview title names, else the one named most before the first question. So are
-    the paragraphs under questions `labelled` as an interviewer's ("Q: ...")."""
+    the paragraphs under questions `labelled` as an interviewer's ("Q: ..."). A paragraph
+    naming the subject is no answer: the writer's narration of him."""
     questions = list(labelled) or [
         index
         for index, (start, end) in enumerate(paragraphs)
@@ -604,7 +605,8 @@ def _questions_asked(
         start, end = paragraphs[index]
         if index in questions:
             asking = _shortened(text[start:end])
-        else:
+        elif not any(m.speaker == subject for m in mentions if start <= m.start < end):
+            # (a paragraph naming him is the writer's: "Lavrov paused before going on.")
             turns[index] = Turn(subject, asking, index - 1 in questions, kind="answer")
     return turns
 
