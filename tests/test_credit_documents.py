@@ -625,6 +625,19 @@ def test_a_first_line_telling_of_a_speakers_remarks_is_no_title_of_them(
     assert by_line(text, extract(tmp_path, text)) == {1: "lavrov", 2: "blinken", 3: "blinken"}
 
 
+def test_a_lead_of_several_sentences_naming_a_speakers_press_conference_is_no_title(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "The call-in show with Sergei Lavrov has begun in Moscow. It is combined with "
+        "Lavrov's annual press conference.\n"
+        "The organisers say they have received two million questions. We are live, we will "
+        "bring you updates through the day, and our reporters are in the hall.\n"
+        "The show lasted just over four hours.\n"
+    )
+    assert by_line(text, extract(tmp_path, text)) == {}
+
+
 def test_lines_before_an_interviews_first_label_are_read_by_their_own_person(
     tmp_path: Path,
 ) -> None:

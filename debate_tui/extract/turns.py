@@ -819,6 +819,8 @@ def _monologue(
             continue
         if rules.reporting_past.search(text, start, max(start, text.find(found[1], start))):
             continue  # "Trump said he was optimistic about Putin's remarks": narration
+        if _SENTENCE_INSIDE.search(text, start, end):
+            continue  # a lead of several sentences telling of his press conference: no title
         if index + 1 >= len(paragraphs):
             return None
         body_start = paragraphs[index + 1][0]
