@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from debate_tui.extract.quotes import OPENING_MARKS
 from debate_tui.extract.rules import Rules
 from debate_tui.extract.tokens import perfect_read_as_passive
 
@@ -132,9 +133,6 @@ def _imputed_aim(token: Token, rules: Rules) -> bool:
     )
 
 
-_OPENING_QUOTES = frozenset('"“«„‘')
-
-
 def _colon_after(token: Token) -> bool:
     """'Musk's accusations were damning: a betrayal of trust, ...': the words said
     follow a colon that the subject's own verb opens, with some words after it."""
@@ -147,7 +145,7 @@ def _colon_after(token: Token) -> bool:
     # sentence after it the root ('Lavrov's reply was blunt: "This is a farce."')
     colons = [c for c in head.children if c.text == ":"]
     after = head.right_edge.i + 1
-    quoted = after + 1 < token.sent.end and token.doc[after + 1].text in _OPENING_QUOTES
+    quoted = after + 1 < token.sent.end and token.doc[after + 1].text in OPENING_MARKS
     if head.dep_ == "ccomp" and quoted and token.doc[after].text == ":":
         colons.append(token.doc[after])
     return any(head.i < c.i < token.sent.end - 3 for c in colons)
