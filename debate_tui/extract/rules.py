@@ -121,10 +121,11 @@ class Rules:
     asking_roles: frozenset[str]  # "Q:", "Question:": an interviewer's labels
     asked_asides: frozenset[str]  # "X, asked about Y, said": the asking set off by commas
     fronted_topic: frozenset[str]  # "For Zelensky, ..., he has warned": the sentence's topic
-    title_words_not_given: frozenset[str]  # "Ukraine told Vladimir Putin": "told" no title
-    said_forms: frozenset[str]  # irregular forms of cue verbs: "said", "told", "wrote"
-    reporting_classes: frozenset[str]  # cue classes that report what someone said
-    reporting_past: re.Pattern[str]  # "said", "noted", "urged": those classes' past forms
+    # "Ukraine told Vladimir Putin": "told" is no title the article gives him, nor a person
+    # role ("spokesman"), nor a cue verb
+    title_words_not_given: frozenset[str]
+    reporting_past: re.Pattern[str]  # "said", "noted", "urged": reporting verbs' past forms
+    reporting_that: re.Pattern[str]  # "noted that", "underscored his view that"
     reporting_present: re.Pattern[str]  # "says", "warns": their present, third person
     bare_role: re.Pattern[str]  # "Q  Mr. Secretary, ...": a role printed without a colon
     answer_roles: frozenset[str]  # "A:", "ANSWER:": the interviewee's turn
@@ -170,32 +171,39 @@ def _words(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values)
 
 
-def _reporting_present(cues: dict[str, CueClass], words: dict[str, Any]) -> re.Pattern[str]:
-    """The present forms, third person, of the same verbs ("says", "warns", "urges"), for
-    a summary's bulleted items ("• Putin says ...")."""
+def _reporting_lemmas(cues: dict[str, CueClass], words: dict[str, Any]) -> list[str]:
+    """The cue lemmas of the classes that report what someone said (`reporting_classes`),
+    for the passes that read words before parsing."""
     classes = _words(words.get("reporting_classes", ()))
+    return [
+        lemma for lemma, cue_class in cues.items() if lemma.isalpha() and cue_class.name in classes
+    ]
+
+
+def _any_form(forms: set[str]) -> str:
+    return r"\b(?:" + "|".join(sorted(forms)) + r")\b"
+
+
+def _reporting_present(cues: dict[str, CueClass], words: dict[str, Any]) -> re.Pattern[str]:
+    """The present forms, third person, of those verbs ("says", "warns", "urges"), for a
+    summary's bulleted items ("• Putin says ...")."""
     forms = {
         lemma[:-1] + "ies"
         if lemma.endswith("y") and lemma[-2:-1] not in "aeiou"
         else lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
-        for lemma, cue_class in cues.items()
-        if lemma.isalpha() and cue_class.name in classes
+        for lemma in _reporting_lemmas(cues, words)
     }
-    return re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\b", re.IGNORECASE)
+    return re.compile(_any_form(forms), re.IGNORECASE)
 
 
-def _reporting_past(cues: dict[str, CueClass], words: dict[str, Any]) -> re.Pattern[str]:
-    """The past forms of the verbs that report what someone said, for the passes that read
-    words before parsing: regular ones built from the lemmas ("noted", "urged"), irregular
-    ones listed ("said", "told"). Past forms only: "states" or "claims" is a noun as often."""
-    classes = _words(words.get("reporting_classes", ()))
+def _reporting_past(cues: dict[str, CueClass], words: dict[str, Any]) -> str:
+    """The past forms of those verbs, as a pattern: regular ones built from the lemmas
+    ("noted", "urged"), irregular ones listed (`said_forms`: "said", "told"). Past forms
+    only: "states" or "claims" is a noun as often."""
     forms = {
-        form
-        for lemma, cue_class in cues.items()
-        if lemma.isalpha() and cue_class.name in classes
-        for form in (lemma + "d", lemma + "ed")
+        form for lemma in _reporting_lemmas(cues, words) for form in (lemma + "d", lemma + "ed")
     } | _words(words.get("said_forms", ()))
-    return re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\b", re.IGNORECASE)
+    return _any_form(forms)
 
 
 def parse_rules(data: dict[str, Any]) -> Rules:
@@ -224,6 +232,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
     about = "|".join(re.escape(w) for w in remarks.get("about", ())) or "(?!)"
     evidence = dict(data["evidence"])
     modifiers = evidence.pop("modifiers", {})
+    past = _reporting_past(cues, words)
     return Rules(
         cues=cues,
         particles={k: _words(v) for k, v in particles.items() if isinstance(v, list)},
@@ -291,15 +300,16 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         time_mark=re.compile(turns.get("time_mark", "(?!)")),
         turn_roles=_words(turns["roles"]),
         asking_roles=_words(turns.get("asking_roles", ())),
-        asked_asides=_words(data["words"].get("asked_asides", ())),
-        fronted_topic=_words(data["words"].get("fronted_topic", ())),
-        title_words_not_given=_words(data["words"].get("not_titles", ()))
+        asked_asides=_words(words.get("asked_asides", ())),
+        fronted_topic=_words(words.get("fronted_topic", ())),
+        title_words_not_given=_words(words.get("not_titles", ()))
+        | _words(words.get("person_roles", ()))
         | frozenset(cues)
         | frozenset(lemma + "s" for lemma in cues),
-        said_forms=_words(data["words"].get("said_forms", ())),
-        reporting_classes=_words(data["words"].get("reporting_classes", ())),
-        reporting_past=_reporting_past(cues, data["words"]),
-        reporting_present=_reporting_present(cues, data["words"]),
+        reporting_past=re.compile(past, re.IGNORECASE),
+        # "noted that", "underscored his consistent view that": a readout's report
+        reporting_that=re.compile(past + r"\s+(?:\w+\s+){0,4}?that\b", re.IGNORECASE),
+        reporting_present=_reporting_present(cues, words),
         bare_role=re.compile(
             r"^(?P<label>"
             + ("|".join(re.escape(str(w).upper()) for w in turns.get("bare_roles", ())) or "(?!)")

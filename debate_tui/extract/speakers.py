@@ -97,15 +97,15 @@ class Gazetteer:
         article_text: str,
         abbreviations: dict[str, tuple[str, ...]] | None = None,
         office_bodies: dict[str, str] | None = None,
-        roles: frozenset[str] | None = None,
+        not_titles: frozenset[str] | None = None,
     ):
-        if abbreviations is None or office_bodies is None or roles is None:
+        if abbreviations is None or office_bodies is None or not_titles is None:
             from debate_tui.extract.rules import load_rules
 
             rules = load_rules()
             abbreviations = rules.abbreviations if abbreviations is None else abbreviations
             office_bodies = rules.office_bodies if office_bodies is None else office_bodies
-            roles = rules.person_roles | rules.title_words_not_given if roles is None else roles
+            not_titles = rules.title_words_not_given if not_titles is None else not_titles
         self.speakers = speakers
         self._text = article_text
         self._shared_heads: dict[str, bool] = {}
@@ -124,7 +124,7 @@ class Gazetteer:
         titles: list[_Phrase] = []
         for speaker in speakers:
             own = [p for p in self._names if p.speaker == speaker.id]
-            given = (*speaker.titles, *_titles_given(article_text, speaker, roles))
+            given = (*speaker.titles, *_titles_given(article_text, speaker, not_titles))
             forms = _with_owners(_with_short_forms(given, abbreviations))
             every = _with_heads_of_bodies(forms, office_bodies)
             cores = [_title_core(t).lower() for t in every]

@@ -56,9 +56,9 @@ def parse_spans(
     rules = rules or load_rules()
     text = article.text
     if mentions is None:
-        mentions = Gazetteer(speakers, text, rules.abbreviations, rules.office_bodies).mentions(
-            text
-        )
+        mentions = Gazetteer(
+            speakers, text, rules.abbreviations, rules.office_bodies, rules.title_words_not_given
+        ).mentions(text)
     turns = find_turns(text, article.paragraphs, speakers, rules, mentions)
     runs = wrapped_runs(article, rules, turns)
     named = {article.paragraph_of(m.start) for m in mentions}
@@ -84,8 +84,10 @@ def parse_spans(
     out = []
     inside = {i for first, last in runs.items() for i in range(first + 1, last + 1)}
     # a readout (no quotation marks anywhere) goes on with a speaker's view in paragraphs
-    # naming no one: the last paragraph parsed as one, or None
-    readout = _Readout(rules) if not any(q in text for q in _QUOTE_MARKS) else None
+    # naming no one and reporting nothing of their own ("The global economy is recovering
+    # ..." after "Xi noted that ..."; across_sentences.carry_readout decides after
+    # parsing): the last paragraph parsed as one, or None
+    readout = not any(q in text for q in _QUOTE_MARKS)
     reading: int | None = None
     for index, (start, end) in enumerate(article.paragraphs):
         if index in inside:
@@ -130,10 +132,10 @@ def parse_spans(
         if index in article.boilerplate:
             continue
         goes_on = (
-            readout is not None
+            readout
             and reading is not None
             and reading == index - 1
-            and readout.goes_on(paragraph)
+            and rules.reporting_past.search(paragraph) is None
         )
         if not (
             leads
@@ -145,32 +147,10 @@ def parse_spans(
             or goes_on
         ):
             continue
-        if readout is not None and (goes_on or (index in named and readout.reports(paragraph))):
+        if readout and (goes_on or (index in named and rules.reporting_that.search(paragraph))):
             reading = last
         out.append((index, dateline_end(text, start, end, rules, mentions), end))
     return out
-
-
-class _Readout:
-    """A readout's way, read without parsing: a paragraph reporting what a speaker noted
-    or stressed "that ..." ("President Xi Jinping noted that a year has passed ..."), then
-    paragraphs naming no one that report nothing of their own ("The global economy is
-    recovering, but its momentum remains sluggish ..."): the view goes on (see
-    across_sentences.carry_readout, which decides after parsing)."""
-
-    def __init__(self, rules: Rules):
-        self._cue = rules.reporting_past
-        forms = rules.reporting_past.pattern
-        self._that = re.compile(forms + r"\s+(?:\w+\s+){0,4}?that\b", re.IGNORECASE)
-
-    def reports(self, paragraph: str) -> bool:
-        """A speaker's verb reporting a clause: "noted that", "underscored his view that"."""
-        return self._that.search(paragraph) is not None
-
-    def goes_on(self, paragraph: str) -> bool:
-        """No reporting verb in the past of its own: not someone's report, not the writer's
-        narration of who said what."""
-        return self._cue.search(paragraph) is None
 
 
 # "He stated this in ...", "This was stated by ...": a line telling who said the words above
