@@ -217,9 +217,9 @@ def carry_readout(view: ArticleClauses, credits: list[Credit | None]) -> list[Cr
     no cue, in the present and naming no one, after one of the speaker's own statements
     reporting a clause in the present (a readout keeps the tense of the words it reports)
     or after such a sentence, in its paragraph or the next, is his; any other sentence,
-    or a heading, ends the run. (A paragraph naming nobody is not parsed at all: a
-    readout's view going on in a paragraph of its own stays unread, the price of parsing
-    only what can hold a statement.)"""
+    or a heading, ends the run. (A paragraph naming nobody is parsed only in a text with
+    no quotation marks, after one reporting a view, while it reports nothing of its own:
+    worth_parsing.parse_spans.)"""
     out = list(credits)
     if view.quotes:
         return out  # a report quoting anyone is no readout: its writer speaks in between
