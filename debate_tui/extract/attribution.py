@@ -62,7 +62,7 @@ from debate_tui.extract.tokens import (
     subjects_of,
 )
 from debate_tui.extract.topics import TopicMatcher
-from debate_tui.extract.turns import OTHER, Turn, find_turns, remark_of
+from debate_tui.extract.turns import OTHER, Turn, find_turns, past_spaces, remark_of
 from debate_tui.extract.worth_parsing import body_ranks, parse_spans
 from debate_tui.model import Article, Statement, Via
 
@@ -482,9 +482,7 @@ class ArticleAttributor:
         text = self.article.text
         if not clause.lead_in:
             return None
-        after = clause.end
-        while after < len(text) and text[after].isspace():
-            after += 1
+        after = past_spaces(text, clause.end, len(text))
         if after >= len(text) or text[after] not in OPENING_MARKS:
             return None
         for subject in subjects_of(sent.root):
@@ -709,10 +707,7 @@ class ArticleAttributor:
                 continue
             found = self.referents.speaker_of(subject, mentions, base)
             if found is not None and found[0] == who:
-                start = colon + 1
-                while start < clause.end and text[start].isspace():
-                    start += 1
-                return replace(clause, start=start)
+                return replace(clause, start=past_spaces(text, colon + 1, clause.end))
         return clause
 
     # -- across sentences (across_sentences.py) -----------------------------------------

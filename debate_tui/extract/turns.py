@@ -222,9 +222,7 @@ def _quoted_after_label(
         if match is None:
             continue
         colon = text.find(":", at + match.end("label"), end)
-        body = colon + 1
-        while body < end and text[body].isspace():
-            body += 1
+        body = past_spaces(text, colon + 1, end)
         if colon < 0 or body >= end or text[body] not in _OPENING_MARKS:
             continue
         label = _label_text(match)
@@ -249,9 +247,7 @@ def _quote_from(
     if words[1].lower() not in rules.lead_from:
         return None
     named = {m.speaker for m in mentions if start <= m.start < colon}
-    body = colon + 1
-    while body < end and text[body].isspace():
-        body += 1
+    body = past_spaces(text, colon + 1, end)
     if len(named) != 1 or body >= end or text[body] not in _OPENING_MARKS:
         return None
     return Turn(named.pop(), text[start:colon], True, body=body, kind="quoted")
@@ -840,6 +836,13 @@ def is_bullet(text: str, at: int) -> bool:
     return at < len(text) and (text[at] in BULLETS or unicodedata.category(text[at]) == "So")
 
 
+def past_spaces(text: str, at: int, end: int) -> int:
+    """Where the words go on after `at`, past any spaces, before `end`."""
+    while at < end and text[at].isspace():
+        at += 1
+    return at
+
+
 def _past_bullets(text: str, start: int, end: int) -> int:
     """Where a line's words start, past spaces and any bullets ("• Marco Rubio: ...")."""
     while start < end and (text[start].isspace() or is_bullet(text, start)):
@@ -862,9 +865,7 @@ def _listed(
             lead = _what_said(text, start, colon, rules, mentions)
         if lead is not None:
             current = Turn(lead[0], lead[1], True)
-            rest = colon + 1
-            while rest < end and text[rest].isspace():
-                rest += 1
+            rest = past_spaces(text, colon + 1, end)
             if is_bullet(text, rest):
                 turns[index] = Turn(current.speaker, current.label, True, body=colon + 1)
             continue

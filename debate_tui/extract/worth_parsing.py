@@ -25,6 +25,7 @@ from debate_tui.extract.turns import (
     is_bullet,
     is_role,
     label_words,
+    past_spaces,
 )
 from debate_tui.model import Article, Speaker
 
@@ -355,9 +356,7 @@ def _puts_to_someone(text: str, start: int, end: int, mentions: Sequence[Mention
     if "?" in text[start:end]:
         return True
     colon = text.find(":", start, end)
-    body = colon + 1 if colon >= 0 else start
-    while body < end and text[body].isspace():
-        body += 1
+    body = past_spaces(text, colon + 1 if colon >= 0 else start, end)
     return any(m.start == body and text[m.end : m.end + 1] == "," for m in mentions)
 
 
